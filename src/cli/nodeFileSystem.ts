@@ -1,0 +1,23 @@
+import { readFile, readdir } from 'node:fs/promises';
+import type { DirectoryEntry, FileSystem } from '../core/fileSystem';
+
+/** The core's FileSystem over Node's fs; unreadable paths read as missing, so one bad file never stops a run. */
+export const nodeFileSystem: FileSystem = {
+  async readText(path) {
+    try {
+      return await readFile(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  async list(path) {
+    try {
+      const entries = await readdir(path, { withFileTypes: true });
+      return entries
+        .filter((e) => e.isFile() || e.isDirectory())
+        .map((e): DirectoryEntry => ({ name: e.name, kind: e.isDirectory() ? 'directory' : 'file' }));
+    } catch {
+      return undefined;
+    }
+  },
+};

@@ -1,0 +1,115 @@
+import type { Problem, Range, Severity } from './model';
+import { PROBLEM_CODES } from './problemCodes';
+import { LineIndex } from './lineIndex';
+import { parseYamlBlock, type YamlValue } from './yamlValues';
+
+export type RoleKind = 'strategy' | 'execution' | (string & {});
+
+export interface Role {
+  id: string;
+  label: string;
+  kind: RoleKind;
+  description?: string;
+}
+
+export type SeverityOverride = Severity | 'off';
+
+export interface AdrRolesConfig {
+  roles: Role[];
+  /** Decision folders relative to the repository root; empty means discover them. */
+  folders: string[];
+  severities: Record<string, SeverityOverride>;
+}
+
+/** The repository configuration file shared by the CLI and the extension. */
+export const CONFIG_FILE_NAME = '.adr-roles.yml';
+
+export const DEFAULT_ROLES: readonly Role[] = [
+  { id: 'cto', label: 'CTO', kind: 'strategy', description: 'Technology vision, architecture and vendors: what comes next.' },
+  { id: 'hoe', label: 'Head of Engineering', kind: 'execution', description: 'People, process and delivery with the resources at hand.' },
+];
+
+export function defaultConfig(): AdrRolesConfig {
+  return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {} };
+}
+
+const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
+
+/**
+ * Reads `.adr-roles.yml`. Anything unusable is reported where it was written and the default takes
+ * its place, so a typo in the config never hides every warning.
+ */
+export function readConfig(text: string): { config: AdrRolesConfig; problems: Problem[] } {
+  const config = defaultConfig();
+  const lines = new LineIndex(text);
+  const problems: Problem[] = [];
+  const report = (message: string, start: number, end: number): void => {
+    problems.push({ code: 'invalid-config', severity: PROBLEM_CODES['invalid-config'].severity, message, range: lines.range(start, end) });
+  };
+  const { entries, errors } = parseYamlBlock(text, 0);
+  for (const error of errors) report(`Invalid configuration: ${error.message}`, error.start, error.end);
+  for (const entry of entries) {
+    const value = entry.value;
+    if (!value) continue;
+    if (entry.key === 'folders') config.folders = stringsOf(value);
+    else if (entry.key === 'roles') {
+      const roles = readRoles(value, report);
+      if (roles.length > 0) config.roles = roles;
+    } else if (entry.key === 'rules' && value.kind === 'map') {
+      for (const rule of value.entries) {
+        const level = rule.value?.kind === 'scalar' ? String(rule.value.value).toLowerCase() : '';
+        if (SEVERITIES.includes(level)) config.severities[rule.key] = level as SeverityOverride;
+        else report(`Rule '${rule.key}' needs one of ${SEVERITIES.join(', ')}`, rule.keyStart, rule.end);
+      }
+    }
+  }
+  return { config, problems };
+}
+
+function stringsOf(value: YamlValue): string[] {
+  if (value.kind === 'scalar') return value.value === null ? [] : [String(value.value)];
+  if (value.kind === 'seq') return value.items.flatMap(stringsOf);
+  return [];
+}
+
+function readRoles(value: YamlValue, report: (message: string, start: number, end: number) => void): Role[] {
+  if (value.kind !== 'seq') {
+    report('roles must be a list of { id, label, kind } entries', value.start, value.end);
+    return [];
+  }
+  const roles: Role[] = [];
+  for (const item of value.items) {
+    if (item.kind !== 'map') {
+      report('each role needs id, label and kind', item.start, item.end);
+      continue;
+    }
+    const field = (key: string): string | undefined => {
+      const found = item.entries.find((e) => e.key === key)?.value;
+      return found?.kind === 'scalar' && found.value !== null ? String(found.value).trim() : undefined;
+    };
+    const id = field('id');
+    if (!id) {
+      report('a role needs an id (what `owner:` says)', item.start, item.end);
+      continue;
+    }
+    const role: Role = { id, label: field('label') ?? id, kind: field('kind') ?? 'other' };
+    const description = field('description');
+    if (description) role.description = description;
+    roles.push(role);
+  }
+  return roles;
+}
+
+/** Matches what `owner:` says against role ids and labels, ignoring case: `CTO`, `cto`, `Head of Engineering`. */
+export function resolveRole(owner: string, roles: readonly Role[]): Role | undefined {
+  const wanted = owner.trim().toLowerCase();
+  return roles.find((r) => r.id.toLowerCase() === wanted) ?? roles.find((r) => r.label.toLowerCase() === wanted);
+}
+
+export function describeRoles(roles: readonly Role[]): string {
+  return roles.map((r) => `${r.id} (${r.label}, ${r.kind})`).join(', ');
+}
+
+export function rangeAtStart(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}

@@ -1,0 +1,79 @@
+import { CONFIG_FILE_NAME, defaultConfig, readConfig, type AdrRolesConfig } from './config';
+import type { FileSystem } from './fileSystem';
+import type { Problem } from './model';
+import { joinPath } from './paths';
+import { parseYamlBlock, type YamlValue } from './yamlValues';
+
+/** Folders teams commonly keep decisions in, tried when nothing names one. */
+export const COMMON_FOLDERS = ['docs/adr', 'docs/adrs', 'docs/decisions', 'doc/adr', 'docs/architecture/decisions', 'adr', 'decisions'];
+
+export interface Discovery {
+  config: AdrRolesConfig;
+  /** Problems in the configuration file, located in it. */
+  configProblems: Problem[];
+  /** Path of the configuration file when there is one. */
+  configFile: string | undefined;
+  /** Decision folders, as paths joined to the root. */
+  folders: string[];
+  /** How each folder was found, for messages: `.adr-roles.yml`, `.adr-dir`, `.log4brains.yml`, `common`. */
+  sources: Record<string, string>;
+}
+
+/**
+ * Finds the decision folders of a repository without configuration: our config file wins, then
+ * adr-tools' `.adr-dir`, log4brains' `.log4brains.yml`, then the common folder names that exist.
+ */
+export async function discover(fs: FileSystem, root: string): Promise<Discovery> {
+  const result: Discovery = { config: defaultConfig(), configProblems: [], configFile: undefined, folders: [], sources: {} };
+  const add = (folder: string, source: string): void => {
+    const path = joinPath(root, folder);
+    if (!result.folders.includes(path)) {
+      result.folders.push(path);
+      result.sources[path] = source;
+    }
+  };
+  const configPath = joinPath(root, CONFIG_FILE_NAME);
+  const configText = await fs.readText(configPath);
+  if (configText !== undefined) {
+    const { config, problems } = readConfig(configText);
+    result.config = config;
+    result.configProblems = problems;
+    result.configFile = configPath;
+    for (const folder of config.folders) add(folder, CONFIG_FILE_NAME);
+    if (config.folders.length > 0) return result;
+  }
+  const adrDir = await fs.readText(joinPath(root, '.adr-dir'));
+  const adrDirFolder = adrDir?.split(/\r?\n/)[0]?.trim();
+  if (adrDirFolder) add(adrDirFolder, '.adr-dir');
+  const log4brains = await fs.readText(joinPath(root, '.log4brains.yml'));
+  if (log4brains !== undefined) for (const folder of log4brainsFolders(log4brains)) add(folder, '.log4brains.yml');
+  if (result.folders.length > 0) return result;
+  for (const folder of COMMON_FOLDERS) {
+    const entries = await fs.list(joinPath(root, folder));
+    if (entries?.some((e) => e.kind === 'file' && isDecisionFileName(e.name))) add(folder, 'common');
+  }
+  return result;
+}
+
+/** `project.adrFolder` and each `project.packages[].adrFolder` of a log4brains configuration. */
+function log4brainsFolders(text: string): string[] {
+  const project = parseYamlBlock(text, 0).entries.find((e) => e.key === 'project')?.value;
+  if (project?.kind !== 'map') return [];
+  const folders: string[] = [];
+  const folderOf = (map: YamlValue | null | undefined): void => {
+    if (map?.kind !== 'map') return;
+    const folder = map.entries.find((e) => e.key === 'adrFolder')?.value;
+    if (folder?.kind === 'scalar' && typeof folder.value === 'string') folders.push(folder.value);
+  };
+  folderOf(project);
+  const packages = project.entries.find((e) => e.key === 'packages')?.value;
+  if (packages?.kind === 'seq') packages.items.forEach(folderOf);
+  return folders;
+}
+
+/** Markdown files that are decisions: not the folder's README, index or templates. */
+export function isDecisionFileName(name: string): boolean {
+  if (!/\.(md|markdown)$/i.test(name) || name.startsWith('.') || name.startsWith('_')) return false;
+  const stem = name.replace(/\.(md|markdown)$/i, '').toLowerCase();
+  return !['readme', 'index', 'toc', 'changelog', 'contributing'].includes(stem) && !stem.includes('template');
+}

@@ -1,0 +1,54 @@
+/** What a decision's file name says about it. */
+export interface FileNameInfo {
+  number: number | null;
+  /** The name without extension and without its number or date prefix. */
+  slug: string;
+  /** For date-slug names (`20200925-use-x.md`, `2020-09-25-use-x.md`): the ISO date. */
+  date: string | null;
+  /** The name without extension: the id of a decision that has no number. */
+  stem: string;
+}
+
+const NUMBERED = /^(\d{1,6})(?:[-_ .]+(.*))?$/;
+const ADR_PREFIXED = /^adr[-_ ]?(\d{1,6})(?:[-_ .]+(.*))?$/i;
+const COMPACT_DATE = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:[-_ ]+(.*))?$/;
+const DASHED_DATE = /^((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[-_ ]+(.*))?$/;
+
+export function baseName(path: string): string {
+  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return slash === -1 ? path : path.slice(slash + 1);
+}
+
+export function stemOf(fileName: string): string {
+  return baseName(fileName).replace(/\.(md|markdown|mdx)$/i, '');
+}
+
+export function isValidCalendarDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+function asDate(year: string, month: string, day: string): string | null {
+  return isValidCalendarDate(Number(year), Number(month), Number(day)) ? `${year}-${month}-${day}` : null;
+}
+
+/**
+ * Reads `0009-slug.md`, `adr-009.md`, `ADR-9-slug.md`, `adr009-slug.md`, and date-slug names.
+ * A date prefix is tried first: `20200925-…` is a date, not decision number 20,200,925.
+ */
+export function readFileName(path: string): FileNameInfo {
+  const stem = stemOf(path);
+  for (const pattern of [COMPACT_DATE, DASHED_DATE]) {
+    const m = pattern.exec(stem);
+    const date = m ? asDate(m[1] ?? '', m[2] ?? '', m[3] ?? '') : null;
+    if (m && date) return { number: null, slug: m[4] ?? stem, date, stem };
+  }
+  const numbered = NUMBERED.exec(stem) ?? ADR_PREFIXED.exec(stem);
+  if (numbered) return { number: Number(numbered[1]), slug: numbered[2] ?? '', date: null, stem };
+  return { number: null, slug: stem, date: null, stem };
+}
+
+export function formatId(number: number): string {
+  return `ADR-${String(number).padStart(4, '0')}`;
+}

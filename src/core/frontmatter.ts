@@ -1,0 +1,102 @@
+import matter from 'gray-matter';
+import { parseYamlBlock, type YamlEntry } from './yamlValues';
+
+export interface FrontmatterError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+export interface Frontmatter {
+  /** The language tag after the opening `---`, lower-case; '' for plain YAML. */
+  language: string;
+  /** Offset of the opening `---`. */
+  start: number;
+  /** Offset just past the closing delimiter's line break: where the markdown body starts. */
+  bodyStart: number;
+  /** Offset of the closing `---`, or -1 when the block is never closed. */
+  closeStart: number;
+  entries: YamlEntry[];
+  errors: FrontmatterError[];
+}
+
+/** Languages whose blocks would be evaluated as code by gray-matter's default engines. */
+const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
+const YAML_LANGUAGES = ['', 'yaml', 'yml', 'json'];
+
+class RefusedLanguageError extends Error {}
+
+function refuse(language: string) {
+  return {
+    parse(): never {
+      throw new RefusedLanguageError(
+        `frontmatter in '${language}' is code and is never run: write the decision's fields as YAML`,
+      );
+    },
+  };
+}
+
+/**
+ * The only gray-matter call site. gray-matter finds the delimiters; its default engines are replaced,
+ * so `---js` and friends throw instead of calling `eval`, and an options object is always passed so
+ * it does not cache every string it has seen.
+ */
+export function readFrontmatter(text: string): Frontmatter | null {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (!text.startsWith('---', bom) || text.charAt(bom + 3) === '-') return null;
+  const firstBreak = text.indexOf('\n', bom);
+  const tagLine = text.slice(bom + 3, firstBreak === -1 ? text.length : firstBreak);
+  const language = tagLine.trim().toLowerCase();
+  const matterStart = bom + 3 + tagLine.length - (tagLine.endsWith('\r') ? 1 : 0);
+  const closeAt = text.indexOf('\n---', matterStart);
+  const closeStart = closeAt === -1 ? -1 : closeAt + 1;
+  const result: Frontmatter = {
+    language,
+    start: bom,
+    bodyStart: text.length,
+    closeStart,
+    entries: [],
+    errors: [],
+  };
+  if (closeStart === -1) {
+    // Without a closing line the rest of the file is markdown, not YAML: report once, read the body.
+    result.errors.push({ message: 'the frontmatter is never closed: add a line with `---` after its last field', start: bom, end: firstBreak === -1 ? text.length : firstBreak });
+    result.bodyStart = firstBreak === -1 ? text.length : firstBreak + 1;
+    return result;
+  }
+  if (!YAML_LANGUAGES.includes(language) && !CODE_LANGUAGES.includes(language)) {
+    result.errors.push({ message: `frontmatter in '${language}' is not read: write the decision's fields as YAML`, start: bom, end: matterStart });
+    result.bodyStart = bodyStartAfter(text, closeStart);
+    return result;
+  }
+
+  let parsedYaml: { entries: YamlEntry[]; errors: FrontmatterError[] } | undefined;
+  const yamlEngine = {
+    parse(source: string): object {
+      parsedYaml = parseYamlBlock(source, matterStart);
+      return {};
+    },
+  };
+  const engines: Record<string, { parse(source: string): object }> = { yaml: yamlEngine, yml: yamlEngine, json: yamlEngine };
+  for (const name of CODE_LANGUAGES) engines[name] = refuse(name);
+  try {
+    const file = matter(bom ? text.slice(bom) : text, { engines, language: 'yaml' });
+    result.bodyStart = text.length - file.content.length;
+  } catch (error) {
+    const message = error instanceof RefusedLanguageError ? error.message : `the frontmatter cannot be read: ${String(error)}`;
+    result.errors.push({ message, start: bom, end: matterStart });
+    result.bodyStart = bodyStartAfter(text, closeStart);
+    return result;
+  }
+  if (parsedYaml) {
+    result.entries = parsedYaml.entries;
+    result.errors.push(...parsedYaml.errors);
+  }
+  return result;
+}
+
+function bodyStartAfter(text: string, closeStart: number): number {
+  if (closeStart === -1) return text.length;
+  const lineEnd = text.indexOf('\n', closeStart);
+  return lineEnd === -1 ? text.length : lineEnd + 1;
+}

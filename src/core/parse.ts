@@ -1,0 +1,325 @@
+import { scanBody, type BodyOutline, type HeaderField, type StatusLine } from './bodyScan';
+import { normalizeDate } from './dates';
+import { formatId, readFileName } from './fileName';
+import { readFrontmatter, type Frontmatter } from './frontmatter';
+import type { YamlEntry, YamlValue } from './yamlValues';
+import { LineIndex } from './lineIndex';
+import type { Decision, Located, Problem, Range, Relation } from './model';
+import { PROBLEM_CODES } from './problemCodes';
+import { linksIn, readRef } from './refs';
+import { readStatus } from './status';
+
+/** Frontmatter and bullet keys, folded to one spelling: `Decision Makers`, `decision_makers`, `decisionMakers`. */
+function foldKey(key: string): string {
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .trim();
+}
+
+const RELATION_KEYS: Record<string, string> = {
+  supersedes: 'supersedes',
+  replaces: 'supersedes',
+  'superseded-by': 'superseded-by',
+  'superceded-by': 'superseded-by',
+  'replaced-by': 'superseded-by',
+  overrides: 'overrides',
+  'overridden-by': 'overridden-by',
+  'overriden-by': 'overridden-by',
+  amends: 'amends',
+  'amended-by': 'amended-by',
+};
+
+const PEOPLE_KEYS: Record<string, 'decisionMakers' | 'consulted' | 'informed'> = {
+  'decision-makers': 'decisionMakers',
+  deciders: 'decisionMakers',
+  'decided-by': 'decisionMakers',
+  authors: 'decisionMakers',
+  author: 'decisionMakers',
+  consulted: 'consulted',
+  informed: 'informed',
+};
+
+/** A relation verb followed by a markdown link: adr-tools link lines and MADR status bullets. */
+const LINK_LINE = /^(?:[*+-]\s+)?([A-Za-z][A-Za-z ]*?)\s*:?\s+\[/;
+
+interface Reader {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  problems: Problem[];
+}
+
+/** Reads one decision file in any supported format. Pure, never throws, needs no configuration. */
+export function parseDecision(file: string, text: string): Decision {
+  const reader: Reader = { file, text, lines: new LineIndex(text), problems: [] };
+  const name = readFileName(file);
+  const fm = readFrontmatter(text);
+  const entries = new Map<string, YamlEntry>();
+  if (fm) {
+    const reported = new Set<number>();
+    for (const error of fm.errors) if (!reported.has(error.start) && reported.add(error.start)) reader.problems.push(problem(reader, 'invalid-frontmatter', `Invalid frontmatter: ${error.message}`, error.start, error.end));
+    for (const entry of fm.entries) if (!entries.has(foldKey(entry.key))) entries.set(foldKey(entry.key), entry);
+  }
+  const bodyLine = fm ? reader.lines.positionAt(fm.bodyStart).line : 0;
+  const outline = scanBody(reader.lines, bodyLine);
+  const fields = new Map<string, HeaderField>();
+  for (const field of outline.headerFields) if (!fields.has(foldKey(field.key))) fields.set(foldKey(field.key), field);
+
+  const relations: Relation[] = [];
+  const decision: Decision = {
+    file,
+    id: name.stem,
+    number: name.number,
+    slug: name.slug,
+    format: 'plain',
+    title: readTitle(reader, entries, outline),
+    status: readDecisionStatus(reader, entries, fields, outline, relations),
+    date: readDate(reader, entries, fields, name.date),
+    owner: scalarField(reader, entries, 'owner') ?? headerText(reader, fields, 'owner'),
+    decisionMakers: [],
+    consulted: [],
+    informed: [],
+    relations,
+    trigger: scalarField(reader, entries, 'trigger'),
+    triggerDetail: scalarField(reader, entries, 'trigger-detail'),
+    elevatedFrom: scalarField(reader, entries, 'elevated-from'),
+    elevatedOn: readDateField(reader, entries, 'elevated-on'),
+    frontmatter: fm ? { range: frontmatterRange(reader, fm), language: fm.language } : null,
+    headerLine: outline.headings[0]?.line ?? bodyLine,
+    parseProblems: reader.problems,
+  };
+  readPeople(reader, decision, entries, fields);
+  readRelations(reader, entries, fields, relations);
+  readStatusLinks(reader, outline.statusLines, relations);
+  decision.relations = withoutRepeats(relations);
+  const idEntry = scalarField(reader, entries, 'id') ?? scalarField(reader, entries, 'adr');
+  if (idEntry) {
+    const ref = readRef(idEntry.value);
+    if (decision.number === null && ref.number !== null) decision.number = ref.number;
+    else if (decision.number === null) decision.id = idEntry.value;
+  }
+  if (decision.number !== null) decision.id = formatId(decision.number);
+  decision.format = fm && fm.entries.length > 0 ? 'frontmatter' : fields.has('status') ? 'bullets' : outline.statusHeadingLine >= 0 ? 'nygard' : 'plain';
+  return decision;
+}
+
+function problem(reader: Reader, code: keyof typeof PROBLEM_CODES, message: string, start: number, end: number, data?: Record<string, unknown>): Problem {
+  const found: Problem = { code, severity: PROBLEM_CODES[code].severity, message, range: reader.lines.range(start, end) };
+  if (data) found.data = data;
+  return found;
+}
+
+function frontmatterRange(reader: Reader, fm: Frontmatter): Range {
+  const endLine = fm.closeStart === -1 ? reader.lines.lineCount - 1 : reader.lines.positionAt(fm.closeStart).line;
+  return { start: reader.lines.positionAt(fm.start), end: reader.lines.positionAt(reader.lines.lineEnd(endLine)) };
+}
+
+function located(reader: Reader, value: string, lineStart: number, lineEnd: number, valueStart: number, valueEnd: number): Located<string> {
+  return { value, range: reader.lines.range(lineStart, lineEnd), valueRange: reader.lines.range(valueStart, valueEnd) };
+}
+
+/** `{ accepted }` or `[proposed | accepted]`: a template's hint left in place instead of a value. */
+function isPlaceholderText(text: string): boolean {
+  return /^\{.*\}$/s.test(text.trim()) || /^\[[^\]]*\|[^\]]*\]$/.test(text.trim());
+}
+
+function reportPlaceholder(reader: Reader, key: string, start: number, end: number): void {
+  const shown = reader.text.slice(start, Math.min(end, start + 60)).trim();
+  reader.problems.push(
+    problem(reader, 'unfilled-placeholder', `'${key}' still holds the template placeholder ${shown}: replace it with a value`, start, end, { key }),
+  );
+}
+
+/** A frontmatter field's text, or null when absent or empty. Placeholders are reported, not returned. */
+function scalarField(reader: Reader, entries: Map<string, YamlEntry>, key: string): Located<string> | null {
+  const entry = entries.get(key);
+  if (!entry?.value) return null;
+  const value = firstScalar(entry.value);
+  if (entry.value.kind === 'map') {
+    // A flow map is what `status: { accepted }` parses to; a block map here comes with a YAML error already.
+    if (reader.text.charAt(entry.value.start) === '{') reportPlaceholder(reader, entry.key, entry.value.start, entry.value.end);
+    return null;
+  }
+  if (!value) return null;
+  const text = String(value.value).trim();
+  if (isPlaceholderText(text)) {
+    reportPlaceholder(reader, entry.key, value.start, value.end);
+    return null;
+  }
+  return located(reader, text, entry.keyStart, entry.end, value.start, value.end);
+}
+
+function firstScalar(value: YamlValue): Extract<YamlValue, { kind: 'scalar' }> | null {
+  if (value.kind === 'scalar') return value.value === null || value.value === '' ? null : value;
+  if (value.kind === 'seq') {
+    const first = value.items[0];
+    return first ? firstScalar(first) : null;
+  }
+  return null;
+}
+
+function headerText(reader: Reader, fields: Map<string, HeaderField>, key: string): Located<string> | null {
+  const field = fields.get(key);
+  if (!field || !field.value) return null;
+  const start = reader.lines.lineStart(field.line);
+  if (isPlaceholderText(field.value)) {
+    reportPlaceholder(reader, key, start + field.valueStart, start + field.valueEnd);
+    return null;
+  }
+  return located(reader, field.value, start, reader.lines.lineEnd(field.line), start + field.valueStart, start + field.valueEnd);
+}
+
+const TITLE_PREFIXES = [/^(?:adr|rfc|decision)[-_\s#]*\d{1,6}\s*[.:)\-–—]?\s+(?=\S)/i, /^0*\d{1,6}\s*[.:)]\s+(?=\S)/, /^0*\d{1,6}\s+[-–—]\s+(?=\S)/];
+
+function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: BodyOutline): Located<string> | null {
+  const fromFrontmatter = scalarField(reader, entries, 'title');
+  if (fromFrontmatter) return fromFrontmatter;
+  const heading = outline.headings.find((h) => h.level === 1) ?? outline.headings[0];
+  if (!heading || !heading.text) return null;
+  let text = heading.text;
+  for (const prefix of TITLE_PREFIXES) text = text.replace(prefix, '');
+  const lineStart = reader.lines.lineStart(heading.line);
+  const valueStart = lineStart + heading.textStart + (heading.text.length - text.length);
+  return located(reader, text.trim(), lineStart, reader.lines.lineEnd(heading.line), valueStart, valueStart + text.trim().length);
+}
+
+function readDecisionStatus(
+  reader: Reader,
+  entries: Map<string, YamlEntry>,
+  fields: Map<string, HeaderField>,
+  outline: BodyOutline,
+  relations: Relation[],
+): Located<string> | null {
+  const written = scalarField(reader, entries, 'status') ?? headerText(reader, fields, 'status');
+  if (written) return withStatusReading(reader, written, relations);
+  for (const line of outline.statusLines) {
+    if (LINK_LINE.test(line.text) && !/^(superseded|superceded|overridden|replaced|deprecated)\b/i.test(line.text)) continue;
+    const lineStart = reader.lines.lineStart(line.line);
+    return withStatusReading(reader, located(reader, line.text, lineStart, lineStart + line.end, lineStart + line.start, lineStart + line.end), relations);
+  }
+  return null;
+}
+
+function withStatusReading(reader: Reader, written: Located<string>, relations: Relation[]): Located<string> | null {
+  const reading = readStatus(written.value);
+  if (!reading) return null;
+  if (reading.relation) relations.push({ kind: reading.relation.kind, target: readRef(reading.relation.refText), range: written.valueRange });
+  if (reading.status.split(/\s+/).length > 4) {
+    const known = /\b(proposed|accepted|rejected|deprecated|superseded|overridden|draft)\b/i.exec(reading.status);
+    if (known) return { ...written, value: (known[1] ?? '').toLowerCase() };
+  }
+  return { ...written, value: reading.status };
+}
+
+function readDate(reader: Reader, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>, fromName: string | null): Located<string> | null {
+  const written = readDateField(reader, entries, 'date') ?? readHeaderDate(reader, fields);
+  if (written) return written;
+  if (!fromName) return null;
+  const nameRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { value: fromName, range: nameRange, valueRange: nameRange };
+}
+
+function readDateField(reader: Reader, entries: Map<string, YamlEntry>, key: string): Located<string> | null {
+  return checkedDate(reader, key, scalarField(reader, entries, key));
+}
+
+function readHeaderDate(reader: Reader, fields: Map<string, HeaderField>): Located<string> | null {
+  return checkedDate(reader, 'date', headerText(reader, fields, 'date') ?? headerText(reader, fields, 'last-updated'));
+}
+
+function checkedDate(reader: Reader, key: string, written: Located<string> | null): Located<string> | null {
+  if (!written) return null;
+  const iso = normalizeDate(written.value);
+  if (iso) return { ...written, value: iso };
+  const start = reader.lines.offsetAt(written.valueRange.start);
+  const end = reader.lines.offsetAt(written.valueRange.end);
+  reader.problems.push(problem(reader, 'invalid-date', `'${written.value}' is not a date: write ${key} as YYYY-MM-DD`, start, end, { key }));
+  return null;
+}
+
+function readPeople(reader: Reader, decision: Decision, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>): void {
+  for (const [key, target] of Object.entries(PEOPLE_KEYS)) {
+    if (decision[target].length > 0) continue;
+    const entry = entries.get(key);
+    if (entry?.value) {
+      if (entry.value.kind === 'map') reportPlaceholder(reader, entry.key, entry.value.start, entry.value.end);
+      else decision[target] = listTexts(entry.value);
+      continue;
+    }
+    const field = fields.get(key);
+    if (field?.value && !isPlaceholderText(field.value)) decision[target] = splitList(field.value);
+  }
+}
+
+function listTexts(value: YamlValue): string[] {
+  if (value.kind === 'scalar') return value.value === null ? [] : splitList(String(value.value));
+  if (value.kind === 'seq') return value.items.flatMap(listTexts);
+  return [];
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0 && !isPlaceholderText(part));
+}
+
+function readRelations(reader: Reader, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>, relations: Relation[]): void {
+  for (const [key, kind] of Object.entries(RELATION_KEYS)) {
+    const entry = entries.get(key);
+    if (entry?.value) for (const item of relationItems(entry.value)) pushRelations(reader, relations, kind, item.text, item.start, item.end);
+    const field = fields.get(key);
+    if (field?.value) {
+      const lineStart = reader.lines.lineStart(field.line);
+      pushRelations(reader, relations, kind, field.value, lineStart + field.valueStart, lineStart + field.valueEnd);
+    }
+  }
+}
+
+function relationItems(value: YamlValue): { text: string; start: number; end: number }[] {
+  if (value.kind === 'scalar') return value.value === null || value.value === '' ? [] : [{ text: String(value.value), start: value.start, end: value.end }];
+  if (value.kind === 'seq') return value.items.flatMap(relationItems);
+  return [];
+}
+
+/** One written value may name several decisions: `ADR-0003, ADR-0004` or several markdown links. */
+function pushRelations(reader: Reader, relations: Relation[], kind: string, text: string, start: number, end: number): void {
+  const links = linksIn(text);
+  const parts = links.length > 0 ? links.map((l) => l.text) : text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  for (const part of parts) {
+    if (isPlaceholderText(part)) continue;
+    relations.push({ kind, target: readRef(part), range: reader.lines.range(start, end) });
+  }
+}
+
+/** Link lines of the `## Status` section: `Supersedes [2. Use X](0002-use-x.md)`, `Superceded by …`. */
+function readStatusLinks(reader: Reader, lines: StatusLine[], relations: Relation[]): void {
+  for (const line of lines) {
+    const verb = LINK_LINE.exec(line.text);
+    if (!verb) continue;
+    const kind = relationKind(verb[1] ?? '');
+    const lineStart = reader.lines.lineStart(line.line);
+    for (const link of linksIn(line.text)) {
+      relations.push({ kind, target: readRef(link.text), range: reader.lines.range(lineStart + line.start + link.start, lineStart + line.start + link.end) });
+    }
+  }
+}
+
+/** `Superceded by` → `superseded-by`, `Amends` → `amends`: adr-tools lets teams invent verbs, so unknown ones are kept. */
+export function relationKind(verb: string): string {
+  const folded = foldKey(verb.trim());
+  return RELATION_KEYS[folded] ?? folded;
+}
+
+/** The same relation often appears twice (a status line and a link line, or frontmatter and a bullet). */
+function withoutRepeats(relations: Relation[]): Relation[] {
+  const seen = new Set<string>();
+  return relations.filter((r) => {
+    const key = `${r.kind}|${r.target.number ?? r.target.fileName ?? r.target.slug ?? r.target.raw}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,20 @@
+import type { Severity } from './model';
+
+/** Every code the product reports, with its default severity and a one-line summary for docs and SARIF. */
+export const PROBLEM_CODES = {
+  'missing-owner': { severity: 'warning', summary: 'The decision names no owning role.' },
+  'unknown-owner': { severity: 'warning', summary: 'The owner is not one of the configured roles.' },
+  'invalid-frontmatter': { severity: 'error', summary: 'The frontmatter is not readable YAML.' },
+  'invalid-date': { severity: 'warning', summary: 'The date is not a calendar date.' },
+  'unfilled-placeholder': { severity: 'warning', summary: 'A field still holds the template placeholder.' },
+  'duplicate-number': { severity: 'error', summary: 'Two decisions in one folder share a number.' },
+  'broken-relation': { severity: 'error', summary: 'A relation names a decision that does not exist.' },
+  'invalid-config': { severity: 'error', summary: 'The repository configuration file cannot be used.' },
+} as const satisfies Record<string, { severity: Severity; summary: string }>;
+
+export type ProblemCode = keyof typeof PROBLEM_CODES;
+
+/** Where each code is explained; the README has one heading per code. */
+export function docsUrl(code: string): string {
+  return `https://github.com/adr-roles/adr-roles#${code}`;
+}

@@ -1,0 +1,82 @@
+import * as vscode from 'vscode';
+import { groupByRole, type DecisionGroup } from '../core/grouping';
+import type { Decision } from '../core/model';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision };
+
+const STATUS_ICONS: Record<string, string> = {
+  accepted: 'pass',
+  proposed: 'circle-large-outline',
+  draft: 'edit',
+  rejected: 'circle-slash',
+  deprecated: 'archive',
+  superseded: 'history',
+  overridden: 'debug-step-over',
+};
+
+/** The "Decisions" view: decisions grouped by owning role, unowned first. */
+export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.subscription = index.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      const decisions = this.index.decisions();
+      if (decisions.length === 0) return [];
+      return groupByRole(decisions, this.index.roles()).map((group) => ({ type: 'group', group }));
+    }
+    return node.type === 'group' ? node.group.decisions.map((decision) => ({ type: 'decision', decision })) : [];
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node.type === 'group' ? this.groupItem(node.group) : this.decisionItem(node.decision);
+  }
+
+  private groupItem(group: DecisionGroup): vscode.TreeItem {
+    const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = group.key;
+    item.description = String(group.decisions.length);
+    item.contextValue = `adrRoles.group.${group.kind}`;
+    if (group.kind === 'role') {
+      item.iconPath = new vscode.ThemeIcon(group.role?.kind === 'strategy' ? 'compass' : group.role?.kind === 'execution' ? 'tools' : 'person');
+      item.tooltip = group.role?.description ?? group.label;
+    } else {
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      item.tooltip = group.kind === 'unowned' ? 'Decisions that name no owning role' : 'Decisions whose owner is not a configured role';
+    }
+    return item;
+  }
+
+  private decisionItem(decision: Decision): vscode.TreeItem {
+    const title = decision.title?.value ?? '(untitled)';
+    const item = new vscode.TreeItem(`${decision.id} ${title}`, vscode.TreeItemCollapsibleState.None);
+    const uri = this.index.uriOf(decision);
+    item.id = decision.file;
+    item.resourceUri = uri;
+    item.description = [decision.status?.value, decision.date?.value].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
+    item.contextValue = 'adrRoles.decision';
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${decision.id}** ${escape(title)}\n\n`);
+    tooltip.appendMarkdown(`Owner: ${escape(decision.owner?.value ?? 'none')}  \nStatus: ${escape(decision.status?.value ?? 'none')}  \nDate: ${decision.date?.value ?? 'none'}`);
+    for (const relation of decision.relations) tooltip.appendMarkdown(`  \n${escape(relation.kind)} ${escape(relation.target.raw)}`);
+    item.tooltip = tooltip;
+    if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

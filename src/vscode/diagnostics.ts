@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
+import type { WorkspaceIndex } from './workspaceIndex';
+
+/** Typing pauses shorter than this do not re-run the rules. */
+const TYPING_DEBOUNCE_MS = 200;
+
+/**
+ * One DiagnosticCollection for every decision: open documents are re-read as the user types
+ * (debounced per document, a version guard drops stale results); the rest follow the index.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.disposables = [
+      this.collection,
+      index.onDidChange(() => this.publishAll()),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, TYPING_DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forgetTimer(d.uri)),
+    ];
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    const key = document.uri.toString();
+    this.forgetTimer(document.uri);
+    const version = document.version;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        // The document changed again or closed meanwhile: a newer run is already scheduled.
+        if (document.isClosed || document.version !== version) return;
+        this.index.updateFromDocument(document);
+      }, delay),
+    );
+  }
+
+  private forgetTimer(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  private publishAll(): void {
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const decision of this.index.decisions()) {
+      const uri = this.index.uriOf(decision);
+      if (uri) entries.push([uri, this.index.problemsFor(decision).map(toDiagnostic)]);
+    }
+    this.collection.clear();
+    this.collection.set(entries);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import { Catalog, type DecisionLog } from '../core/catalog';
+import { CONFIG_FILE_NAME } from '../core/config';
+import { discover, isDecisionFileName, type Discovery } from '../core/discovery';
+import { baseName } from '../core/fileName';
+import { lintDecision } from '../core/lint';
+import type { Decision, Problem } from '../core/model';
+import { parseDecision } from '../core/parse';
+import { dirName } from '../core/paths';
+import { loadFolders } from '../core/workspace';
+import { workspaceFileSystem } from './vscodeFileSystem';
+
+/** Watcher events arriving within this window are applied as one batch (a branch switch touches hundreds). */
+const BATCH_DELAY_MS = 150;
+
+interface FolderState {
+  folder: vscode.WorkspaceFolder;
+  discovery: Discovery;
+  uriOf: (path: string) => vscode.Uri;
+}
+
+/**
+ * Every decision of the workspace, kept current from the file system and from open editors.
+ * Open documents win over disk, so warnings follow what the user is typing.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  private catalog = new Catalog();
+  private folders: FolderState[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private pending = new Map<string, vscode.Uri>();
+  private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  private indexed: Promise<void> = Promise.resolve();
+  private generation = 0;
+
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
+    const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAME},.adr-dir,.log4brains.yml}`);
+    this.disposables.push(
+      watcher,
+      configWatcher,
+      watcher.onDidCreate((uri) => this.queue(uri)),
+      watcher.onDidChange((uri) => this.queue(uri)),
+      watcher.onDidDelete((uri) => this.queue(uri)),
+      configWatcher.onDidCreate(() => this.reindex()),
+      configWatcher.onDidChange(() => this.reindex()),
+      configWatcher.onDidDelete(() => this.reindex()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
+    );
+  }
+
+  /** Starts (or restarts) a full index in the background; the returned promise settles when it is done. */
+  reindex(): Promise<void> {
+    const generation = ++this.generation;
+    this.indexed = this.loadAll(generation);
+    return this.indexed;
+  }
+
+  whenIndexed(): Promise<void> {
+    return this.indexed;
+  }
+
+  decisions(): Decision[] {
+    return this.catalog.decisions();
+  }
+
+  logs(): readonly DecisionLog[] {
+    return this.catalog.folders();
+  }
+
+  configFor(decision: Decision): Discovery['config'] | undefined {
+    return this.folderOf(decision.file)?.discovery.config;
+  }
+
+  uriOf(decision: Decision): vscode.Uri | undefined {
+    return this.folderOf(decision.file)?.uriOf(decision.file);
+  }
+
+  /** Roles of the first folder with a configuration: what the tree groups by. */
+  roles(): Discovery['config']['roles'] {
+    return (this.folders.find((f) => f.discovery.configFile) ?? this.folders[0])?.discovery.config.roles ?? [];
+  }
+
+  problemsFor(decision: Decision): Problem[] {
+    const config = this.configFor(decision);
+    return config ? lintDecision(decision, this.catalog.logFor(decision.file), config) : [];
+  }
+
+  findByUri(uri: vscode.Uri): Decision | undefined {
+    return this.catalog.get(uri.path);
+  }
+
+  /** Re-reads one open document's text into the index; ignored when it is not in a decision folder. */
+  updateFromDocument(document: vscode.TextDocument): Decision | undefined {
+    if (!this.isDecisionUri(document.uri)) return undefined;
+    const decision = parseDecision(document.uri.path, document.getText());
+    this.catalog.upsert(decision);
+    this.changed.fire();
+    return decision;
+  }
+
+  isDecisionUri(uri: vscode.Uri): boolean {
+    return isDecisionFileName(baseName(uri.path)) && this.folders.some((f) => f.discovery.folders.includes(dirName(uri.path)));
+  }
+
+  private async loadAll(generation: number): Promise<void> {
+    const states: FolderState[] = [];
+    const catalog = new Catalog();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const { fs, uriOf } = workspaceFileSystem(folder.uri);
+      const discovery = await discover(fs, folder.uri.path);
+      states.push({ folder, discovery, uriOf });
+      await loadFolders(fs, discovery.folders, catalog);
+    }
+    // A newer reindex started while this one read files: its result wins.
+    if (generation !== this.generation) return;
+    this.folders = states;
+    this.catalog = catalog;
+    for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.updateFromDocument(document);
+    this.changed.fire();
+  }
+
+  private folderOf(path: string): FolderState | undefined {
+    return this.folders.find((f) => path === f.folder.uri.path || path.startsWith(`${f.folder.uri.path}/`));
+  }
+
+  private queue(uri: vscode.Uri): void {
+    if (!this.isDecisionUri(uri)) return;
+    this.pending.set(uri.toString(), uri);
+    if (this.batchTimer) return;
+    this.batchTimer = setTimeout(() => void this.applyBatch(), BATCH_DELAY_MS);
+  }
+
+  private async applyBatch(): Promise<void> {
+    this.batchTimer = undefined;
+    const batch = [...this.pending.values()];
+    this.pending = new Map();
+    for (const uri of batch) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
+      if (open) continue;
+      const text = await workspaceFileSystem(uri).fs.readText(uri.path);
+      if (text === undefined) this.catalog.remove(uri.path);
+      else this.catalog.upsert(parseDecision(uri.path, text));
+    }
+    if (batch.length > 0) this.changed.fire();
+  }
+
+  dispose(): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
