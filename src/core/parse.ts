@@ -58,8 +58,13 @@ export function parseDecision(file: string, text: string): Decision {
   const fm = readFrontmatter(text);
   const entries = new Map<string, YamlEntry>();
   if (fm) {
+    const placeholderLines = reportFrontmatterPlaceholders(reader, fm);
     const reported = new Set<number>();
-    for (const error of fm.errors) if (!reported.has(error.start) && reported.add(error.start)) reader.problems.push(problem(reader, 'invalid-frontmatter', `Invalid frontmatter: ${error.message}`, error.start, error.end));
+    for (const error of fm.errors) {
+      if (placeholderLines.has(reader.lines.positionAt(error.start).line) || reported.has(error.start)) continue;
+      reported.add(error.start);
+      reader.problems.push(problem(reader, 'invalid-frontmatter', `Invalid frontmatter: ${error.message}`, error.start, error.end));
+    }
     for (const entry of fm.entries) if (!entries.has(foldKey(entry.key))) entries.set(foldKey(entry.key), entry);
   }
   const bodyLine = fm ? reader.lines.positionAt(fm.bodyStart).line : 0;
@@ -125,6 +130,25 @@ function isPlaceholderText(text: string): boolean {
   return /^\{.*\}$/s.test(text.trim()) || /^\[[^\]]*\|[^\]]*\]$/.test(text.trim());
 }
 
+/**
+ * MADR 3's template writes `status: {proposed | rejected | …}`: braces that YAML reads as a map, or
+ * rejects outright. Such lines get one clear placeholder warning instead of YAML's error messages.
+ */
+function reportFrontmatterPlaceholders(reader: Reader, fm: Frontmatter): Set<number> {
+  const lines = new Set<number>();
+  const first = reader.lines.positionAt(fm.start).line + 1;
+  const last = fm.closeStart === -1 ? first - 1 : reader.lines.positionAt(fm.closeStart).line - 1;
+  for (let line = first; line <= last; line++) {
+    const text = reader.lines.lineText(line);
+    const m = /^([\w-]+)[ \t]*:[ \t]*(\{.*\})[ \t]*$/.exec(text);
+    if (!m) continue;
+    const start = reader.lines.lineStart(line) + text.indexOf((m[2] ?? '').charAt(0), (m[1] ?? '').length);
+    reportPlaceholder(reader, m[1] ?? '', start, start + (m[2] ?? '').length);
+    lines.add(line);
+  }
+  return lines;
+}
+
 function reportPlaceholder(reader: Reader, key: string, start: number, end: number): void {
   const shown = reader.text.slice(start, Math.min(end, start + 60)).trim();
   reader.problems.push(
@@ -137,11 +161,8 @@ function scalarField(reader: Reader, entries: Map<string, YamlEntry>, key: strin
   const entry = entries.get(key);
   if (!entry?.value) return null;
   const value = firstScalar(entry.value);
-  if (entry.value.kind === 'map') {
-    // A flow map is what `status: { accepted }` parses to; a block map here comes with a YAML error already.
-    if (reader.text.charAt(entry.value.start) === '{') reportPlaceholder(reader, entry.key, entry.value.start, entry.value.end);
-    return null;
-  }
+  // `status: { accepted }` parses to a map; it was reported as a placeholder with the frontmatter.
+  if (entry.value.kind === 'map') return null;
   if (!value) return null;
   const text = String(value.value).trim();
   if (isPlaceholderText(text)) {
@@ -244,8 +265,7 @@ function readPeople(reader: Reader, decision: Decision, entries: Map<string, Yam
     if (decision[target].length > 0) continue;
     const entry = entries.get(key);
     if (entry?.value) {
-      if (entry.value.kind === 'map') reportPlaceholder(reader, entry.key, entry.value.start, entry.value.end);
-      else decision[target] = listTexts(entry.value);
+      decision[target] = listTexts(entry.value);
       continue;
     }
     const field = fields.get(key);

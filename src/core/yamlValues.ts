@@ -42,25 +42,28 @@ export function parseYamlBlock(source: string, offset: number): { entries: YamlE
     errors.push({ message: 'the frontmatter must be a list of `key: value` fields', start: offset + start, end: offset + end });
     return { entries: [], errors };
   }
-  return { entries: mapEntries(root.items, offset), errors };
+  return { entries: mapEntries(root.items, offset, source), errors };
 }
 
-function mapEntries(items: unknown[], offset: number): YamlEntry[] {
+function mapEntries(items: unknown[], offset: number, source: string): YamlEntry[] {
   const entries: YamlEntry[] = [];
   for (const pair of items) {
     if (!isPair(pair)) continue;
     const keyNode = pair.key as YamlNode | null;
     const key = isScalar(keyNode) ? String(keyNode.value) : '';
     const keyStart = offset + (keyNode?.range?.[0] ?? 0);
-    const value = pair.value === null || pair.value === undefined ? null : toValue(pair.value as YamlNode, offset);
+    const value = pair.value === null || pair.value === undefined ? null : toValue(pair.value as YamlNode, offset, source);
     const keyEnd = offset + (keyNode?.range?.[1] ?? 0);
     entries.push({ key, keyStart, end: value ? value.end : keyEnd, value });
   }
   return entries;
 }
 
-function toValue(node: YamlNode, offset: number): YamlValue {
-  const [rawStart, rawEnd] = node.range ?? [0, 0];
+function toValue(node: YamlNode, offset: number, source: string): YamlValue {
+  const [rawStart, rawValueEnd] = node.range ?? [0, 0];
+  // A plain scalar's range can include the `\r` of a CRLF line end.
+  let rawEnd = rawValueEnd;
+  while (rawEnd > rawStart && /\s/.test(source.charAt(rawEnd - 1))) rawEnd--;
   const start = offset + rawStart;
   const end = offset + rawEnd;
   if (isScalar(node)) {
@@ -69,8 +72,8 @@ function toValue(node: YamlNode, offset: number): YamlValue {
     const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : null;
     return { kind: 'scalar', value, start, end };
   }
-  if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => toValue(item as YamlNode, offset)), start, end };
-  if (isMap(node)) return { kind: 'map', entries: mapEntries(node.items, offset), start, end };
+  if (isSeq(node)) return { kind: 'seq', items: node.items.map((item) => toValue(item as YamlNode, offset, source)), start, end };
+  if (isMap(node)) return { kind: 'map', entries: mapEntries(node.items, offset, source), start, end };
   if (isAlias(node)) return { kind: 'alias', source: node.source, start, end };
   return { kind: 'scalar', value: null, start, end };
 }

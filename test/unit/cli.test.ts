@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FIXTURES } from './helpers';
+
+const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
+
+function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('adr-roles CLI', () => {
+  let repo: string;
+  before(() => {
+    repo = mkdtempSync(join(tmpdir(), 'adr-roles-cli-'));
+    mkdirSync(join(repo, 'docs', 'decisions'), { recursive: true });
+    writeFileSync(join(repo, 'docs/decisions/0001-buy-analytics.md'), '---\nstatus: accepted\ndate: 2021-03-01\nowner: cto\n---\n# Buy analytics\n');
+    writeFileSync(join(repo, 'docs/decisions/0002-graphql-events.md'), '---\nstatus: overridden\nowner: hoe\noverridden-by: ADR-0003\n---\n# GraphQL events\n');
+    writeFileSync(
+      join(repo, 'docs/decisions/0003-segment-events.md'),
+      '---\nstatus: accepted\nowner: cto\noverrides: ADR-0002\ntrigger: new-resource\n---\n# Segment events\n',
+    );
+  });
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('list --json discovers the folder and prints one object per decision', () => {
+    const { code, stdout } = run(['list', '--json'], repo);
+    assert.equal(code, 0);
+    const rows = JSON.parse(stdout) as Record<string, unknown>[];
+    assert.deepEqual(
+      rows.map((r) => [r.file, r.id, r.number, r.title, r.status, r.owner, r.overrides, r.overriddenBy, r.trigger]),
+      [
+        ['docs/decisions/0001-buy-analytics.md', 'ADR-0001', 1, 'Buy analytics', 'accepted', 'cto', [], [], null],
+        ['docs/decisions/0002-graphql-events.md', 'ADR-0002', 2, 'GraphQL events', 'overridden', 'hoe', [], ['ADR-0003'], null],
+        ['docs/decisions/0003-segment-events.md', 'ADR-0003', 3, 'Segment events', 'accepted', 'cto', ['ADR-0002'], [], 'new-resource'],
+      ],
+    );
+    for (const key of ['date', 'supersedes', 'supersededBy']) assert.ok(key in (rows[0] ?? {}), key);
+  });
+
+  it('list prints a readable table for a named folder', () => {
+    const { code, stdout } = run(['list', 'nygard'], FIXTURES);
+    assert.equal(code, 0);
+    assert.match(stdout, /^ID\s+STATUS\s+OWNER\s+DATE\s+TITLE/);
+    assert.match(stdout, /ADR-0002\s+superseded\s+\(none\)\s+2016-02-12\s+Implement as shell scripts\s+superseded by ADR-0004/);
+    assert.match(stdout, /4 decisions\n$/);
+  });
+
+  it('lint exits 0 when only warnings are found', () => {
+    const { code, stdout } = run(['lint', 'nygard'], FIXTURES);
+    assert.equal(code, 0);
+    assert.match(stdout, /nygard\/0001-record-architecture-decisions.md\n {2}1:1 +warning +ADR-0001 has no owner/);
+  });
+
+  it('lint exits 1 on errors and reports file, line, column, code, severity and message as JSON', () => {
+    const { code, stdout, stderr } = run(['lint', 'odd', '--format', 'json'], FIXTURES);
+    assert.equal(code, 1);
+    assert.equal(stderr, '');
+    const problems = JSON.parse(stdout) as { file: string; line: number; column: number; code: string; severity: string }[];
+    const yaml = problems.find((p) => p.file === 'odd/0004-broken-yaml.md' && p.code === 'invalid-frontmatter');
+    assert.ok(yaml && yaml.severity === 'error' && yaml.line >= 4, JSON.stringify(yaml));
+    assert.ok(problems.some((p) => p.file === 'odd/0003-javascript-frontmatter.md' && p.code === 'invalid-frontmatter' && p.line === 1 && p.column === 1));
+  });
+
+  it('exits 2 with one line on usage errors and unreadable paths, never a stack trace', () => {
+    for (const args of [['frobnicate'], ['list', '--bogus'], ['lint', '--format', 'xml', 'nygard'], ['list', 'no/such/folder'], []]) {
+      const { code, stderr, stdout } = run(args, FIXTURES);
+      assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
+      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+      if (args.length > 0) assert.match(stderr, /^adr-roles: .+\n$/);
+      else assert.match(stdout, /Usage:/);
+    }
+  });
+
+  it('--version and --help', () => {
+    assert.match(run(['--version'], repo).stdout, /^\d+\.\d+\.\d+\n$/);
+    const help = run(['--help'], repo);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /adr-roles list/);
+  });
+});

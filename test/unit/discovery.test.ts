@@ -1,0 +1,56 @@
+import { strict as assert } from 'node:assert';
+import { discover, isDecisionFileName } from '../../src/core/discovery';
+import { loadWorkspace } from '../../src/core/workspace';
+import { memoryFileSystem } from './helpers';
+
+describe('discover', () => {
+  it('uses the folders and roles of .adr-roles.yml first', async () => {
+    const fs = memoryFileSystem({
+      'repo/.adr-roles.yml': 'folders: [architecture/records]\nroles:\n  - { id: founder, label: Founder, kind: strategy }\n',
+      'repo/architecture/records/0001-x.md': '# X',
+      'repo/docs/adr/0001-y.md': '# Y',
+    });
+    const found = await discover(fs, 'repo');
+    assert.deepEqual(found.folders, ['repo/architecture/records']);
+    assert.deepEqual(found.config.roles.map((r) => r.id), ['founder']);
+    assert.equal(found.configFile, 'repo/.adr-roles.yml');
+  });
+
+  it("reads adr-tools' .adr-dir and log4brains' packages", async () => {
+    const fs = memoryFileSystem({
+      'r/.adr-dir': 'doc/architecture\n',
+      'r/.log4brains.yml': 'project:\n  name: r\n  adrFolder: ./docs/adr\n  packages:\n    - name: api\n      path: ./api\n      adrFolder: ./api/adr\n',
+    });
+    const found = await discover(fs, 'r');
+    assert.deepEqual(found.folders, ['r/doc/architecture', 'r/docs/adr', 'r/api/adr']);
+    assert.equal(found.sources['r/api/adr'], '.log4brains.yml');
+  });
+
+  it('falls back to common folders that hold decisions', async () => {
+    const fs = memoryFileSystem({ 'docs/decisions/0001-x.md': '# X', 'docs/adr/README.md': '# Index', 'adr/0001-y.md': '# Y' });
+    const found = await discover(fs, '.');
+    assert.deepEqual(found.folders, ['docs/decisions', 'adr']);
+  });
+
+  it('reports configuration problems where they were written and keeps the defaults', async () => {
+    const fs = memoryFileSystem({ 'r/.adr-roles.yml': 'rules:\n  missing-owner: loud\nroles: nope\n' });
+    const found = await discover(fs, 'r');
+    assert.deepEqual(found.configProblems.map((p) => [p.code, p.range.start.line]), [['invalid-config', 1], ['invalid-config', 2]]);
+    assert.deepEqual(found.config.roles.map((r) => r.id), ['cto', 'hoe']);
+  });
+
+  it('loads every decision of the discovered folders', async () => {
+    const fs = memoryFileSystem({ 'docs/adr/0001-x.md': '# X', 'docs/adr/0002-y.md': '# Y', 'docs/adr/template.md': '# T' });
+    const { catalog } = await loadWorkspace(fs, '.');
+    assert.deepEqual(catalog.decisions().map((d) => d.id), ['ADR-0001', 'ADR-0002']);
+  });
+});
+
+describe('isDecisionFileName', () => {
+  it('skips READMEs, indexes and templates', () => {
+    assert.deepEqual(
+      ['0001-x.md', 'README.md', 'index.md', 'adr-template.md', 'template.md', 'notes.txt', '.hidden.md', '20200101-y.markdown'].filter(isDecisionFileName),
+      ['0001-x.md', '20200101-y.markdown'],
+    );
+  });
+});

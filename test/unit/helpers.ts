@@ -1,0 +1,37 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DirectoryEntry, FileSystem } from '../../src/core/fileSystem';
+import type { Decision } from '../../src/core/model';
+import { parseDecision } from '../../src/core/parse';
+
+export const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures');
+
+export function fixtureText(relative: string): string {
+  return readFileSync(join(FIXTURES, relative), 'utf8');
+}
+
+/** Parses a fixture under the same relative path the CLI would show. */
+export function parseFixture(relative: string): Decision {
+  return parseDecision(relative, fixtureText(relative));
+}
+
+export function fixtureFiles(folder: string): string[] {
+  return readdirSync(join(FIXTURES, folder)).sort().map((name) => `${folder}/${name}`);
+}
+
+/** An in-memory FileSystem: paths to texts; folders are implied by the paths. */
+export function memoryFileSystem(files: Record<string, string>): FileSystem {
+  return {
+    readText: (path) => Promise.resolve(files[path]),
+    list(path) {
+      const prefix = path === '.' ? '' : `${path}/`;
+      const entries = new Map<string, DirectoryEntry>();
+      for (const file of Object.keys(files)) {
+        if (!file.startsWith(prefix)) continue;
+        const [name, ...rest] = file.slice(prefix.length).split('/');
+        if (name) entries.set(name, { name, kind: rest.length > 0 ? 'directory' : 'file' });
+      }
+      return Promise.resolve(entries.size > 0 ? [...entries.values()] : undefined);
+    },
+  };
+}

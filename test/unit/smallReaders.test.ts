@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import { normalizeDate } from '../../src/core/dates';
+import { readFileName } from '../../src/core/fileName';
+import { readRef } from '../../src/core/refs';
+import { readStatus } from '../../src/core/status';
+
+describe('readFileName', () => {
+  const cases: [string, number | null, string, string | null][] = [
+    ['docs/adr/0009-send-events.md', 9, 'send-events', null],
+    ['adr-003.md', 3, '', null],
+    ['ADR-7-use-flags.md', 7, 'use-flags', null],
+    ['adr013-record.md', 13, 'record', null],
+    ['20200925-use-log4brains.md', null, 'use-log4brains', '2020-09-25'],
+    ['2021-05-03-use-segment.md', null, 'use-segment', '2021-05-03'],
+    ['20201350-not-a-date.md', null, '20201350-not-a-date', null],
+    ['use-kafka.md', null, 'use-kafka', null],
+  ];
+  for (const [path, number, slug, date] of cases) {
+    it(path, () => {
+      const info = readFileName(path);
+      assert.deepEqual([info.number, info.slug, info.date], [number, slug, date]);
+    });
+  }
+});
+
+describe('readRef', () => {
+  const cases: [string, number | null, string | null, string | null][] = [
+    ['ADR-0003', 3, null, null],
+    ['adr 12', 12, null, null],
+    ['7', 7, null, null],
+    ['0003-use-x.md', 3, '0003-use-x.md', null],
+    ['../adr/0003-use-x.md#decision', 3, '0003-use-x.md', null],
+    ['[3. Use X](0003-use-x.md)', 3, '0003-use-x.md', null],
+    ['[ADR-0005](0005-example.md)', 5, '0005-example.md', null],
+    ['[Use X](use-x.md)', null, 'use-x.md', 'use-x'],
+    ['[5. Use X](https://example.com/x)', 5, null, null],
+    ['20210301-publish-nightly', null, null, '20210301-publish-nightly'],
+    ['', null, null, null],
+  ];
+  for (const [raw, number, fileName, slug] of cases) {
+    it(JSON.stringify(raw), () => {
+      const ref = readRef(raw);
+      assert.deepEqual([ref.number, ref.fileName, ref.slug], [number, fileName, slug]);
+    });
+  }
+});
+
+describe('normalizeDate', () => {
+  const cases: [string, string | null][] = [
+    ['2021-08-10', '2021-08-10'],
+    ['2021-8-1', '2021-08-01'],
+    ['2021/08/10', '2021/08/10'.replaceAll('/', '-')],
+    ['2021-08-10T09:30:00Z', '2021-08-10'],
+    ['10 August 2021', '2021-08-10'],
+    ['August 10, 2021', '2021-08-10'],
+    ['Aug 10th 2021', '2021-08-10'],
+    ['2021-02-29', null],
+    ['2024-02-29', '2024-02-29'],
+    ['03/04/2021', null],
+    ['soon', null],
+    ['{YYYY-MM-DD}', null],
+  ];
+  for (const [raw, iso] of cases) it(JSON.stringify(raw), () => assert.equal(normalizeDate(raw), iso));
+});
+
+describe('readStatus', () => {
+  const cases: [string, string, string | null][] = [
+    ['Accepted', 'accepted', null],
+    ['**accepted**', 'accepted', null],
+    ['Superceded by [4. X](0004-x.md)', 'superseded', 'superseded-by'],
+    ['superseded by ADR-0005', 'superseded', 'superseded-by'],
+    ['Overridden by ADR-0009', 'overridden', 'overridden-by'],
+    ['Approved', 'accepted', null],
+    ['Accepted (2021-03-01)', 'accepted', null],
+    ['On hold', 'On hold', null],
+  ];
+  for (const [raw, status, kind] of cases) {
+    it(JSON.stringify(raw), () => {
+      const reading = readStatus(raw);
+      assert.equal(reading?.status, status);
+      assert.equal(reading?.relation?.kind ?? null, kind);
+    });
+  }
+  it('reads nothing from an empty status', () => assert.equal(readStatus('  '), null));
+});
