@@ -66,6 +66,7 @@ export function parseDecision(file: string, text: string): Decision {
       reader.problems.push(problem(reader, 'invalid-frontmatter', `Invalid frontmatter: ${error.message}`, error.start, error.end));
     }
     for (const entry of fm.entries) if (!entries.has(foldKey(entry.key))) entries.set(foldKey(entry.key), entry);
+    if (fm.errors.length > 0) recoverPlainLines(reader, fm, entries);
   }
   const bodyLine = fm ? reader.lines.positionAt(fm.bodyStart).line : 0;
   const outline = scanBody(reader.lines, bodyLine);
@@ -149,6 +150,29 @@ function reportFrontmatterPlaceholders(reader: Reader, fm: Frontmatter): Set<num
   return lines;
 }
 
+/**
+ * Real decisions often hold lines YAML rejects but people read at once, such as
+ * `title: ADR001: Event log`. After a YAML error, each top-level `key: rest of line` that YAML
+ * did not read as a plain value is taken as written; the error is still reported.
+ */
+function recoverPlainLines(reader: Reader, fm: Frontmatter, entries: Map<string, YamlEntry>): void {
+  const first = reader.lines.positionAt(fm.start).line + 1;
+  const last = fm.closeStart === -1 ? first - 1 : reader.lines.positionAt(fm.closeStart).line - 1;
+  for (let line = first; line <= last; line++) {
+    const text = reader.lines.lineText(line);
+    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+([^\s{[&*!|>#].*?)[ \t]*$/.exec(text);
+    if (!m) continue;
+    const key = foldKey(m[1] ?? '');
+    const known = entries.get(key);
+    if (known?.value?.kind === 'scalar' || known?.value?.kind === 'seq') continue;
+    const lineStart = reader.lines.lineStart(line);
+    const valueStart = lineStart + text.indexOf(m[2] ?? '', (m[1] ?? '').length + 1);
+    const value = (m[2] ?? '').replace(/^(["'])(.*)\1$/, '$2');
+    const valueEnd = valueStart + (m[2] ?? '').length;
+    entries.set(key, { key: m[1] ?? '', keyStart: lineStart, end: valueEnd, value: { kind: 'scalar', value, start: valueStart, end: valueEnd } });
+  }
+}
+
 function reportPlaceholder(reader: Reader, key: string, start: number, end: number): void {
   const shown = reader.text.slice(start, Math.min(end, start + 60)).trim();
   reader.problems.push(
@@ -196,14 +220,23 @@ const TITLE_PREFIXES = [/^(?:adr|rfc|decision)[-_\s#]*\d{1,6}\s*[.:)\-–—]?\s
 
 function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: BodyOutline): Located<string> | null {
   const fromFrontmatter = scalarField(reader, entries, 'title');
-  if (fromFrontmatter) return fromFrontmatter;
+  if (fromFrontmatter) return withoutNumberPrefix(reader, fromFrontmatter);
   const heading = outline.headings.find((h) => h.level === 1) ?? outline.headings[0];
   if (!heading || !heading.text) return null;
-  let text = heading.text;
-  for (const prefix of TITLE_PREFIXES) text = text.replace(prefix, '');
   const lineStart = reader.lines.lineStart(heading.line);
-  const valueStart = lineStart + heading.textStart + (heading.text.length - text.length);
-  return located(reader, text.trim(), lineStart, reader.lines.lineEnd(heading.line), valueStart, valueStart + text.trim().length);
+  const valueStart = lineStart + heading.textStart;
+  const title = located(reader, heading.text, lineStart, reader.lines.lineEnd(heading.line), valueStart, valueStart + heading.text.length);
+  return withoutNumberPrefix(reader, title);
+}
+
+/** `1. Record decisions`, `ADR 7: Use flags`, `ADR001: Log`: the number is the id's business, not the title's. */
+function withoutNumberPrefix(reader: Reader, title: Located<string>): Located<string> {
+  let text = title.value;
+  for (const prefix of TITLE_PREFIXES) text = text.replace(prefix, '');
+  text = text.trim();
+  if (text === title.value || !text) return title;
+  const start = reader.lines.offsetAt(title.valueRange.start) + title.value.indexOf(text);
+  return { ...title, value: text, valueRange: reader.lines.range(start, start + text.length) };
 }
 
 function readDecisionStatus(

@@ -95,3 +95,13 @@ describe('parseDecision: frontmatter code is never run', () => {
     });
   }
 });
+
+describe('parseDecision: recovery after a YAML error', () => {
+  it('still reads `key: rest of line` values YAML rejects, and reports the error', () => {
+    const d = parseDecision('docs/adrs-adr001-log.md', '---\nid: adrs-adr001\ntitle: ADR001: Decision log\nowner: cto\n---\n## Decision\n');
+    assert.equal(d.title?.value, 'Decision log');
+    assert.equal(d.owner?.value, 'cto');
+    assert.equal(d.parseProblems[0]?.code, 'invalid-frontmatter');
+    assert.equal(d.parseProblems[0]?.range.start.line, 2);
+  });
+});
