@@ -75,5 +75,7 @@ function log4brainsFolders(text: string): string[] {
 export function isDecisionFileName(name: string): boolean {
   if (!/\.(md|markdown)$/i.test(name) || name.startsWith('.') || name.startsWith('_')) return false;
   const stem = name.replace(/\.(md|markdown)$/i, '').toLowerCase();
-  return !['readme', 'index', 'toc', 'changelog', 'contributing'].includes(stem) && !stem.includes('template');
+  if (['readme', 'index', 'toc', 'changelog', 'contributing'].includes(stem)) return false;
+  // `adr-template.md` is a template; `0019-consequences-in-minimal-template.md` is a decision about one.
+  return !stem.includes('template') || /^\d/.test(stem);
 }

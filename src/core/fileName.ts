@@ -13,6 +13,8 @@ const NUMBERED = /^(\d{1,6})(?:[-_ .]+(.*))?$/;
 const ADR_PREFIXED = /^adr[-_ ]?(\d{1,6})(?:[-_ .]+(.*))?$/i;
 const COMPACT_DATE = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:[-_ ]+(.*))?$/;
 const DASHED_DATE = /^((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[-_ ]+(.*))?$/;
+/** `2022-02-revisit-framework`: a year and month, not decision number 2022. */
+const YEAR_MONTH = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:[-_ ]+(.*))?$/;
 
 export function baseName(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
@@ -44,6 +46,8 @@ export function readFileName(path: string): FileNameInfo {
     const date = m ? asDate(m[1] ?? '', m[2] ?? '', m[3] ?? '') : null;
     if (m && date) return { number: null, slug: m[4] ?? stem, date, stem };
   }
+  const yearMonth = YEAR_MONTH.exec(stem);
+  if (yearMonth) return { number: null, slug: yearMonth[3] ?? stem, date: null, stem };
   const numbered = NUMBERED.exec(stem) ?? ADR_PREFIXED.exec(stem);
   if (numbered) return { number: Number(numbered[1]), slug: numbered[2] ?? '', date: null, stem };
   return { number: null, slug: stem, date: null, stem };

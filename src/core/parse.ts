@@ -216,7 +216,10 @@ function headerText(reader: Reader, fields: Map<string, HeaderField>, key: strin
   return located(reader, field.value, start, reader.lines.lineEnd(field.line), start + field.valueStart, start + field.valueEnd);
 }
 
-const TITLE_PREFIXES = [/^(?:adr|rfc|decision)[-_\s#]*\d{1,6}\s*[.:)\-–—]?\s+(?=\S)/i, /^0*\d{1,6}\s*[.:)]\s+(?=\S)/, /^0*\d{1,6}\s+[-–—]\s+(?=\S)/];
+const TITLE_PREFIXES = [
+  /^(?:architecture\s+)?decision\s+record\s*:\s*(?=\S)/i,
+  // `[Superseded by [ADR-0017](0017-x.md)] Title`: a status note in front of the title.
+  /^\[(?:proposed|accepted|rejected|deprecated|superseded|superceded|overridden)\b(?:[^[\]]|\[[^\]]*\])*\]\s+(?=\S)/i,/^(?:adr|rfc|decision)[-_\s#]*\d{1,6}\s*[.:)\-–—]?\s+(?=\S)/i, /^0*\d{1,6}\s*[.:)]\s+(?=\S)/, /^0*\d{1,6}\s+[-–—]\s+(?=\S)/];
 
 function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: BodyOutline): Located<string> | null {
   const fromFrontmatter = scalarField(reader, entries, 'title');

@@ -1,7 +1,8 @@
 import { readFileName } from './fileName';
 import type { DecisionRef } from './model';
 
-const MARKDOWN_LINK = /\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
+// Targets may hold spaces (`(2022-02-revisit framework.md)`): GitHub renders those links, so people write them.
+const MARKDOWN_LINK = /\[([^\]]*)\]\(\s*<?([^)>]*?)>?(?:\s+"[^"]*")?\s*\)/g;
 const ID_TEXT = /^\s*(?:adr)?[-_ #]?0*(\d{1,6})\b/i;
 const LEADING_NUMBER = /^\s*0*(\d{1,6})[.:)\s]/;
 
@@ -35,7 +36,7 @@ function refFromLink(raw: string, label: string, target: string): DecisionRef {
     const ref = refFromTarget(raw, target);
     if (ref.number !== null || ref.fileName) return ref;
   }
-  const fromLabel = LEADING_NUMBER.exec(label) ?? ID_TEXT.exec(label);
+  const fromLabel = readFileName(label.trim()).number === null ? null : (LEADING_NUMBER.exec(label) ?? ID_TEXT.exec(label));
   return { raw, number: fromLabel ? Number(fromLabel[1]) : null, fileName: null, slug: null };
 }
 

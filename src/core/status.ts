@@ -32,6 +32,7 @@ export function readStatus(raw: string): StatusReading | null {
   const text = raw
     .trim()
     .replace(/^[*_`]+|[*_`]+$/g, '')
+    .replace(/^\[([^\]|]*)\]$/, '$1')
     .replace(/^[🟢🟡🔴✅❌⚠️\s]+/u, '')
     .trim();
   if (!text) return null;

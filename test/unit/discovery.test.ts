@@ -49,8 +49,8 @@ describe('discover', () => {
 describe('isDecisionFileName', () => {
   it('skips READMEs, indexes and templates', () => {
     assert.deepEqual(
-      ['0001-x.md', 'README.md', 'index.md', 'adr-template.md', 'template.md', 'notes.txt', '.hidden.md', '20200101-y.markdown'].filter(isDecisionFileName),
-      ['0001-x.md', '20200101-y.markdown'],
+      ['0001-x.md', 'README.md', 'index.md', 'adr-template.md', 'template.md', 'notes.txt', '.hidden.md', '20200101-y.markdown', '0019-minimal-template.md'].filter(isDecisionFileName),
+      ['0001-x.md', '20200101-y.markdown', '0019-minimal-template.md'],
     );
   });
 });

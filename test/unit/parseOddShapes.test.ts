@@ -105,3 +105,14 @@ describe('parseDecision: recovery after a YAML error', () => {
     assert.equal(d.parseProblems[0]?.range.start.line, 2);
   });
 });
+
+describe('parseDecision: title prefixes seen in public logs', () => {
+  for (const [heading, title] of [
+    ['# Architecture Decision Record: Use ADRs', 'Use ADRs'],
+    ['# [Superseded by [ADR-0017](0017-persist-dex.md)] Do not persist Dex', 'Do not persist Dex'],
+    ['# [superseded] Proper use of fetch', 'Proper use of fetch'],
+    ['# [Draft guide] stays', '[Draft guide] stays'],
+  ]) {
+    it(heading, () => assert.equal(parseDecision('0001-x.md', `${heading}\n`).title?.value, title));
+  }
+});

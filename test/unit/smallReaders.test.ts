@@ -83,3 +83,16 @@ describe('readStatus', () => {
   }
   it('reads nothing from an empty status', () => assert.equal(readStatus('  '), null));
 });
+
+describe('readers: shapes seen in public decision logs', () => {
+  it('reads year-month file names as dated, not numbered', () => {
+    assert.deepEqual(readFileName('2022-02-revisit-js-framework.md').number, null);
+  });
+  it('reads link targets with spaces', () => {
+    assert.equal(readRef('[Revisit](2022-02-revisit js framework.md)').fileName, '2022-02-revisit js framework.md');
+  });
+  it('reads day-first dotted dates and bracketed statuses', () => {
+    assert.equal(normalizeDate('21.07.2017'), '2017-07-21');
+    assert.equal(readStatus('[approved]')?.status, 'accepted');
+  });
+});
