@@ -33,78 +33,120 @@ export interface BodyOutline {
   statusHeadingLine: number;
 }
 
+/**
+ * What a markdown reader must tell apart before metadata can be read: headings, and lines that
+ * are not prose (fenced or indented code, HTML comments and blocks) where look-alikes must be ignored.
+ */
+export interface MarkdownStructure {
+  headings: Heading[];
+  /** Lines that hold code or HTML, or underline a setext heading. */
+  opaqueLines: Set<number>;
+}
+
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const HEADER_FIELD = /^ {0,3}(?:[*+-][ \t]+)?(\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\1)?[ \t]*:(?:\1)?[ \t]*(.*)$/;
 
 /**
- * One pass over the markdown body, reading only what the index needs: headings, the fields under
- * the title, and the Status section. Fenced code is skipped so examples inside it are not read as
- * metadata. Building a full markdown tree here would cost ~20× reading the file.
+ * One pass over the lines, finding headings (ATX and setext) and the lines to ignore: fenced code
+ * and HTML comments. Building a full markdown tree here would cost ~20× reading the file; the
+ * open document uses the tree (markdownTree.ts) and the two must agree on every fixture.
  */
-export function scanBody(lines: LineIndex, firstLine: number): BodyOutline {
-  const outline: BodyOutline = { headings: [], headerFields: [], statusLines: [], statusHeadingLine: -1 };
+export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStructure {
+  const structure: MarkdownStructure = { headings: [], opaqueLines: new Set() };
   let fence: string | null = null;
-  let section: 'top' | 'header' | 'status' | 'other' = 'top';
   let inComment = false;
+  let previousIsParagraph = false;
   for (let line = firstLine; line < lines.lineCount; line++) {
-    const text = lines.lineText(line);
-    if (fence !== null) {
-      if (text.trimStart().startsWith(fence)) fence = null;
+    // A byte-order mark is not content: `\uFEFF# Title` is still a heading.
+    const bom = line === 0 && lines.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? lines.lineText(line).slice(1) : lines.lineText(line);
+    if (fence !== null || inComment) {
+      structure.opaqueLines.add(line);
+      if (fence !== null && new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(text)) fence = null;
+      if (inComment && text.includes('-->')) inComment = false;
+      previousIsParagraph = false;
       continue;
     }
     const fenceMatch = FENCE.exec(text);
     if (fenceMatch) {
       fence = fenceMatch[1] ?? '```';
+      structure.opaqueLines.add(line);
+      previousIsParagraph = false;
       continue;
     }
-    if (inComment) {
-      if (text.includes('-->')) inComment = false;
+    if (/^ {0,3}<!--/.test(text)) {
+      structure.opaqueLines.add(line);
+      inComment = !text.includes('-->');
+      previousIsParagraph = false;
       continue;
     }
-    if (/^\s*<!--/.test(text) && !text.includes('-->')) {
-      inComment = true;
+    const atx = /^ {0,3}#/.test(text) ? ATX_HEADING.exec(text) : null;
+    if (atx) {
+      const level = (atx[1] ?? '#').length;
+      const headingText = (atx[2] ?? '').trim();
+      const textStart = headingText ? text.indexOf(headingText, text.indexOf('#') + level) : text.length;
+      structure.headings.push({ level, text: headingText, line, textStart: textStart + bom });
+      previousIsParagraph = false;
       continue;
     }
-    const heading = text.charCodeAt(text.search(/\S/)) === 35 ? ATX_HEADING.exec(text) : null;
-    if (heading) {
-      const level = (heading[1] ?? '#').length;
-      const headingText = (heading[2] ?? '').trim();
-      outline.headings.push({ level, text: headingText, line, textStart: text.indexOf(headingText, text.indexOf('#') + level) });
-      if (level >= 2 && /^status$/i.test(headingText.replace(/[*_:]/g, '').trim())) {
+    const underline = SETEXT_UNDERLINE.exec(text);
+    if (underline && previousIsParagraph && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(lines.lineText(line - 1))) {
+      const titleText = lines.lineText(line - 1);
+      const trimmed = titleText.trim();
+      structure.headings.push({ level: (underline[1] ?? '=').startsWith('=') ? 1 : 2, text: trimmed, line: line - 1, textStart: titleText.indexOf(trimmed) });
+      structure.opaqueLines.add(line);
+      previousIsParagraph = false;
+      continue;
+    }
+    previousIsParagraph = text.trim().length > 0 && !/^ {0,3}(>|\|)/.test(text) && !/^( {4}|\t)/.test(text);
+  }
+  structure.headings.sort((a, b) => a.line - b.line);
+  return structure;
+}
+
+/** Reads the fields under the title and the Status section, given where the headings and opaque lines are. */
+export function readOutline(lines: LineIndex, firstLine: number, structure: MarkdownStructure): BodyOutline {
+  const outline: BodyOutline = { headings: structure.headings, headerFields: [], statusLines: [], statusHeadingLine: -1 };
+  const headingAt = new Map(structure.headings.map((h, i) => [h.line, i]));
+  let section: 'top' | 'header' | 'status' | 'other' = 'top';
+  for (let line = firstLine; line < lines.lineCount; line++) {
+    const index = headingAt.get(line);
+    if (index !== undefined) {
+      const heading = structure.headings[index];
+      if (heading && heading.level >= 2 && /^status$/i.test(heading.text.replace(/[*_:]/g, '').trim())) {
         section = 'status';
         outline.statusHeadingLine = line;
-      } else section = level === 1 && outline.headings.length === 1 ? 'header' : 'other';
+      } else section = heading?.level === 1 && index === 0 ? 'header' : 'other';
       continue;
     }
+    if (structure.opaqueLines.has(line)) continue;
+    const text = lines.lineText(line);
     if (section === 'status') {
       const trimmed = text.trim();
       if (trimmed && !/^<!--.*-->$/.test(trimmed)) {
         const start = text.indexOf(trimmed);
         outline.statusLines.push({ text: trimmed, line, start, end: start + trimmed.length });
       }
-      continue;
-    }
-    if (section === 'header' || section === 'top') {
+    } else if (section === 'header' || section === 'top') {
       const field = HEADER_FIELD.exec(text);
-      if (field) {
-        const value = field[3] ?? '';
-        const valueStart = text.length - value.length;
-        const cleaned = stripTrailingComment(value);
-        outline.headerFields.push({
-          key: (field[2] ?? '').trim().toLowerCase(),
-          value: cleaned.trim().replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim(),
-          line,
-          valueStart: valueStart + (cleaned.length - cleaned.trimStart().length),
-          valueEnd: valueStart + cleaned.trimEnd().length,
-        });
-      }
+      if (field) outline.headerFields.push(headerField(field, text, line));
     }
   }
   return outline;
 }
 
-function stripTrailingComment(value: string): string {
+function headerField(field: RegExpExecArray, text: string, line: number): HeaderField {
+  const value = field[3] ?? '';
+  const valueStart = text.length - value.length;
   const comment = value.indexOf('<!--');
-  return comment === -1 ? value : value.slice(0, comment);
+  const cleaned = comment === -1 ? value : value.slice(0, comment);
+  return {
+    key: (field[2] ?? '').trim().toLowerCase(),
+    value: cleaned.trim().replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim(),
+    line,
+    valueStart: valueStart + (cleaned.length - cleaned.trimStart().length),
+    valueEnd: valueStart + cleaned.trimEnd().length,
+  };
 }

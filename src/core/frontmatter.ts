@@ -42,17 +42,17 @@ function refuse(language: string) {
  * it does not cache every string it has seen.
  */
 export function readFrontmatter(text: string): Frontmatter | null {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (!text.startsWith('---', bom) || text.charAt(bom + 3) === '-') return null;
-  const firstBreak = text.indexOf('\n', bom);
-  const tagLine = text.slice(bom + 3, firstBreak === -1 ? text.length : firstBreak);
+  const open = frontmatterStart(text);
+  if (!text.startsWith('---', open) || text.charAt(open + 3) === '-') return null;
+  const firstBreak = text.indexOf('\n', open);
+  const tagLine = text.slice(open + 3, firstBreak === -1 ? text.length : firstBreak);
   const language = tagLine.trim().toLowerCase();
-  const matterStart = bom + 3 + tagLine.length - (tagLine.endsWith('\r') ? 1 : 0);
+  const matterStart = open + 3 + tagLine.length - (tagLine.endsWith('\r') ? 1 : 0);
   const closeAt = text.indexOf('\n---', matterStart);
   const closeStart = closeAt === -1 ? -1 : closeAt + 1;
   const result: Frontmatter = {
     language,
-    start: bom,
+    start: open,
     bodyStart: text.length,
     closeStart,
     entries: [],
@@ -60,12 +60,12 @@ export function readFrontmatter(text: string): Frontmatter | null {
   };
   if (closeStart === -1) {
     // Without a closing line the rest of the file is markdown, not YAML: report once, read the body.
-    result.errors.push({ message: 'the frontmatter is never closed: add a line with `---` after its last field', start: bom, end: firstBreak === -1 ? text.length : firstBreak });
+    result.errors.push({ message: 'the frontmatter is never closed: add a line with `---` after its last field', start: open, end: firstBreak === -1 ? text.length : firstBreak });
     result.bodyStart = firstBreak === -1 ? text.length : firstBreak + 1;
     return result;
   }
   if (!YAML_LANGUAGES.includes(language) && !CODE_LANGUAGES.includes(language)) {
-    result.errors.push({ message: `frontmatter in '${language}' is not read: write the decision's fields as YAML`, start: bom, end: matterStart });
+    result.errors.push({ message: `frontmatter in '${language}' is not read: write the decision's fields as YAML`, start: open, end: matterStart });
     result.bodyStart = bodyStartAfter(text, closeStart);
     return result;
   }
@@ -80,11 +80,11 @@ export function readFrontmatter(text: string): Frontmatter | null {
   const engines: Record<string, { parse(source: string): object }> = { yaml: yamlEngine, yml: yamlEngine, json: yamlEngine };
   for (const name of CODE_LANGUAGES) engines[name] = refuse(name);
   try {
-    const file = matter(bom ? text.slice(bom) : text, { engines, language: 'yaml' });
+    const file = matter(open > 0 ? text.slice(open) : text, { engines, language: 'yaml' });
     result.bodyStart = text.length - file.content.length;
   } catch (error) {
     const message = error instanceof RefusedLanguageError ? error.message : `the frontmatter cannot be read: ${String(error)}`;
-    result.errors.push({ message, start: bom, end: matterStart });
+    result.errors.push({ message, start: open, end: matterStart });
     result.bodyStart = bodyStartAfter(text, closeStart);
     return result;
   }
@@ -93,6 +93,30 @@ export function readFrontmatter(text: string): Frontmatter | null {
     result.errors.push(...parsedYaml.errors);
   }
   return result;
+}
+
+/**
+ * Where the opening `---` may stand: after a byte-order mark, and after licence headers in HTML
+ * comments (`<!-- SPDX-License-Identifier: … -->`) that REUSE-compliant repositories put first.
+ */
+function frontmatterStart(text: string): number {
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (;;) {
+    const rest = /^[ \t]*\r?\n/.exec(text.slice(at, at + 200)) ?? (text.startsWith('<!--', at) ? null : undefined);
+    if (rest) {
+      at += rest[0].length;
+      continue;
+    }
+    if (rest === null) {
+      const close = text.indexOf('-->', at + 4);
+      if (close === -1) return at;
+      const lineEnd = text.indexOf('\n', close);
+      if (lineEnd === -1) return at;
+      at = lineEnd + 1;
+      continue;
+    }
+    return at;
+  }
 }
 
 function bodyStartAfter(text: string, closeStart: number): number {

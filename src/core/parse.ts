@@ -1,9 +1,10 @@
-import { scanBody, type BodyOutline, type HeaderField, type StatusLine } from './bodyScan';
+import { readOutline, scanStructure, type BodyOutline, type HeaderField, type StatusLine } from './bodyScan';
 import { normalizeDate } from './dates';
 import { formatId, readFileName } from './fileName';
 import { readFrontmatter, type Frontmatter } from './frontmatter';
 import type { YamlEntry, YamlValue } from './yamlValues';
 import { LineIndex } from './lineIndex';
+import { treeStructure } from './markdownTree';
 import type { Decision, Located, Problem, Range, Relation } from './model';
 import { PROBLEM_CODES } from './problemCodes';
 import { linksIn, readRef } from './refs';
@@ -51,8 +52,16 @@ interface Reader {
   problems: Problem[];
 }
 
+export interface ParseOptions {
+  /**
+   * `scan` (default): a one-pass line scan, for indexing thousands of files.
+   * `tree`: a full CommonMark tree, for the open document where exact positions matter.
+   */
+  markdown?: 'scan' | 'tree';
+}
+
 /** Reads one decision file in any supported format. Pure, never throws, needs no configuration. */
-export function parseDecision(file: string, text: string): Decision {
+export function parseDecision(file: string, text: string, options: ParseOptions = {}): Decision {
   const reader: Reader = { file, text, lines: new LineIndex(text), problems: [] };
   const name = readFileName(file);
   const fm = readFrontmatter(text);
@@ -69,7 +78,8 @@ export function parseDecision(file: string, text: string): Decision {
     if (fm.errors.length > 0) recoverPlainLines(reader, fm, entries);
   }
   const bodyLine = fm ? reader.lines.positionAt(fm.bodyStart).line : 0;
-  const outline = scanBody(reader.lines, bodyLine);
+  const structure = options.markdown === 'tree' ? treeStructure(text, fm ? fm.bodyStart : 0, bodyLine) : scanStructure(reader.lines, bodyLine);
+  const outline = readOutline(reader.lines, bodyLine, structure);
   const fields = new Map<string, HeaderField>();
   for (const field of outline.headerFields) if (!fields.has(foldKey(field.key))) fields.set(foldKey(field.key), field);
 

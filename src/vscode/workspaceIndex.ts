@@ -95,7 +95,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Re-reads one open document's text into the index; ignored when it is not in a decision folder. */
   updateFromDocument(document: vscode.TextDocument): Decision | undefined {
     if (!this.isDecisionUri(document.uri)) return undefined;
-    const decision = parseDecision(document.uri.path, document.getText());
+    // The open document gets the full markdown tree: exact positions matter where the user is typing.
+    const decision = parseDecision(document.uri.path, document.getText(), { markdown: 'tree' });
     this.catalog.upsert(decision);
     this.changed.fire();
     return decision;

@@ -107,12 +107,26 @@ describe('parseDecision: recovery after a YAML error', () => {
 });
 
 describe('parseDecision: title prefixes seen in public logs', () => {
-  for (const [heading, title] of [
+  const cases: [string, string][] = [
     ['# Architecture Decision Record: Use ADRs', 'Use ADRs'],
     ['# [Superseded by [ADR-0017](0017-persist-dex.md)] Do not persist Dex', 'Do not persist Dex'],
     ['# [superseded] Proper use of fetch', 'Proper use of fetch'],
     ['# [Draft guide] stays', '[Draft guide] stays'],
-  ]) {
+  ];
+  for (const [heading, title] of cases) {
     it(heading, () => assert.equal(parseDecision('0001-x.md', `${heading}\n`).title?.value, title));
   }
+});
+
+describe('parseDecision: licence headers before the frontmatter', () => {
+  it('reads frontmatter after an SPDX comment', () => {
+    const text = '<!--\nSPDX-License-Identifier: CC-BY-SA-4.0\n-->\n\n---\nstatus: accepted\nowner: cto\n---\n# Title\n';
+    for (const markdown of ['scan', 'tree'] as const) {
+      const d = parseDecision('03-x.md', text, { markdown });
+      assert.equal(d.status?.value, 'accepted');
+      assert.deepEqual(d.owner?.valueRange.start, { line: 6, character: 7 });
+      assert.equal(d.frontmatter?.range.start.line, 4);
+      assert.equal(d.title?.value, 'Title');
+    }
+  });
 });

@@ -1,0 +1,66 @@
+// What the suites share: the extension under test, its API, the demo workspace's files, and
+// waiting on diagnostics events (never on time).
+import * as vscode from 'vscode';
+import type { AdrRolesApi } from '../../src/vscode/api';
+
+export const EXTENSION_ID = 'adr-roles.adr-roles';
+export const DIAGNOSTIC_SOURCE = 'adr-roles';
+/** The demo decision written without an owner (examples/demo). */
+export const UNOWNED_DECISION = 'docs/decisions/0006-adopt-feature-flags-for-gradual-rollouts.md';
+
+export function adrRolesExtension(): vscode.Extension<AdrRolesApi> {
+  const extension = vscode.extensions.getExtension<AdrRolesApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return extension;
+}
+
+/** The activated extension's API, after its first workspace index. */
+export async function indexedApi(): Promise<AdrRolesApi> {
+  const api = await adrRolesExtension().activate();
+  await api.whenIndexed();
+  return api;
+}
+
+/** A file of the opened demo workspace. */
+export function workspaceFile(relativePath: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the tests need the demo workspace open as the first folder');
+  return vscode.Uri.joinPath(folder.uri, relativePath);
+}
+
+/** A diagnostic's code as a string, whether it was given plain or with a docs link. */
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const { code } = diagnostic;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/**
+ * Resolves with the first diagnostic on `uri` that matches, as soon as VS Code reports it.
+ * Rejects after `deadlineMs` with what the file did have, so a failure explains itself.
+ */
+export function diagnosticOn(
+  uri: vscode.Uri,
+  matches: (diagnostic: vscode.Diagnostic) => boolean,
+  description: string,
+  deadlineMs = 30_000,
+): Promise<vscode.Diagnostic> {
+  const find = () => vscode.languages.getDiagnostics(uri).find(matches);
+  const present = find();
+  if (present) return Promise.resolve(present);
+  return new Promise((resolve, reject) => {
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
+      const found = find();
+      if (!found) return;
+      clearTimeout(deadline);
+      subscription.dispose();
+      resolve(found);
+    });
+    const deadline = setTimeout(() => {
+      subscription.dispose();
+      const seen = vscode.languages.getDiagnostics(uri).map((d) => `${d.source}/${codeOf(d)}: ${d.message}`);
+      reject(new Error(`no ${description} on ${uri.path} within ${deadlineMs / 1000} s; it has: ${JSON.stringify(seen)}`));
+    }, deadlineMs);
+  });
+}

@@ -1,0 +1,129 @@
+// The extension as a person meets it in VS Code: the command palette, the Decisions view, a
+// squiggle under the unowned decision and its row in the Problems panel. Screenshots of each step
+// go to test-output/ui/.
+import * as assert from 'node:assert/strict';
+import { errorNotifications, quickOpen, runFromCommandPalette, treeRows, waitForTreeRow } from './page.mjs';
+import { openWorkbench } from './workbench.mjs';
+
+const UNOWNED_FILE = '0006-adopt-feature-flags-for-gradual-rollouts.md';
+/** The demo's decisions (examples/demo/docs/decisions) by the group the view should put them in. */
+const GROUPS = {
+  Unowned: ['ADR-0006 Adopt feature flags for gradual rollouts'],
+  'CTO — strategy': [
+    'ADR-0001 Buy an analytics platform rather than build one',
+    'ADR-0004 Move our Postgres databases to a managed cloud service',
+    'ADR-0005 Send product events through Segment',
+  ],
+  'Head of Engineering — execution': [
+    'ADR-0002 Run a weekly on-call rotation across all product engineers',
+    'ADR-0003 Aggregate product events through GraphQL mutations',
+  ],
+};
+
+describe('adr-roles in the VS Code workbench', function () {
+  this.timeout(120_000);
+  let workbench;
+  let page;
+
+  before(async function () {
+    this.timeout(15 * 60_000); // a first run on a fresh machine installs code-server here
+    workbench = await openWorkbench();
+    page = workbench.page;
+    // The activity-bar entry appears once the extension's contributions are registered;
+    // before that the command palette would not list its commands yet.
+    try {
+      await decisionsActivity().waitFor({ state: 'visible' });
+    } catch (error) {
+      await workbench.screenshot('failed-startup').catch(() => {});
+      throw new Error(`no "Decisions" entry in the activity bar: is the extension installed and its view container contributed? (${error.message.split('\n')[0]})`);
+    }
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      await workbench.screenshot(`failed-${slug(this.currentTest.title)}`).catch(() => {});
+    }
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  function decisionsActivity() {
+    return page.locator('.part.activitybar .action-item a.action-label[aria-label^="Decisions"]');
+  }
+
+  async function openDecisionsView() {
+    const sideBar = page.locator('.part.sidebar');
+    if (!(await sideBar.locator('.composite.title', { hasText: /^Decisions/i }).isVisible())) {
+      await decisionsActivity().click();
+    }
+    await sideBar.locator('.composite.title', { hasText: /^Decisions/i }).waitFor({ state: 'visible' });
+    return sideBar;
+  }
+
+  it('runs "ADR: Refresh Decisions" from the command palette', async () => {
+    await runFromCommandPalette(page, 'ADR: Refresh Decisions', {
+      beforeEnter: () => workbench.screenshot('01-command-palette'),
+    });
+  });
+
+  it('shows the Decisions view with a group per owner and their counts', async () => {
+    const sideBar = await openDecisionsView();
+    for (const [group, decisions] of Object.entries(GROUPS)) {
+      // The count may first show the state before the refresh: wait for the right one.
+      await waitForTreeRow(sideBar, group, { level: 1, description: new RegExp(`\\b${decisions.length}\\b`) });
+    }
+  });
+
+  it('lists each decision as "ADR-NNNN Title" under its owner', async () => {
+    const sideBar = await openDecisionsView();
+    // Expand any group the view shows collapsed, as a person would to see its decisions.
+    for (const twistie of await sideBar.locator('.monaco-list-row[aria-level="1"][aria-expanded="false"] .monaco-tl-twistie').all()) {
+      await twistie.click();
+    }
+    for (const decision of Object.values(GROUPS).flat()) await waitForTreeRow(sideBar, decision);
+    await workbench.screenshot('02-decisions-view');
+    const grouped = groupRows(await treeRows(sideBar));
+    for (const [group, decisions] of Object.entries(GROUPS)) {
+      for (const decision of decisions) {
+        assert.ok(grouped[group]?.includes(decision), `"${decision}" is not under "${group}"; the view shows ${JSON.stringify(grouped)}`);
+      }
+    }
+  });
+
+  it('underlines the missing owner in the unowned decision', async () => {
+    await quickOpen(page, UNOWNED_FILE);
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.squiggly-warning').first().waitFor({ state: 'visible' });
+    await workbench.screenshot('03-unowned-decision-squiggle');
+  });
+
+  it('lists the missing owner in the Problems panel', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'has no owner' }).first();
+    await row.waitFor({ state: 'visible' });
+    assert.equal((await row.locator('.marker-source').textContent())?.trim(), 'adr-roles');
+    assert.equal((await row.locator('.marker-code').textContent())?.trim(), 'missing-owner');
+    await workbench.screenshot('04-problems-panel');
+  });
+
+  it('raised no error notifications', async () => {
+    assert.deepEqual(await errorNotifications(page), []);
+  });
+});
+
+/** Decision rows by the group row above them. */
+function groupRows(rows) {
+  const grouped = {};
+  let group = null;
+  for (const row of rows) {
+    if (row.level === 1) grouped[(group = row.label)] = [];
+    else if (group) grouped[group].push(row.label);
+  }
+  return grouped;
+}
+
+function slug(title) {
+  return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
