@@ -1,0 +1,89 @@
+import type { DecisionLog } from './catalog';
+import { formatId } from './fileName';
+
+export interface TemplateValues {
+  number: number;
+  title: string;
+  date: string;
+  owner: string;
+}
+
+export type BuiltInTemplate = 'madr' | 'nygard';
+
+/** Where the cursor goes in a new decision: the first line the author should write. */
+export const CURSOR_MARK = '{{cursor}}';
+
+const MADR = `---
+status: proposed
+date: {{date}}
+owner: {{owner}}
+decision-makers: []
+consulted: []
+informed: []
+---
+# {{title}}
+
+## Context and Problem Statement
+
+{{cursor}}
+
+## Considered Options
+
+## Decision Outcome
+
+### Consequences
+`;
+
+const NYGARD = `# {{number}}. {{title}}
+
+Date: {{date}}
+
+## Status
+
+Proposed
+
+## Context
+
+{{cursor}}
+
+## Decision
+
+## Consequences
+`;
+
+export const BUILT_IN_TEMPLATES: Record<BuiltInTemplate, string> = { madr: MADR, nygard: NYGARD };
+
+/**
+ * Fills a template's placeholders: {{title}}, {{number}} (plain), {{id}} (ADR-0007), {{date}},
+ * {{owner}}. Nothing else is interpreted: a template is text, never code.
+ */
+export function renderTemplate(template: string, values: TemplateValues): { text: string; cursorOffset: number } {
+  const filled = template.replace(/\{\{\s*(title|number|id|date|owner)\s*\}\}/g, (_, name: string) => {
+    if (name === 'title') return values.title;
+    if (name === 'number') return String(values.number);
+    if (name === 'id') return formatId(values.number);
+    if (name === 'date') return values.date;
+    return values.owner;
+  });
+  const mark = filled.indexOf(CURSOR_MARK);
+  if (mark === -1) return { text: filled, cursorOffset: filled.length };
+  return { text: filled.slice(0, mark) + filled.slice(mark + CURSOR_MARK.length), cursorOffset: mark };
+}
+
+/** `Send events through Segment!` → `send-events-through-segment`, accents folded, at most 60 characters. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= 60) return slug || 'decision';
+  const cut = slug.slice(0, 60);
+  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : 60);
+}
+
+/** `0012-send-events-through-segment.md` with the folder's next free number. */
+export function newDecisionFileName(log: DecisionLog, title: string, number = log.nextNumber()): string {
+  return `${String(number).padStart(4, '0')}-${slugify(title)}.md`;
+}
