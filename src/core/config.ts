@@ -1,4 +1,4 @@
-import type { Problem, Range, Severity } from './model';
+import type { Problem, Severity } from './model';
 import { PROBLEM_CODES } from './problemCodes';
 import { LineIndex } from './lineIndex';
 import { parseYamlBlock, type YamlValue } from './yamlValues';
@@ -19,6 +19,15 @@ export interface AdrRolesConfig {
   /** Decision folders relative to the repository root; empty means discover them. */
   folders: string[];
   severities: Record<string, SeverityOverride>;
+  /** `madr` or `nygard` for a built-in template, or a template file's path relative to the repository root. */
+  template: string;
+}
+
+/** What a user's settings may override; empty values leave the repository's choice in place. */
+export interface ConfigOverrides {
+  roles?: readonly Role[];
+  severities?: Record<string, string>;
+  template?: string;
 }
 
 /** The repository configuration file shared by the CLI and the extension. */
@@ -30,7 +39,7 @@ export const DEFAULT_ROLES: readonly Role[] = [
 ];
 
 export function defaultConfig(): AdrRolesConfig {
-  return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {} };
+  return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {}, template: 'madr' };
 }
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
@@ -55,6 +64,8 @@ export function readConfig(text: string): { config: AdrRolesConfig; problems: Pr
     else if (entry.key === 'roles') {
       const roles = readRoles(value, report);
       if (roles.length > 0) config.roles = roles;
+    } else if (entry.key === 'template' && value.kind === 'scalar' && typeof value.value === 'string' && value.value.trim()) {
+      config.template = value.value.trim();
     } else if (entry.key === 'rules' && value.kind === 'map') {
       for (const rule of value.entries) {
         const level = rule.value?.kind === 'scalar' ? String(rule.value.value).toLowerCase() : '';
@@ -64,6 +75,21 @@ export function readConfig(text: string): { config: AdrRolesConfig; problems: Pr
     }
   }
   return { config, problems };
+}
+
+/** Settings win over the repository file: a person may rename roles or silence a rule for themselves. */
+export function mergeConfig(base: AdrRolesConfig, overrides: ConfigOverrides): AdrRolesConfig {
+  const roles = (overrides.roles ?? []).filter((r) => typeof r.id === 'string' && r.id.trim().length > 0);
+  const severities = { ...base.severities };
+  for (const [code, level] of Object.entries(overrides.severities ?? {})) {
+    if (SEVERITIES.includes(level)) severities[code] = level as SeverityOverride;
+  }
+  return {
+    ...base,
+    roles: roles.length > 0 ? roles.map((r) => ({ ...r, label: r.label || r.id, kind: r.kind || 'other' })) : base.roles,
+    severities,
+    template: overrides.template?.trim() ? overrides.template.trim() : base.template,
+  };
 }
 
 function stringsOf(value: YamlValue): string[] {
@@ -110,6 +136,3 @@ export function describeRoles(roles: readonly Role[]): string {
   return roles.map((r) => `${r.id} (${r.label}, ${r.kind})`).join(', ');
 }
 
-export function rangeAtStart(): Range {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-}

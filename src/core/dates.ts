@@ -28,3 +28,8 @@ export function normalizeDate(raw: string): string | null {
   if (m && monthNumber(m[1] ?? '') > 0) return iso(Number(m[3]), monthNumber(m[1] ?? ''), Number(m[2]));
   return null;
 }
+
+/** A local calendar date as ISO `YYYY-MM-DD`: what "today" means to the person writing the decision. */
+export function isoDate(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}

@@ -2,10 +2,10 @@ import { resolveRole, type Role } from './config';
 import type { Decision } from './model';
 
 export interface DecisionGroup {
-  /** Stable key for tree state: `unowned`, `role:<id>`, `unknown-role`. */
+  /** Stable key for tree state: `unowned`, `role:<id>`, `unknown-role`, `status:<status>`. */
   key: string;
   label: string;
-  kind: 'unowned' | 'role' | 'unknown-role';
+  kind: 'unowned' | 'role' | 'unknown-role' | 'status';
   role?: Role;
   decisions: Decision[];
 }
@@ -31,6 +31,34 @@ export function groupByRole(decisions: readonly Decision[], roles: readonly Role
   }
   if (unknown.length > 0) groups.push({ key: 'unknown-role', label: 'Unknown role', kind: 'unknown-role', decisions: unknown });
   return groups;
+}
+
+/** Statuses in the order a decision lives through them; others follow alphabetically. */
+const STATUS_ORDER = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded', 'overridden'];
+
+/** One group per status present, in lifecycle order; decisions without a status last. */
+export function groupByStatus(decisions: readonly Decision[]): DecisionGroup[] {
+  const byStatus = new Map<string, Decision[]>();
+  for (const decision of decisions) {
+    const status = decision.status?.value ?? '';
+    byStatus.set(status, [...(byStatus.get(status) ?? []), decision]);
+  }
+  const rank = (status: string): number => (status === '' ? Infinity : STATUS_ORDER.indexOf(status) === -1 ? STATUS_ORDER.length : STATUS_ORDER.indexOf(status));
+  return [...byStatus.keys()]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((status) => ({
+      key: `status:${status}`,
+      label: status === '' ? 'No status' : status.charAt(0).toUpperCase() + status.slice(1),
+      kind: 'status' as const,
+      decisions: byStatus.get(status) ?? [],
+    }));
+}
+
+/** Case-insensitive match on id, title, owner and status: what the tree's filter box searches. */
+export function matchesFilter(decision: Decision, filter: string): boolean {
+  const wanted = filter.trim().toLowerCase();
+  if (!wanted) return true;
+  return [decision.id, decision.title?.value, decision.owner?.value, decision.status?.value].some((field) => field?.toLowerCase().includes(wanted));
 }
 
 /** `CTO — strategy`: the role and the kind of decisions it owns. */

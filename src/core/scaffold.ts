@@ -1,4 +1,3 @@
-import type { DecisionLog } from './catalog';
 import { formatId } from './fileName';
 
 export interface TemplateValues {
@@ -83,7 +82,7 @@ export function slugify(title: string): string {
   return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : 60);
 }
 
-/** `0012-send-events-through-segment.md` with the folder's next free number. */
-export function newDecisionFileName(log: DecisionLog, title: string, number = log.nextNumber()): string {
+/** `0012-send-events-through-segment.md`. */
+export function decisionFileName(number: number, title: string): string {
   return `${String(number).padStart(4, '0')}-${slugify(title)}.md`;
 }

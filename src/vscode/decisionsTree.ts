@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { groupByRole, type DecisionGroup } from '../core/grouping';
+import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../core/grouping';
 import type { Decision } from '../core/model';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -15,23 +15,38 @@ const STATUS_ICONS: Record<string, string> = {
   overridden: 'debug-step-over',
 };
 
-/** The "Decisions" view: decisions grouped by owning role, unowned first. */
+export type Grouping = 'role' | 'status' | 'flat';
+export const GROUPINGS: readonly Grouping[] = ['role', 'status', 'flat'];
+
+/** The "Decisions" view: grouped by owning role (unowned first), by status, or flat; filtered by text. */
 export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  grouping: Grouping = 'role';
+  filter = '';
 
   constructor(private readonly index: WorkspaceIndex) {
-    this.subscription = index.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = index.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** Decisions shown after the filter: what the view's message counts. */
+  visibleDecisions(): Decision[] {
+    return this.index.decisions().filter((d) => matchesFilter(d, this.filter));
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) {
-      const decisions = this.index.decisions();
-      if (decisions.length === 0) return [];
-      return groupByRole(decisions, this.index.roles()).map((group) => ({ type: 'group', group }));
-    }
-    return node.type === 'group' ? node.group.decisions.map((decision) => ({ type: 'decision', decision })) : [];
+    if (node) return node.type === 'group' ? node.group.decisions.map((decision) => ({ type: 'decision', decision })) : [];
+    const decisions = this.visibleDecisions();
+    if (decisions.length === 0) return [];
+    if (this.grouping === 'flat') return decisions.map((decision) => ({ type: 'decision', decision }));
+    const groups = this.grouping === 'status' ? groupByStatus(decisions) : groupByRole(decisions, this.index.roles());
+    // While filtering, empty role groups are noise.
+    return groups.filter((group) => !this.filter || group.decisions.length > 0).map((group) => ({ type: 'group', group }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -43,7 +58,9 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.id = group.key;
     item.description = String(group.decisions.length);
     item.contextValue = `adrRoles.group.${group.kind}`;
-    if (group.kind === 'role') {
+    if (group.kind === 'status') {
+      item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[group.key.slice('status:'.length)] ?? 'circle-outline');
+    } else if (group.kind === 'role') {
       item.iconPath = new vscode.ThemeIcon(group.role?.kind === 'strategy' ? 'compass' : group.role?.kind === 'execution' ? 'tools' : 'person');
       item.tooltip = group.role?.description ?? group.label;
     } else {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
+import { problemsScope, SETTINGS_SECTION } from './settings';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Typing pauses shorter than this do not re-run the rules. */
@@ -7,7 +8,8 @@ const TYPING_DEBOUNCE_MS = 200;
 
 /**
  * One DiagnosticCollection for every decision: open documents are re-read as the user types
- * (debounced per document, a version guard drops stale results); the rest follow the index.
+ * (debounced per document, a version guard drops stale results); the rest follow the index,
+ * unless the `adrRoles.problems.scope` setting limits the Problems panel to open files.
  */
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
@@ -20,7 +22,13 @@ export class DiagnosticsController implements vscode.Disposable {
       index.onDidChange(() => this.publishAll()),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, TYPING_DEBOUNCE_MS)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forgetTimer(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.forgetTimer(d.uri);
+        if (problemsScope() === 'openFiles') this.publishAll();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SETTINGS_SECTION)) this.publishAll();
+      }),
     ];
   }
 
@@ -48,9 +56,11 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private publishAll(): void {
     const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    // With the `openFiles` scope, closed decisions leave the Problems panel.
+    const open = problemsScope() === 'openFiles' ? new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString())) : undefined;
     for (const decision of this.index.decisions()) {
       const uri = this.index.uriOf(decision);
-      if (uri) entries.push([uri, this.index.problemsFor(decision).map(toDiagnostic)]);
+      if (uri && (!open || open.has(uri.toString()))) entries.push([uri, this.index.problemsFor(decision).map(toDiagnostic)]);
     }
     this.collection.clear();
     this.collection.set(entries);

@@ -1,31 +1,44 @@
 import * as vscode from 'vscode';
 import type { AdrRolesApi } from './api';
-import { DecisionsTree } from './decisionsTree';
+import { FixProvider } from './codeActions';
+import { FrontmatterCompletionProvider } from './completionProvider';
+import { DecisionsView } from './decisionsView';
 import { DiagnosticsController } from './diagnostics';
+import { newDecision, type NewDecisionArgs } from './newDecisionCommand';
 import { WorkspaceIndex } from './workspaceIndex';
+
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 /** Composition root: builds the services, registers them, and starts indexing in the background. */
 export function activate(context: vscode.ExtensionContext): AdrRolesApi {
   const index = new WorkspaceIndex();
-  const tree = new DecisionsTree(index);
-  const view = vscode.window.createTreeView('adrRoles.decisions', { treeDataProvider: tree, showCollapseAll: true });
+  const view = new DecisionsView(index, context.workspaceState);
   context.subscriptions.push(
     index,
-    tree,
     view,
     new DiagnosticsController(index),
-    vscode.commands.registerCommand('adrRoles.refresh', () => index.reindex()),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new FixProvider(index), FixProvider.metadata),
+    vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletionProvider(index), ...FrontmatterCompletionProvider.triggerCharacters),
+    vscode.commands.registerCommand('adrRoles.refresh', () => view.indexWithProgress()),
+    vscode.commands.registerCommand('adrRoles.newDecision', (args?: NewDecisionArgs) => newDecision(index, isArgs(args) ? args : {})),
   );
   // Indexing reads every decision file: never inside activate's synchronous part.
-  void index.reindex();
+  void view.indexWithProgress();
   return {
     whenIndexed: () => index.whenIndexed(),
+    onDidChange: index.onDidChange,
+    tree: () => view.rows(),
     decisions: () => index.decisions(),
     problemsFor(uri) {
       const decision = index.findByUri(vscode.Uri.parse(uri));
       return decision ? index.problemsFor(decision) : [];
     },
   };
+}
+
+/** Menus pass the clicked tree item as the first argument; only plain objects of our shape are arguments. */
+function isArgs(value: unknown): value is NewDecisionArgs {
+  return typeof value === 'object' && value !== null && !('type' in value) && ['title', 'owner', 'folder'].some((k) => k in value);
 }
 
 export function deactivate(): void {}

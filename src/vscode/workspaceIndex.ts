@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Catalog, type DecisionLog } from '../core/catalog';
-import { CONFIG_FILE_NAME } from '../core/config';
+import { CONFIG_FILE_NAME, mergeConfig, type AdrRolesConfig } from '../core/config';
 import { discover, isDecisionFileName, type Discovery } from '../core/discovery';
 import { baseName } from '../core/fileName';
 import { lintDecision } from '../core/lint';
@@ -8,6 +8,7 @@ import type { Decision, Problem } from '../core/model';
 import { parseDecision } from '../core/parse';
 import { dirName } from '../core/paths';
 import { loadFolders } from '../core/workspace';
+import { readOverrides, SETTINGS_SECTION } from './settings';
 import { workspaceFileSystem } from './vscodeFileSystem';
 
 /** Watcher events arriving within this window are applied as one batch (a branch switch touches hundreds). */
@@ -32,6 +33,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private indexed: Promise<void> = Promise.resolve();
   private generation = 0;
+  /** The document version each open decision was last read at. */
+  private readonly versions = new Map<string, number>();
 
   readonly onDidChange = this.changed.event;
 
@@ -48,6 +51,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       configWatcher.onDidChange(() => this.reindex()),
       configWatcher.onDidDelete(() => this.reindex()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SETTINGS_SECTION)) this.changed.fire();
+      }),
     );
   }
 
@@ -70,8 +76,31 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.catalog.folders();
   }
 
-  configFor(decision: Decision): Discovery['config'] | undefined {
-    return this.folderOf(decision.file)?.discovery.config;
+  /** The repository's configuration with the user's settings over it. */
+  configFor(decision: Decision): AdrRolesConfig | undefined {
+    return this.configOfFolder(this.folderOf(decision.file));
+  }
+
+  private configOfFolder(state: FolderState | undefined): AdrRolesConfig | undefined {
+    return state ? mergeConfig(state.discovery.config, readOverrides(state.folder.uri)) : undefined;
+  }
+
+  /** Decision folders with the workspace folder each belongs to: where "New ADR" may write. */
+  decisionFolders(): { workspaceFolder: vscode.WorkspaceFolder; path: string; uri: vscode.Uri; config: AdrRolesConfig; log: DecisionLog }[] {
+    return this.folders.flatMap((state) =>
+      state.discovery.folders.map((path) => ({
+        workspaceFolder: state.folder,
+        path,
+        uri: state.uriOf(path),
+        config: this.configOfFolder(state) ?? state.discovery.config,
+        log: this.catalog.addFolder(path),
+      })),
+    );
+  }
+
+  /** The configuration for a workspace folder that has no decision folder yet. */
+  configForWorkspaceFolder(folder: vscode.WorkspaceFolder): AdrRolesConfig | undefined {
+    return this.configOfFolder(this.folders.find((f) => f.folder.uri.toString() === folder.uri.toString()));
   }
 
   uriOf(decision: Decision): vscode.Uri | undefined {
@@ -79,8 +108,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   /** Roles of the first folder with a configuration: what the tree groups by. */
-  roles(): Discovery['config']['roles'] {
-    return (this.folders.find((f) => f.discovery.configFile) ?? this.folders[0])?.discovery.config.roles ?? [];
+  roles(): AdrRolesConfig['roles'] {
+    return this.configOfFolder(this.folders.find((f) => f.discovery.configFile) ?? this.folders[0])?.roles ?? [];
   }
 
   problemsFor(decision: Decision): Problem[] {
@@ -98,8 +127,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     // The open document gets the full markdown tree: exact positions matter where the user is typing.
     const decision = parseDecision(document.uri.path, document.getText(), { markdown: 'tree' });
     this.catalog.upsert(decision);
+    this.versions.set(document.uri.toString(), document.version);
     this.changed.fire();
     return decision;
+  }
+
+  /**
+   * The decision as the document reads now. Code actions and completion can run before the
+   * debounced re-read, and a stale parse would put fixes at the wrong place.
+   */
+  updateFromDocumentIfStale(document: vscode.TextDocument): Decision | undefined {
+    if (!this.isDecisionUri(document.uri)) return undefined;
+    const key = document.uri.toString();
+    if (this.versions.get(key) === document.version) return this.findByUri(document.uri);
+    return this.updateFromDocument(document);
   }
 
   isDecisionUri(uri: vscode.Uri): boolean {

@@ -64,3 +64,62 @@ export function diagnosticOn(
     }, deadlineMs);
   });
 }
+
+/**
+ * Resolves once `holds()` is true: at once, or after one of the index's change events.
+ * Rejects after `deadlineMs` with `describe()`, so a failure says what the state was.
+ */
+export function indexState(api: AdrRolesApi, holds: () => boolean, describe: () => string, deadlineMs = 30_000): Promise<void> {
+  if (holds()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const subscription = api.onDidChange(() => {
+      if (!holds()) return;
+      clearTimeout(deadline);
+      subscription.dispose();
+      resolve();
+    });
+    const deadline = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`not reached within ${deadlineMs / 1000} s: ${describe()}`));
+    }, deadlineMs);
+  });
+}
+
+/** Resolves when `uri` no longer has a diagnostic that matches. */
+export function diagnosticGone(uri: vscode.Uri, matches: (diagnostic: vscode.Diagnostic) => boolean, description: string, deadlineMs = 30_000): Promise<void> {
+  const present = () => vscode.languages.getDiagnostics(uri).some(matches);
+  if (!present()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const subscription = vscode.languages.onDidChangeDiagnostics(() => {
+      if (present()) return;
+      clearTimeout(deadline);
+      subscription.dispose();
+      resolve();
+    });
+    const deadline = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`${description} still on ${uri.path} after ${deadlineMs / 1000} s`));
+    }, deadlineMs);
+  });
+}
+
+export async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+export async function writeText(uri: vscode.Uri, text: string): Promise<void> {
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+}
+
+/**
+ * Dismisses the input box or quick pick a command is waiting on, as Escape would. Each attempt
+ * waits for the workbench's answer, so this follows the UI rather than a clock.
+ */
+export async function escapeUntilSettled(pending: Thenable<unknown>, attempts = 200): Promise<unknown> {
+  let settled = false;
+  const result = Promise.resolve(pending).finally(() => {
+    settled = true;
+  });
+  for (let i = 0; i < attempts && !settled; i++) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+  return result;
+}

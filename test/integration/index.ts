@@ -24,6 +24,10 @@ export async function run(): Promise<void> {
   await import('./activation.test');
   await import('./catalog.test');
   await import('./diagnostics.test');
+  await import('./decisionsTree.test');
+  await import('./quickFix.test');
+  await import('./roles.test');
+  await import('./newDecision.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];

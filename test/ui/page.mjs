@@ -1,8 +1,11 @@
 // Reading and driving the workbench the way a person does: keys, clicks and what is on screen.
 // Every wait is for an element; none is for a fixed time.
 
-/** Runs a command through the palette: F1, type its title, check it is the highlighted entry, Enter. */
-export async function runFromCommandPalette(page, title, { beforeEnter } = {}) {
+/**
+ * Runs a command through the palette: F1, type its title, check it is the highlighted entry, Enter.
+ * With `opensPrompt`, the command asks something next in the same widget, so it stays open.
+ */
+export async function runFromCommandPalette(page, title, { beforeEnter, opensPrompt = false } = {}) {
   await page.keyboard.press('F1');
   const palette = page.locator('.quick-input-widget');
   await palette.waitFor({ state: 'visible' });
@@ -16,7 +19,7 @@ export async function runFromCommandPalette(page, title, { beforeEnter } = {}) {
   if (focused !== title) throw new Error(`typing "${title}" highlights "${focused}" first, so Enter would run that`);
   await beforeEnter?.();
   await page.keyboard.press('Enter');
-  await palette.waitFor({ state: 'hidden' });
+  if (!opensPrompt) await palette.waitFor({ state: 'hidden' });
 }
 
 /** Opens a workspace file through Quick Open (Ctrl+P) and waits for its editor tab. */

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DecisionLog } from '../../src/core/catalog';
 import { defaultConfig, readConfig, type AdrRolesConfig } from '../../src/core/config';
-import { groupByRole } from '../../src/core/grouping';
+import { groupByRole, groupByStatus, matchesFilter } from '../../src/core/grouping';
 import { lintDecision } from '../../src/core/lint';
 import type { Problem } from '../../src/core/model';
 import { parseDecision } from '../../src/core/parse';
@@ -88,5 +88,21 @@ describe('groupByRole', () => {
         ['Unknown role', ['ADR-0004']],
       ],
     );
+  });
+});
+
+describe('groupByStatus and matchesFilter', () => {
+  it('groups by status in lifecycle order, unknown statuses after, no status last', () => {
+    const decisions = ['accepted', 'on hold', '', 'proposed', 'accepted'].map((s, i) => parseDecision(`d/000${i + 1}-x.md`, s ? `---\nstatus: ${s}\n---\n# Title ${i}\n` : '# Untitled\n'));
+    assert.deepEqual(
+      groupByStatus(decisions).map((g) => [g.label, g.decisions.length]),
+      [['Proposed', 1], ['Accepted', 2], ['On hold', 1], ['No status', 1]],
+    );
+  });
+
+  it('filters on id, title, owner and status, ignoring case', () => {
+    const d = parseDecision('d/0007-x.md', '---\nstatus: accepted\nowner: cto\n---\n# Send events through Segment\n');
+    for (const text of ['adr-0007', 'SEGMENT', 'cto', 'accept', '']) assert.ok(matchesFilter(d, text), text);
+    assert.equal(matchesFilter(d, 'kafka'), false);
   });
 });

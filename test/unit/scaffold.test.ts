@@ -3,7 +3,7 @@ import { DecisionLog } from '../../src/core/catalog';
 import { defaultConfig } from '../../src/core/config';
 import { lintDecision } from '../../src/core/lint';
 import { parseDecision } from '../../src/core/parse';
-import { BUILT_IN_TEMPLATES, newDecisionFileName, renderTemplate, slugify } from '../../src/core/scaffold';
+import { BUILT_IN_TEMPLATES, decisionFileName, renderTemplate, slugify } from '../../src/core/scaffold';
 
 describe('scaffold', () => {
   it('slugifies titles: lower case, accents folded, punctuation collapsed, bounded length', () => {
@@ -13,10 +13,10 @@ describe('scaffold', () => {
     assert.ok(slugify('a very long title '.repeat(10)).length <= 60);
   });
 
-  it("names the file with the folder's next number", () => {
+  it('names the file with a four-digit number and the slug', () => {
     const log = new DecisionLog('d');
     log.upsert(parseDecision('d/0007-x.md', '# X'));
-    assert.equal(newDecisionFileName(log, 'Use Kafka'), '0008-use-kafka.md');
+    assert.equal(decisionFileName(log.nextNumber(), 'Use Kafka'), '0008-use-kafka.md');
   });
 
   for (const name of ['madr', 'nygard'] as const) {

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+import type { ConfigOverrides, Role } from '../core/config';
+
+export const SETTINGS_SECTION = 'adrRoles';
+
+export type ProblemsScope = 'workspace' | 'openFiles';
+
+/** The user's settings for a resource, in the core's terms. Wrong shapes are ignored, not thrown. */
+export function readOverrides(scope: vscode.Uri | undefined): ConfigOverrides {
+  const settings = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  const roles = settings.get<unknown>('roles');
+  const rules = settings.get<unknown>('rules');
+  return {
+    roles: Array.isArray(roles) ? roles.filter((r): r is Role => typeof r === 'object' && r !== null && typeof (r as Role).id === 'string') : [],
+    severities: typeof rules === 'object' && rules !== null ? Object.fromEntries(Object.entries(rules).filter((e): e is [string, string] => typeof e[1] === 'string')) : {},
+    template: settings.get<string>('template') ?? '',
+  };
+}
+
+export function problemsScope(): ProblemsScope {
+  return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<ProblemsScope>('problems.scope') === 'openFiles' ? 'openFiles' : 'workspace';
+}

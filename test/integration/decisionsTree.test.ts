@@ -1,0 +1,49 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { TreeRow } from '../../src/vscode/api';
+import { UNOWNED_DECISION, indexedApi, indexState, readText, workspaceFile, writeText } from './helpers';
+
+const groups = (rows: TreeRow[]): string[] => rows.map((r) => `${r.label} (${r.description})`);
+
+describe('the Decisions view', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('adrRoles.groupByRole');
+    await vscode.commands.executeCommand('adrRoles.clearFilter');
+  });
+
+  it('groups by owning role, unowned first, with counts', async () => {
+    const api = await indexedApi();
+    const rows = api.tree();
+    assert.deepEqual(groups(rows).slice(0, 3), ['Unowned (1)', 'CTO — strategy (3)', 'Head of Engineering — execution (2)']);
+    assert.deepEqual(rows[0]?.children.map((c) => c.label), ['ADR-0006 Adopt feature flags for gradual rollouts']);
+    assert.match(rows[1]?.children[0]?.description ?? '', /^accepted · \d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('follows an edit on disk: a decision given an owner leaves Unowned', async () => {
+    const api = await indexedApi();
+    const uri = workspaceFile(UNOWNED_DECISION);
+    const original = await readText(uri);
+    try {
+      await writeText(uri, original.replace('status: proposed\n', 'status: proposed\nowner: cto\n'));
+      await indexState(api, () => groups(api.tree())[0] === 'CTO — strategy (4)', () => JSON.stringify(groups(api.tree())));
+    } finally {
+      await writeText(uri, original);
+      await indexState(api, () => groups(api.tree())[0] === 'Unowned (1)', () => JSON.stringify(groups(api.tree())));
+    }
+  });
+
+  it('switches to grouping by status and to a flat list', async () => {
+    const api = await indexedApi();
+    await vscode.commands.executeCommand('adrRoles.groupByStatus');
+    assert.deepEqual(groups(api.tree()), ['Proposed (1)', 'Accepted (4)', 'Overridden (1)']);
+    await vscode.commands.executeCommand('adrRoles.showFlat');
+    assert.deepEqual(api.tree().map((r) => r.label.slice(0, 8)), ['ADR-0001', 'ADR-0002', 'ADR-0003', 'ADR-0004', 'ADR-0005', 'ADR-0006']);
+  });
+
+  it('filters by text', async () => {
+    const api = await indexedApi();
+    await vscode.commands.executeCommand('adrRoles.filter', 'events');
+    const labels = api.tree().flatMap((g) => g.children.map((c) => c.label.slice(0, 8)));
+    assert.deepEqual(labels, ['ADR-0005', 'ADR-0003']);
+  });
+});
