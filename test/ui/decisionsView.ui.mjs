@@ -131,6 +131,19 @@ describe('adr-roles in the VS Code workbench', function () {
     await page.keyboard.press('Control+S');
   });
 
+  it('shows a role added to .adr-roles.yml in the view, without a reload', async () => {
+    await quickOpen(page, '.adr-roles.yml');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: 'kind: execution' }).click();
+    await editor.locator('.monaco-editor.focused, .focused').first().waitFor({ state: 'attached' });
+    await page.keyboard.press('Control+End');
+    // insertText types like a paste: no auto-closed brackets or auto-indent in the way.
+    await page.keyboard.insertText('  - { id: hop, label: Head of Product, kind: strategy }\n');
+    await page.keyboard.press('Control+S');
+    const sideBar = await openDecisionsView();
+    await waitForTreeRow(sideBar, 'Head of Product — strategy', { level: 1, description: /\b0\b/ });
+  });
+
   it('creates a decision with "ADR: New ADR": title, then owner', async () => {
     await runFromCommandPalette(page, 'ADR: New ADR', { opensPrompt: true });
     const input = page.locator('.quick-input-widget');
@@ -138,7 +151,7 @@ describe('adr-roles in the VS Code workbench', function () {
     await page.keyboard.type('Record who owns each decision');
     await page.keyboard.press('Enter');
     await input.locator('.quick-input-title', { hasText: 'New ADR (2/2)' }).waitFor({ state: 'visible' });
-    for (const role of ['CTO', 'Head of Engineering']) await input.locator('.monaco-list-row', { hasText: role }).first().waitFor({ state: 'visible' });
+    for (const role of ['CTO', 'Head of Engineering', 'Head of Product']) await input.locator('.monaco-list-row', { hasText: role }).first().waitFor({ state: 'visible' });
     await workbench.screenshot('06-new-adr-owner-pick');
     await page.keyboard.type('Head of Eng');
     await page.keyboard.press('Enter');
