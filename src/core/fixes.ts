@@ -1,13 +1,16 @@
 import type { AdrRolesConfig, Role } from './config';
 import { LineIndex } from './lineIndex';
-import type { Decision, Problem } from './model';
-import { lineBreakOf, type TextEdit } from './textEdit';
+import { TRIGGERS, type Decision, type Problem } from './model';
+import { addRelationEdits, setFieldsEdits, setStatusEdits, type DecisionTarget } from './decisionEdits';
+import type { TextEdit } from './textEdit';
 
 export interface Fix {
   title: string;
   /** The one fix to apply when the user asks for "the" fix. */
   preferred: boolean;
   edits: TextEdit[];
+  /** A fix that needs more than edits to this file (a rename across the workspace) runs a command. */
+  command?: { id: string; args: unknown[] };
 }
 
 export interface FixContext {
@@ -33,7 +36,7 @@ export function fixesFor(problem: Problem, context: FixContext): Fix[] {
       return context.config.roles.map((role, i) => ({
         title: `Set owner: ${roleTitle(role)}`,
         preferred: i === 0 && context.config.roles.length === 1,
-        edits: [setField(context.text, context.decision, 'owner', role.id, OWNER_AFTER)],
+        edits: setFieldsEdits(context.text, context.decision, [['owner', role.id]], OWNER_AFTER),
       }));
     case 'unknown-owner':
       return context.config.roles.map((role) => ({
@@ -41,6 +44,35 @@ export function fixesFor(problem: Problem, context: FixContext): Fix[] {
         preferred: false,
         edits: [{ range: problem.range, newText: role.id }],
       }));
+    case 'override-missing-trigger':
+      return TRIGGERS.map((trigger) => ({
+        title: `Set trigger: ${trigger}`,
+        preferred: false,
+        edits: setFieldsEdits(context.text, context.decision, [['trigger', trigger]], ['overrides']),
+      }));
+    case 'relation-not-reciprocated': {
+      const { kind, target } = problem.data as { kind: string; target: DecisionTarget };
+      return [{ title: `Add '${kind}: ${target.id}'`, preferred: true, edits: addRelationEdits(context.text, context.decision, kind, target) }];
+    }
+    case 'status-out-of-sync': {
+      const { status, kind, declared, target } = problem.data as { status: string; kind: string; declared: boolean; target: DecisionTarget };
+      // When the link is only written on the other end, this end gets it too.
+      const edits = setStatusEdits(context.text, context.decision, status, declared ? undefined : { kind, target });
+      return [{ title: `Set status: ${status}`, preferred: true, edits }];
+    }
+    case 'execution-overrides-strategy': {
+      const { strategyRole, executionRole } = problem.data as { strategyRole: string; executionRole: string };
+      const role = context.config.roles.find((r) => r.id === strategyRole);
+      const label = role ? role.label : strategyRole;
+      return [
+        { title: `Elevate to ${label}`, preferred: false, edits: elevateEdits(context.text, context.decision, strategyRole, executionRole, context.today) },
+        { title: `Make ${label} the owner`, preferred: false, edits: setFieldsEdits(context.text, context.decision, [['owner', strategyRole]], OWNER_AFTER) },
+      ];
+    }
+    case 'duplicate-number': {
+      const next = typeof problem.data?.nextNumber === 'number' ? problem.data.nextNumber : undefined;
+      return [{ title: `Renumber ${context.decision.id}${next ? ` to ADR-${String(next).padStart(4, '0')}` : ''}…`, preferred: false, edits: [], command: { id: 'adrRoles.renumber', args: [context.decision.file] } }];
+    }
     case 'invalid-date':
       return [{ title: `Set ${typeof problem.data?.key === 'string' ? problem.data.key : 'date'} to today (${context.today})`, preferred: true, edits: [{ range: problem.range, newText: context.today }] }];
     default:
@@ -48,40 +80,18 @@ export function fixesFor(problem: Problem, context: FixContext): Fix[] {
   }
 }
 
-/**
- * Adds or replaces one frontmatter field with a single-line edit. A file without frontmatter gets
- * one at the top; the rest of the file stays byte-for-byte.
- */
-export function setField(text: string, decision: Decision, key: string, value: string, after: readonly string[] = []): TextEdit {
-  const lines = new LineIndex(text);
-  const eol = lineBreakOf(text);
-  const existing = findFieldLine(lines, decision, key);
-  if (existing !== -1) {
-    return { range: lines.lineRange(existing), newText: `${key}: ${value}` };
-  }
-  if (!decision.frontmatter) {
-    const start = lines.positionAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
-    return { range: { start, end: start }, newText: `---${eol}${key}: ${value}${eol}---${eol}` };
-  }
-  let insertAfter = decision.frontmatter.range.start.line;
-  for (const field of after) {
-    const line = findFieldLine(lines, decision, field);
-    if (line !== -1) {
-      insertAfter = line;
-      break;
-    }
-  }
-  const at = { line: insertAfter, character: lines.lineText(insertAfter).length };
-  return { range: { start: at, end: at }, newText: `${eol}${key}: ${value}` };
-}
-
-/** The line of a top-level `key:` in the frontmatter, or -1. */
-function findFieldLine(lines: LineIndex, decision: Decision, key: string): number {
-  const block = decision.frontmatter?.range;
-  if (!block) return -1;
-  const pattern = new RegExp(`^${key.replace(/[-]/g, '[-_ ]')}[ \\t]*:`, 'i');
-  for (let line = block.start.line + 1; line < block.end.line; line++) if (pattern.test(lines.lineText(line))) return line;
-  return -1;
+/** The CTO takes a decision over: new owner, and a record of from whom and when. */
+export function elevateEdits(text: string, decision: Decision, toRole: string, fromRole: string, today: string): TextEdit[] {
+  return setFieldsEdits(
+    text,
+    decision,
+    [
+      ['owner', toRole],
+      ['elevated-from', fromRole],
+      ['elevated-on', today],
+    ],
+    ['owner', ...OWNER_AFTER],
+  );
 }
 
 /** Applies edits to a text: used by tests, the CLI and anyone without an editor. Edits must not overlap. */

@@ -110,6 +110,8 @@ export interface Decision {
   frontmatter: { range: Range; language: string } | null;
   /** Line of the first `#` heading, where a file without frontmatter gets its squiggle. */
   headerLine: number;
+  /** adr-tools' `## Status` section: its heading line and its last non-empty line. */
+  statusSection: { headingLine: number; lastLine: number } | null;
   /** Problems found while reading: YAML errors, unparseable dates, unfilled placeholders. */
   parseProblems: Problem[];
 }

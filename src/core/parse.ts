@@ -104,6 +104,10 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     elevatedOn: readDateField(reader, entries, 'elevated-on'),
     frontmatter: fm ? { range: frontmatterRange(reader, fm), language: fm.language } : null,
     headerLine: outline.headings[0]?.line ?? bodyLine,
+    statusSection:
+      outline.statusHeadingLine >= 0
+        ? { headingLine: outline.statusHeadingLine, lastLine: outline.statusLines[outline.statusLines.length - 1]?.line ?? outline.statusHeadingLine }
+        : null,
     parseProblems: reader.problems,
   };
   readPeople(reader, decision, entries, fields);

@@ -10,6 +10,11 @@ export const PROBLEM_CODES = {
   'duplicate-number': { severity: 'error', summary: 'Two decisions in one folder share a number.' },
   'broken-relation': { severity: 'error', summary: 'A relation names a decision that does not exist.' },
   'invalid-config': { severity: 'error', summary: 'The repository configuration file cannot be used.' },
+  'override-missing-trigger': { severity: 'warning', summary: 'An override names no new-resource or new-requirement trigger.' },
+  'relation-not-reciprocated': { severity: 'warning', summary: 'One end of an override or supersede does not point back.' },
+  'status-out-of-sync': { severity: 'warning', summary: 'An overridden or superseded decision still says accepted or proposed.' },
+  'relation-cycle': { severity: 'error', summary: 'An override or supersede chain loops back on itself.' },
+  'execution-overrides-strategy': { severity: 'warning', summary: 'An execution decision overrides a strategy decision.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

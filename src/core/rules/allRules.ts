@@ -1,7 +1,12 @@
 import { brokenRelation } from './brokenRelation';
 import { duplicateNumber } from './duplicateNumber';
+import { executionOverridesStrategy } from './executionOverridesStrategy';
 import { missingOwner } from './missingOwner';
+import { overrideMissingTrigger } from './overrideMissingTrigger';
+import { relationCycle } from './relationCycle';
+import { relationNotReciprocated } from './relationNotReciprocated';
 import { parseProblemRule, type Rule } from './rule';
+import { statusOutOfSync } from './statusOutOfSync';
 import { unknownOwner } from './unknownOwner';
 
 /** Every rule, in the order their problems are listed. */
@@ -13,4 +18,9 @@ export const ALL_RULES: readonly Rule[] = [
   parseProblemRule('unfilled-placeholder'),
   duplicateNumber,
   brokenRelation,
+  relationCycle,
+  overrideMissingTrigger,
+  executionOverridesStrategy,
+  relationNotReciprocated,
+  statusOutOfSync,
 ];

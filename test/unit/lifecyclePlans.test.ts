@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { DecisionLog } from '../../src/core/catalog';
+import { defaultConfig } from '../../src/core/config';
+import { applyEdits, elevateEdits } from '../../src/core/fixes';
+import { planOverride, planSupersede, yamlScalar } from '../../src/core/lifecycle';
+import { lintDecision } from '../../src/core/lint';
+import { parseDecision } from '../../src/core/parse';
+import { planRenumber, renumberedFileName } from '../../src/core/renumber';
+import { BUILT_IN_TEMPLATES } from '../../src/core/scaffold';
+import { summarize } from '../../src/core/summary';
+import { fixtureText } from './helpers';
+
+const GRAPHQL = fixtureText('madr4/0003-aggregate-events-through-graphql-mutations.md').replace('status: overridden', 'status: accepted').replace('overridden-by: ADR-0009\n', '');
+
+describe('planOverride', () => {
+  const old = parseDecision('d/0003-aggregate-events-through-graphql-mutations.md', GRAPHQL);
+  const plan = planOverride({
+    old,
+    oldText: GRAPHQL,
+    number: 9,
+    title: 'Send events through Segment',
+    owner: 'cto',
+    date: '2026-11-26',
+    template: BUILT_IN_TEMPLATES.madr,
+    trigger: 'new-resource',
+    triggerDetail: 'Data team hired; vendor contract: signed',
+  });
+
+  it('writes the new decision with overrides, trigger and its detail, accepted', () => {
+    assert.equal(plan.fileName, '0009-send-events-through-segment.md');
+    const created = parseDecision(`d/${plan.fileName}`, plan.text);
+    assert.equal(created.status?.value, 'accepted');
+    assert.equal(created.owner?.value, 'cto');
+    assert.equal(created.trigger?.value, 'new-resource');
+    assert.equal(created.triggerDetail?.value, 'Data team hired; vendor contract: signed');
+    assert.deepEqual(created.relations.map((r) => [r.kind, r.target.number]), [['overrides', 3]]);
+    assert.deepEqual(created.parseProblems, []);
+    assert.ok(plan.text.slice(0, plan.cursorOffset).endsWith('## Context and Problem Statement\n\n'), 'cursor in the first section');
+  });
+
+  it('marks the old one overridden with a minimal edit, keeping its text as history', () => {
+    const oldAfter = applyEdits(GRAPHQL, plan.oldEdits);
+    assert.equal(oldAfter, GRAPHQL.replace('status: accepted\n', 'status: overridden\noverridden-by: ADR-0009\n'));
+  });
+
+  it('leaves both ends consistent: no relation or status problem on either', () => {
+    const log = new DecisionLog('d');
+    log.upsert(parseDecision(old.file, applyEdits(GRAPHQL, plan.oldEdits)));
+    log.upsert(parseDecision(`d/${plan.fileName}`, plan.text));
+    const codes = log.decisions().flatMap((d) => lintDecision(d, log, defaultConfig()).map((p) => p.code));
+    assert.deepEqual(codes, []);
+    assert.deepEqual(summarize(log.get(old.file)!, log).overriddenBy, ['ADR-0009']);
+  });
+});
+
+describe('planSupersede', () => {
+  it('adr-tools: the new decision links back, the old status line becomes the link', () => {
+    const oldText = fixtureText('nygard/0001-record-architecture-decisions.md');
+    const old = parseDecision('d/0001-record-architecture-decisions.md', oldText);
+    const plan = planSupersede({ old, oldText, number: 5, title: 'Record decisions with owners', owner: 'cto', date: '2026-11-26', template: BUILT_IN_TEMPLATES.nygard });
+    const created = parseDecision(`d/${plan.fileName}`, plan.text);
+    assert.equal(created.status?.value, 'accepted');
+    assert.match(plan.text, /## Status\n\nAccepted\n\nSupersedes \[1\. Record architecture decisions\]\(0001-record-architecture-decisions\.md\)\n/);
+    const oldAfter = applyEdits(oldText, plan.oldEdits);
+    assert.equal(oldAfter, oldText.replace('\nAccepted\n', '\nSuperseded by [5. Record decisions with owners](0005-record-decisions-with-owners.md)\n'));
+  });
+
+  it('MADR 2: the status bullet says superseded by the new decision', () => {
+    const oldText = fixtureText('madr2/0001-use-markdown-architectural-decision-records.md');
+    const old = parseDecision('d/0001-use-markdown-architectural-decision-records.md', oldText);
+    const plan = planSupersede({ old, oldText, number: 4, title: 'Use MADR 4', owner: 'hoe', date: '2026-11-26', template: BUILT_IN_TEMPLATES.madr });
+    assert.equal(applyEdits(oldText, plan.oldEdits), oldText.replace('* Status: accepted', '* Status: superseded by [ADR-0004](0004-use-madr-4.md)'));
+  });
+});
+
+describe('elevateEdits', () => {
+  it('hands the decision to the CTO and records from whom and when', () => {
+    const text = '---\nstatus: accepted\nowner: hoe\n---\n# Managed Postgres\n';
+    assert.equal(applyEdits(text, elevateEdits(text, parseDecision('d/0004-x.md', text), 'cto', 'hoe', '2026-11-26')), '---\nstatus: accepted\nowner: cto\nelevated-from: hoe\nelevated-on: 2026-11-26\n---\n# Managed Postgres\n');
+  });
+});
+
+describe('yamlScalar', () => {
+  it('keeps plain text plain and quotes what YAML would misread', () => {
+    assert.equal(yamlScalar('Data team hired'), 'Data team hired');
+    for (const risky of ['key: value', '- dash', '#hash', 'true', '12', "it's", 'trailing ']) {
+      const written = yamlScalar(risky);
+      const read = parseDecision('d/0001-x.md', `---\ntrigger-detail: ${written}\n---\n`).triggerDetail?.value;
+      assert.equal(read, risky.trim() === risky ? risky : risky.trim(), `${risky} → ${written}`);
+    }
+  });
+});
+
+describe('planRenumber', () => {
+  const files = [
+    { path: 'd/0012-from-branch-a.md', text: '# 12. From branch A\n\nDate: 2026-01-01\n' },
+    { path: 'd/0012-from-branch-b.md', text: '---\nid: 12\nowner: cto\n---\n# 12. From branch B\n\nSee ADR-0012 for the other half.\n' },
+    { path: 'd/0013-uses-b.md', text: '---\nsupersedes: [ADR-0003]\n---\n# Uses B\n\nFollows [the branch B decision](0012-from-branch-b.md#decision), unlike ADR-0012.\n' },
+    { path: 'notes/plan.md', text: 'Links to [B](../d/0012-from-branch-b.md) and mentions ADR 12.\n' },
+  ];
+  const log = new DecisionLog('d');
+  for (const f of files.slice(0, 3)) log.upsert(parseDecision(f.path, f.text));
+
+  it('keeps the name and the width of the number', () => {
+    assert.equal(renumberedFileName('0012-from-branch-b.md', 14), '0014-from-branch-b.md');
+    assert.equal(renumberedFileName('adr-012.md', 14), 'adr-014.md');
+  });
+
+  it('renames, rewrites its own heading and id, every link to it, and leaves ambiguous mentions', () => {
+    const plan = planRenumber({ log, decision: log.get('d/0012-from-branch-b.md')!, newNumber: 14, files });
+    assert.equal(plan.newFileName, '0014-from-branch-b.md');
+    const after = new Map(files.map((f) => [f.path, applyEdits(f.text, plan.edits.get(f.path) ?? [])]));
+    assert.equal(after.get('d/0012-from-branch-b.md'), '---\nid: 14\nowner: cto\n---\n# 14. From branch B\n\nSee ADR-0014 for the other half.\n');
+    assert.equal(after.get('d/0013-uses-b.md'), files[2]!.text.replace('0012-from-branch-b.md#', '0014-from-branch-b.md#'));
+    assert.equal(after.get('notes/plan.md'), 'Links to [B](../d/0014-from-branch-b.md) and mentions ADR 12.\n');
+    assert.equal(after.get('d/0012-from-branch-a.md'), files[0]!.text);
+    assert.equal(plan.ambiguous, 2, 'ADR-0012 in 0013 and ADR 12 in the notes could mean either');
+  });
+
+  it('rewrites mentions and bare numeric relations when the number is not shared', () => {
+    const single = new DecisionLog('d');
+    const texts = [
+      { path: 'd/0003-old.md', text: '# 3. Old\n' },
+      { path: 'd/0005-new.md', text: '---\nsupersedes: [3]\n---\n# New\n\nReplaces ADR-0003 and adr 3.\n' },
+    ];
+    for (const f of texts) single.upsert(parseDecision(f.path, f.text));
+    const plan = planRenumber({ log: single, decision: single.get('d/0003-old.md')!, newNumber: 6, files: texts });
+    assert.equal(applyEdits(texts[1]!.text, plan.edits.get('d/0005-new.md') ?? []), '---\nsupersedes: [6]\n---\n# New\n\nReplaces ADR-0006 and adr 6.\n');
+    assert.equal(plan.ambiguous, 0);
+  });
+});
