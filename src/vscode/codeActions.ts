@@ -29,8 +29,11 @@ export class FixProvider implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;
-        action.edit = new vscode.WorkspaceEdit();
-        for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
+        if (fix.edits.length > 0) {
+          action.edit = new vscode.WorkspaceEdit();
+          for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
+        }
+        if (fix.command) action.command = { command: fix.command.id, title: fix.title, arguments: fix.command.args };
         actions.push(action);
       }
     }

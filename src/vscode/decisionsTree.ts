@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
+import { chainsOf, type ChainNode } from '../core/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../core/grouping';
 import type { Decision } from '../core/model';
 import type { WorkspaceIndex } from './workspaceIndex';
 
-type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision };
+/** `key` is unique in the tree: a decision shows once per grouping, but twice in chains it ends. */
+type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision; key: string; chain?: ChainNode };
 
 const STATUS_ICONS: Record<string, string> = {
   accepted: 'pass',
@@ -15,10 +17,13 @@ const STATUS_ICONS: Record<string, string> = {
   overridden: 'debug-step-over',
 };
 
-export type Grouping = 'role' | 'status' | 'flat';
-export const GROUPINGS: readonly Grouping[] = ['role', 'status', 'flat'];
+export type Grouping = 'role' | 'status' | 'chain' | 'flat';
+export const GROUPINGS: readonly Grouping[] = ['role', 'status', 'chain', 'flat'];
 
-/** The "Decisions" view: grouped by owning role (unowned first), by status, or flat; filtered by text. */
+/**
+ * The "Decisions" view: grouped by owning role (unowned first), by status, by override chain (each
+ * decision in force with what it replaced beneath it), or flat; filtered by text.
+ */
 export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -40,17 +45,29 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   getChildren(node?: Node): Node[] {
-    if (node) return node.type === 'group' ? node.group.decisions.map((decision) => ({ type: 'decision', decision })) : [];
+    if (node?.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
+    if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: `${node.key}/${chain.decision.file}`, chain }));
     const decisions = this.visibleDecisions();
     if (decisions.length === 0) return [];
-    if (this.grouping === 'flat') return decisions.map((decision) => ({ type: 'decision', decision }));
+    if (this.grouping === 'flat') return decisions.map((decision) => ({ type: 'decision', decision, key: decision.file }));
+    if (this.grouping === 'chain') return this.chainRoots();
     const groups = this.grouping === 'status' ? groupByStatus(decisions) : groupByRole(decisions, this.index.roles());
     // While filtering, empty role groups are noise.
     return groups.filter((group) => !this.filter || group.decisions.length > 0).map((group) => ({ type: 'group', group }));
   }
 
+  /** Chains whose decisions match the filter anywhere along them. */
+  private chainRoots(): Node[] {
+    const matches = (chain: ChainNode): boolean => matchesFilter(chain.decision, this.filter) || chain.replaced.some(matches);
+    return this.index
+      .logs()
+      .flatMap((log) => chainsOf(log))
+      .filter(matches)
+      .map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.decision.file, chain }));
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
-    return node.type === 'group' ? this.groupItem(node.group) : this.decisionItem(node.decision);
+    return node.type === 'group' ? this.groupItem(node.group) : this.decisionItem(node);
   }
 
   private groupItem(group: DecisionGroup): vscode.TreeItem {
@@ -70,19 +87,27 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     return item;
   }
 
-  private decisionItem(decision: Decision): vscode.TreeItem {
+  private decisionItem(node: Extract<Node, { type: 'decision' }>): vscode.TreeItem {
+    const decision = node.decision;
     const title = decision.title?.value ?? '(untitled)';
-    const item = new vscode.TreeItem(`${decision.id} ${title}`, vscode.TreeItemCollapsibleState.None);
+    const expandable = (node.chain?.replaced.length ?? 0) > 0;
+    const item = new vscode.TreeItem(`${decision.id} ${title}`, expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.index.uriOf(decision);
-    item.id = decision.file;
+    item.id = node.key;
+    // The resource URI brings the overridden / superseded / elevated badges of DecisionDecorations.
     item.resourceUri = uri;
-    item.description = [decision.status?.value, decision.date?.value].filter(Boolean).join(' · ');
+    const via = node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '';
+    item.description = via + [decision.status?.value, decision.date?.value].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${decision.id}** ${escape(title)}\n\n`);
     tooltip.appendMarkdown(`Owner: ${escape(decision.owner?.value ?? 'none')}  \nStatus: ${escape(decision.status?.value ?? 'none')}  \nDate: ${decision.date?.value ?? 'none'}`);
-    for (const relation of decision.relations) tooltip.appendMarkdown(`  \n${escape(relation.kind)} ${escape(relation.target.raw)}`);
+    for (const relation of this.index.relationsOf(decision)) {
+      tooltip.appendMarkdown(`  \n${escape(relation.kind)} ${escape(relation.target?.id ?? relation.ref.raw)}`);
+    }
+    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${escape(decision.trigger.value)}${decision.triggerDetail ? ` — ${escape(decision.triggerDetail.value)}` : ''}`);
+    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${escape(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`);
     item.tooltip = tooltip;
     if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
     return item;

@@ -29,6 +29,7 @@ export class DecisionsView implements vscode.Disposable {
       index.onDidChange(() => this.update()),
       vscode.commands.registerCommand('adrRoles.groupByRole', () => this.setGrouping('role')),
       vscode.commands.registerCommand('adrRoles.groupByStatus', () => this.setGrouping('status')),
+      vscode.commands.registerCommand('adrRoles.groupByChain', () => this.setGrouping('chain')),
       vscode.commands.registerCommand('adrRoles.showFlat', () => this.setGrouping('flat')),
       vscode.commands.registerCommand('adrRoles.filter', (text?: string) => this.askFilter(text)),
       vscode.commands.registerCommand('adrRoles.clearFilter', () => this.setFilter('')),

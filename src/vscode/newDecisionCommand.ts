@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { AdrRolesConfig, Role } from '../core/config';
 import { isoDate } from '../core/dates';
-import { readFileName } from '../core/fileName';
-import { BUILT_IN_TEMPLATES, decisionFileName, renderTemplate, type BuiltInTemplate } from '../core/scaffold';
+import { decisionFileName, renderTemplate } from '../core/scaffold';
+import { applyEdit, createExclusively, releaseNumber, openAt, reserveNextNumber, templateText } from './decisionFiles';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Arguments for running the command without prompts (other extensions, keybindings, tests). */
@@ -15,10 +15,8 @@ export interface NewDecisionArgs {
 
 /** Where a new decision goes when the workspace has no decision folder yet. */
 const DEFAULT_FOLDER = 'docs/decisions';
-/** Numbers handed out but perhaps not yet on disk, so two "New ADR" at once get two numbers. */
-const reserved = new Map<string, Set<number>>();
 
-interface Target {
+export interface Target {
   uri: vscode.Uri;
   config: AdrRolesConfig;
   root: vscode.Uri;
@@ -39,21 +37,20 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
   const target = args.folder ? targets.find((t) => t.uri.toString() === args.folder) : targets.length === 1 ? targets[0] : await askFolder(targets);
   if (!target) return undefined;
 
-  const template = await templateText(target);
+  const template = await templateText(target.config, target.root);
   const date = isoDate(new Date());
-  const existing = await numbersOnDisk(target.uri);
-  const taken = reserved.get(target.uri.toString()) ?? new Set<number>();
-  reserved.set(target.uri.toString(), taken);
-  let number = Math.max(0, ...existing, ...taken) + 1;
-  for (let attempt = 0; attempt < 50; attempt++, number++) {
-    if (taken.has(number) || existing.includes(number)) continue;
-    taken.add(number);
+  // A file that appears meanwhile (another window, a git pull) makes the create fail: try the next number.
+  let number = 0;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    number = await reserveNextNumber(target.uri, number);
     const { text, cursorOffset } = renderTemplate(template, { number, title: title.trim(), date, owner });
     const uri = vscode.Uri.joinPath(target.uri, decisionFileName(number, title.trim()));
-    if (await createExclusively(uri, text)) {
-      const document = await vscode.workspace.openTextDocument(uri);
-      const cursor = document.positionAt(cursorOffset);
-      await vscode.window.showTextDocument(document, { selection: new vscode.Range(cursor, cursor), preview: false });
+    const edit = new vscode.WorkspaceEdit();
+    createExclusively(edit, uri, text);
+    const applied = await applyEdit(edit);
+    releaseNumber(target.uri, number);
+    if (applied) {
+      await openAt(uri, cursorOffset);
       if (!index.isDecisionUri(uri)) void index.reindex();
       return uri;
     }
@@ -89,43 +86,11 @@ async function askFolder(targets: Target[]): Promise<Target | undefined> {
 }
 
 /** The decision folders of the workspace; for a workspace without one, docs/decisions in each folder. */
-function targetsOf(index: WorkspaceIndex): Target[] {
+export function targetsOf(index: WorkspaceIndex): Target[] {
   const found = index.decisionFolders().map((f) => ({ uri: f.uri, config: f.config, root: f.workspaceFolder.uri }));
   if (found.length > 0) return found;
   return (vscode.workspace.workspaceFolders ?? []).flatMap((folder) => {
     const config = index.configForWorkspaceFolder(folder);
     return config ? [{ uri: vscode.Uri.joinPath(folder.uri, DEFAULT_FOLDER), config, root: folder.uri }] : [];
   });
-}
-
-/** A repository template file wins; a name it does not have falls back to the built-in MADR template. */
-async function templateText(target: Target): Promise<string> {
-  const name = target.config.template;
-  if (name in BUILT_IN_TEMPLATES) return BUILT_IN_TEMPLATES[name as BuiltInTemplate];
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(target.root, name)));
-  } catch {
-    void vscode.window.showWarningMessage(`The template '${name}' named in the configuration cannot be read; the MADR template is used.`);
-    return BUILT_IN_TEMPLATES.madr;
-  }
-}
-
-async function numbersOnDisk(folder: vscode.Uri): Promise<number[]> {
-  try {
-    const entries = await vscode.workspace.fs.readDirectory(folder);
-    return entries.map(([name]) => readFileName(name).number).filter((n): n is number => n !== null);
-  } catch {
-    return [];
-  }
-}
-
-/** One undoable edit that fails when the file exists: a decision is never overwritten. */
-async function createExclusively(uri: vscode.Uri, text: string): Promise<boolean> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
-  try {
-    return await vscode.workspace.applyEdit(edit);
-  } catch {
-    return false;
-  }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Catalog, type DecisionLog } from '../core/catalog';
+import { Catalog, type DecisionLog, type ResolvedRelation } from '../core/catalog';
 import { CONFIG_FILE_NAME, mergeConfig, type AdrRolesConfig } from '../core/config';
 import { discover, isDecisionFileName, type Discovery } from '../core/discovery';
 import { baseName } from '../core/fileName';
@@ -115,6 +115,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   problemsFor(decision: Decision): Problem[] {
     const config = this.configFor(decision);
     return config ? lintDecision(decision, this.catalog.logFor(decision.file), config) : [];
+  }
+
+  /** Relations both ways: those the decision declares and those others declare about it. */
+  relationsOf(decision: Decision): ResolvedRelation[] {
+    return this.catalog.logFor(decision.file).relationsOf(decision);
   }
 
   findByUri(uri: vscode.Uri): Decision | undefined {

@@ -28,6 +28,7 @@ export async function run(): Promise<void> {
   await import('./quickFix.test');
   await import('./roles.test');
   await import('./newDecision.test');
+  await import('./lifecycle.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];

@@ -18,6 +18,7 @@ describe('ADR: New ADR', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     for (const uri of created) await vscode.workspace.fs.delete(uri);
+    await vscode.commands.executeCommand('adrRoles.refresh');
   });
 
   it('writes the next number with the chosen owner and opens it at the first section', async () => {

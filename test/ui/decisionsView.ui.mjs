@@ -2,6 +2,8 @@
 // squiggle under the unowned decision and its row in the Problems panel. Screenshots of each step
 // go to test-output/ui/.
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, watch } from 'node:fs';
+import { join } from 'node:path';
 import { errorNotifications, quickOpen, runFromCommandPalette, treeRows, waitForTreeRow } from './page.mjs';
 import { openWorkbench } from './workbench.mjs';
 
@@ -163,6 +165,52 @@ describe('adr-roles in the VS Code workbench', function () {
     await workbench.screenshot('07-new-decision');
   });
 
+  it('overrides a decision from the palette, and one undo restores both files byte for byte', async () => {
+    const decisions = join(workbench.workspace, 'docs', 'decisions');
+    const oldPath = join(decisions, '0002-run-a-weekly-on-call-rotation.md');
+    const before = readFileSync(oldPath);
+    await quickOpen(page, '0002-run-a-weekly-on-call-rotation.md');
+    await runFromCommandPalette(page, 'ADR: Override Decision…', { opensPrompt: true });
+    const input = page.locator('.quick-input-widget');
+    await input.locator('.quick-input-title', { hasText: 'what emerged?' }).waitFor({ state: 'visible' });
+    await page.keyboard.type('New requirement');
+    await page.keyboard.press('Enter');
+    await input.locator('.quick-input-title', { hasText: 'Override ADR-0002 (2/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.type('24/7 support promised to enterprise customers');
+    await page.keyboard.press('Enter');
+    await input.locator('.quick-input-title', { hasText: 'Override ADR-0002 (3/3)' }).waitFor({ state: 'visible' });
+    await page.keyboard.type('Staff a follow-the-sun support rotation');
+    await page.keyboard.press('Enter');
+    const newName = '0008-staff-a-follow-the-sun-support-rotation.md';
+    await page.locator(`.tabs-container .tab.active[aria-label^="${newName}"]`).waitFor({ state: 'visible' });
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line', { hasText: /^trigger:\s+new-requirement$/ }).waitFor({ state: 'visible' });
+    assert.match(readFileSync(oldPath, 'utf8'), /\nstatus: overridden\noverridden-by: ADR-0008\n/);
+    await workbench.screenshot('08-override-created');
+
+    await page.keyboard.press('Control+Z');
+    // One undo takes back the whole override; some VS Code versions first ask to undo across files.
+    const newTab = page.locator(`.tabs-container .tab[aria-label^="${newName}"]`);
+    const dialog = page.locator('.monaco-dialog-box');
+    const asked = await Promise.race([newTab.waitFor({ state: 'detached' }).then(() => false), dialog.waitFor({ state: 'visible' }).then(() => true)]);
+    if (asked) {
+      await dialog.locator('.monaco-button', { hasText: /undo/i }).first().click();
+      await newTab.waitFor({ state: 'detached' });
+    }
+    await editor.locator('.view-line', { hasText: /^status:\s+accepted$/ }).waitFor({ state: 'visible' });
+    await workbench.screenshot('09-override-undone');
+    // VS Code saves what the undo restored when the override had saved it; if it left the file
+    // unsaved, save it as a person would.
+    if ((await page.locator('.tabs-container .tab.dirty').count()) > 0) {
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('S');
+    }
+    await fileContent(oldPath, before.toString('utf8'));
+    assert.equal(existsSync(join(decisions, newName)), false, 'the new decision is gone');
+    assert.equal(readFileSync(oldPath, 'utf8'), before.toString('utf8'), 'the old decision is back');
+    assert.ok(readFileSync(oldPath).equals(before), 'the old decision is back byte for byte');
+  });
+
   it('raised no error notifications', async () => {
     assert.deepEqual(await errorNotifications(page), []);
   });
@@ -181,4 +229,22 @@ function groupRows(rows) {
 
 function slug(title) {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** Resolves when the file on disk reads `expected`, watching it rather than polling; rejects after a minute. */
+function fileContent(path, expected) {
+  const matches = () => existsSync(path) && readFileSync(path, 'utf8') === expected;
+  if (matches()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const watcher = watch(path, () => {
+      if (!matches()) return;
+      clearTimeout(deadline);
+      watcher.close();
+      resolve();
+    });
+    const deadline = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`${path} never read as expected; it reads:\n${readFileSync(path, 'utf8').slice(0, 200)}`));
+    }, 60_000);
+  });
 }

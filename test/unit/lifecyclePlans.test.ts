@@ -8,6 +8,7 @@ import { parseDecision } from '../../src/core/parse';
 import { planRenumber, renumberedFileName } from '../../src/core/renumber';
 import { BUILT_IN_TEMPLATES } from '../../src/core/scaffold';
 import { summarize } from '../../src/core/summary';
+import { chainsOf } from '../../src/core/chains';
 import { fixtureText } from './helpers';
 
 const GRAPHQL = fixtureText('madr4/0003-aggregate-events-through-graphql-mutations.md').replace('status: overridden', 'status: accepted').replace('overridden-by: ADR-0009\n', '');
@@ -127,5 +128,28 @@ describe('planRenumber', () => {
     const plan = planRenumber({ log: single, decision: single.get('d/0003-old.md')!, newNumber: 6, files: texts });
     assert.equal(applyEdits(texts[1]!.text, plan.edits.get('d/0005-new.md') ?? []), '---\nsupersedes: [6]\n---\n# New\n\nReplaces ADR-0006 and adr 6.\n');
     assert.equal(plan.ambiguous, 0);
+  });
+});
+
+describe('chainsOf', () => {
+  it('puts each current decision first, with what it overrode or superseded beneath it', () => {
+    const log = new DecisionLog('d');
+    log.upsert(parseDecision('d/0001-a.md', '---\nstatus: superseded\n---\n'));
+    log.upsert(parseDecision('d/0002-b.md', '---\nsupersedes: ADR-0001\nstatus: overridden\n---\n'));
+    log.upsert(parseDecision('d/0003-c.md', '---\noverrides: ADR-0002\n---\n'));
+    log.upsert(parseDecision('d/0004-d.md', '---\nstatus: accepted\n---\n'));
+    const shape = (nodes: ReturnType<typeof chainsOf>): unknown[] => nodes.map((n) => [n.decision.id, n.via, shape(n.replaced)]);
+    assert.deepEqual(shape(chainsOf(log)), [
+      ['ADR-0003', null, [['ADR-0002', 'overrides', [['ADR-0001', 'supersedes', []]]]]],
+      ['ADR-0004', null, []],
+    ]);
+  });
+
+  it('still lists decisions caught in a loop', () => {
+    const log = new DecisionLog('d');
+    log.upsert(parseDecision('d/0001-a.md', '---\nsupersedes: ADR-0002\n---\n'));
+    log.upsert(parseDecision('d/0002-b.md', '---\nsupersedes: ADR-0001\n---\n'));
+    assert.deepEqual(chainsOf(log).map((n) => n.decision.id), ['ADR-0001']);
+    assert.deepEqual(chainsOf(log)[0]?.replaced.map((n) => n.decision.id), ['ADR-0002']);
   });
 });
