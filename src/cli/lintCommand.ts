@@ -61,7 +61,9 @@ function stylish(problems: FileProblem[], colour: boolean): string {
     }
     out.push('');
   }
-  const count = (s: string): number => problems.filter((p) => p.severity === s).length;
-  out.push(problems.length === 0 ? 'No problems.' : `${problems.length} problem${problems.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('info') + count('hint')} infos)`);
+  const counted = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const count = (...severities: string[]): number => problems.filter((p) => severities.includes(p.severity)).length;
+  const parts = [counted(count('error'), 'error'), counted(count('warning'), 'warning'), counted(count('info', 'hint'), 'info')].filter((part) => !part.startsWith('0 '));
+  out.push(problems.length === 0 ? 'No problems.' : `${counted(problems.length, 'problem')} (${parts.join(', ')})`);
   return `${out.join('\n')}\n`;
 }

@@ -1,13 +1,24 @@
 import { relative } from 'node:path';
+import { resolveRole } from '../core/config';
 import { summarize, type DecisionSummary } from '../core/summary';
 import { loadFolders } from '../core/workspace';
 import { nodeFileSystem } from './nodeFileSystem';
 import { resolveTargets } from './targets';
 
+type Row = DecisionSummary & { role: string | null; folder: string };
+
 export async function listCommand(dirs: string[], options: { json: boolean }): Promise<number> {
-  const { folders } = await resolveTargets(dirs);
-  const { catalog } = await loadFolders(nodeFileSystem, folders);
-  const rows = catalog.folders().flatMap((log) => log.decisions().map((d) => ({ ...summarize(d, log), file: relative('.', d.file) || d.file })));
+  const { folders, discovery } = await resolveTargets(dirs);
+  const { catalog, unreadable } = await loadFolders(nodeFileSystem, folders);
+  const rows: Row[] = catalog.folders().flatMap((log) =>
+    log.decisions().map((d) => ({
+      ...summarize(d, log),
+      file: relative('.', d.file) || d.file,
+      role: d.owner ? (resolveRole(d.owner.value, discovery.config.roles)?.id ?? null) : null,
+      folder: relative('.', log.folder) || '.',
+    })),
+  );
+  for (const file of unreadable) process.stderr.write(`adr-roles: ${relative('.', file) || file}: could not be read, left out\n`);
   process.stdout.write(options.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows));
   return 0;
 }
@@ -22,14 +33,22 @@ function relationsText(row: DecisionSummary): string {
   return parts.join(', ');
 }
 
-function table(rows: DecisionSummary[]): string {
+/** One table; with several folders, each gets a heading line, since each numbers from 1. */
+function table(rows: Row[]): string {
   const header = ['ID', 'STATUS', 'OWNER', 'DATE', 'TITLE', 'RELATIONS'];
-  const cells = rows.map((r) => [r.id, r.status ?? '-', r.owner ?? '(none)', r.date ?? '-', r.title ?? '(untitled)', relationsText(r)]);
-  const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...cells.map((c) => (c[i] ?? '').length))));
+  const cellsOf = (r: Row): string[] => [r.id, r.status ?? '-', r.owner ?? '(none)', r.date ?? '-', r.title ?? '(untitled)', relationsText(r)];
+  const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => (cellsOf(r)[i] ?? '').length))));
   const line = (c: string[]): string =>
     c
       .map((cell, i) => (i === c.length - 1 ? cell : cell.length > (widths[i] ?? 0) ? `${cell.slice(0, (widths[i] ?? 1) - 1)}…` : cell.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
-  return [line(header), ...cells.map(line), `${rows.length} decision${rows.length === 1 ? '' : 's'}`, ''].join('\n');
+  const folders = [...new Set(rows.map((r) => r.folder))];
+  const out = [line(header)];
+  for (const folder of folders) {
+    if (folders.length > 1) out.push(`${folder}/`);
+    out.push(...rows.filter((r) => r.folder === folder).map((r) => line(cellsOf(r))));
+  }
+  out.push(`${rows.length} decision${rows.length === 1 ? '' : 's'}${folders.length > 1 ? ` in ${folders.length} folders` : ''}`, '');
+  return out.join('\n');
 }

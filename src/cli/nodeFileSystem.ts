@@ -5,7 +5,9 @@ import type { DirectoryEntry, FileSystem } from '../core/fileSystem';
 export const nodeFileSystem: FileSystem = {
   async readText(path) {
     try {
-      return await readFile(path, 'utf8');
+      // Editors hide the byte-order mark; without it here, columns on line 1 agree with theirs.
+      const text = await readFile(path, 'utf8');
+      return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     } catch {
       return undefined;
     }

@@ -26,7 +26,10 @@ export async function resolveTargets(dirs: readonly string[]): Promise<Targets> 
   const folders: string[] = [];
   let discovery = here;
   for (const dir of dirs) {
-    if ((await nodeFileSystem.list(dir)) === undefined) throw new UsageError(`cannot read folder '${dir}'`);
+    if ((await nodeFileSystem.list(dir)) === undefined) {
+      const isFile = (await nodeFileSystem.readText(dir)) !== undefined;
+      throw new UsageError(isFile ? `'${dir}' is a file: name the folder that holds it` : `cannot read folder '${dir}'`);
+    }
     const found = await discover(nodeFileSystem, dir);
     if (found.folders.length > 0) {
       folders.push(...found.folders);

@@ -1,4 +1,4 @@
-import type { Problem, Severity } from './model';
+import type { Problem, Range, Severity } from './model';
 import { PROBLEM_CODES } from './problemCodes';
 import { LineIndex } from './lineIndex';
 import { parseYamlBlock, type YamlValue } from './yamlValues';
@@ -43,38 +43,71 @@ export function defaultConfig(): AdrRolesConfig {
 }
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
+const KNOWN_KEYS = ['folders', 'roles', 'rules', 'template'];
+export const ROLE_KINDS = ['strategy', 'execution', 'other'];
+
+/** A configured decision folder and where it was written, so discovery can point at a wrong one. */
+export interface FolderEntry {
+  folder: string;
+  range: Range;
+}
+
+export interface ConfigReading {
+  config: AdrRolesConfig;
+  problems: Problem[];
+  folderEntries: FolderEntry[];
+  /** Where `template:` was written, for a template file that turns out missing. */
+  templateRange: Range | null;
+}
 
 /**
  * Reads `.adr-roles.yml`. Anything unusable is reported where it was written and the default takes
- * its place, so a typo in the config never hides every warning.
+ * its place, so a typo in the config never hides every warning. Misspelled keys, rule names and
+ * role kinds are warned about: silently ignored, they would switch a check off unnoticed.
  */
-export function readConfig(text: string): { config: AdrRolesConfig; problems: Problem[] } {
+export function readConfig(text: string): ConfigReading {
   const config = defaultConfig();
   const lines = new LineIndex(text);
   const problems: Problem[] = [];
-  const report = (message: string, start: number, end: number): void => {
-    problems.push({ code: 'invalid-config', severity: PROBLEM_CODES['invalid-config'].severity, message, range: lines.range(start, end) });
+  const folderEntries: FolderEntry[] = [];
+  let templateRange: Range | null = null;
+  const report = (message: string, start: number, end: number, severity: Severity = PROBLEM_CODES['invalid-config'].severity): void => {
+    problems.push({ code: 'invalid-config', severity, message, range: lines.range(start, end) });
   };
   const { entries, errors } = parseYamlBlock(text, 0);
   for (const error of errors) report(`Invalid configuration: ${error.message}`, error.start, error.end);
   for (const entry of entries) {
     const value = entry.value;
+    if (!KNOWN_KEYS.includes(entry.key)) {
+      report(`Unknown key '${entry.key}': the configuration reads ${KNOWN_KEYS.join(', ')}`, entry.keyStart, entry.keyStart + entry.key.length, 'warning');
+      continue;
+    }
     if (!value) continue;
-    if (entry.key === 'folders') config.folders = stringsOf(value);
-    else if (entry.key === 'roles') {
+    if (entry.key === 'folders') {
+      for (const item of value.kind === 'seq' ? value.items : [value]) {
+        if (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim()) folderEntries.push({ folder: item.value.trim(), range: lines.range(item.start, item.end) });
+        else report('Each folder is a path relative to the repository root', item.start, item.end);
+      }
+      config.folders = folderEntries.map((f) => f.folder);
+    } else if (entry.key === 'roles') {
       const roles = readRoles(value, report);
       if (roles.length > 0) config.roles = roles;
-    } else if (entry.key === 'template' && value.kind === 'scalar' && typeof value.value === 'string' && value.value.trim()) {
-      config.template = value.value.trim();
-    } else if (entry.key === 'rules' && value.kind === 'map') {
+    } else if (entry.key === 'template') {
+      templateRange = lines.range(value.start, value.end);
+      if (value.kind === 'scalar' && typeof value.value === 'string' && value.value.trim()) config.template = value.value.trim();
+      else report("template is 'madr', 'nygard' or a template file's path", value.start, value.end);
+    } else if (value.kind !== 'map') {
+      report('rules maps problem codes to off, hint, info, warning or error', value.start, value.end);
+    } else {
       for (const rule of value.entries) {
         const level = rule.value?.kind === 'scalar' ? String(rule.value.value).toLowerCase() : '';
-        if (SEVERITIES.includes(level)) config.severities[rule.key] = level as SeverityOverride;
+        if (!(rule.key in PROBLEM_CODES)) report(`Unknown rule '${rule.key}': the codes are listed in the README's Problems table`, rule.keyStart, rule.keyStart + rule.key.length, 'warning');
+        else if (SEVERITIES.includes(level)) config.severities[rule.key] = level as SeverityOverride;
         else report(`Rule '${rule.key}' needs one of ${SEVERITIES.join(', ')}`, rule.keyStart, rule.end);
       }
     }
   }
-  return { config, problems };
+  return { config, problems, folderEntries, templateRange };
 }
 
 /** Settings win over the repository file: a person may rename roles or silence a rule for themselves. */
@@ -92,13 +125,7 @@ export function mergeConfig(base: AdrRolesConfig, overrides: ConfigOverrides): A
   };
 }
 
-function stringsOf(value: YamlValue): string[] {
-  if (value.kind === 'scalar') return value.value === null ? [] : [String(value.value)];
-  if (value.kind === 'seq') return value.items.flatMap(stringsOf);
-  return [];
-}
-
-function readRoles(value: YamlValue, report: (message: string, start: number, end: number) => void): Role[] {
+function readRoles(value: YamlValue, report: (message: string, start: number, end: number, severity?: Severity) => void): Role[] {
   if (value.kind !== 'seq') {
     report('roles must be a list of { id, label, kind } entries', value.start, value.end);
     return [];
@@ -118,7 +145,9 @@ function readRoles(value: YamlValue, report: (message: string, start: number, en
       report('a role needs an id (what `owner:` says)', item.start, item.end);
       continue;
     }
-    const role: Role = { id, label: field('label') ?? id, kind: field('kind') ?? 'other' };
+    const kind = field('kind') ?? 'other';
+    if (!ROLE_KINDS.includes(kind)) report(`Role '${id}' has kind '${kind}': use strategy, execution or other`, item.start, item.end, 'warning');
+    const role: Role = { id, label: field('label') ?? id, kind };
     const description = field('description');
     if (description) role.description = description;
     roles.push(role);

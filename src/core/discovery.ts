@@ -1,7 +1,9 @@
 import { CONFIG_FILE_NAME, defaultConfig, readConfig, type AdrRolesConfig } from './config';
 import type { FileSystem } from './fileSystem';
-import type { Problem } from './model';
-import { joinPath } from './paths';
+import type { Problem, Range } from './model';
+import { joinPath, normalizePath } from './paths';
+import { PROBLEM_CODES } from './problemCodes';
+import { BUILT_IN_TEMPLATES } from './scaffold';
 import { parseYamlBlock, type YamlValue } from './yamlValues';
 
 /** Folders teams commonly keep decisions in, tried when nothing names one. */
@@ -35,12 +37,22 @@ export async function discover(fs: FileSystem, root: string): Promise<Discovery>
   const configPath = joinPath(root, CONFIG_FILE_NAME);
   const configText = await fs.readText(configPath);
   if (configText !== undefined) {
-    const { config, problems } = readConfig(configText);
+    const { config, problems, folderEntries, templateRange } = readConfig(configText);
     result.config = config;
     result.configProblems = problems;
     result.configFile = configPath;
-    for (const folder of config.folders) add(folder, CONFIG_FILE_NAME);
-    if (config.folders.length > 0) return result;
+    // A misspelled folder must not make a CI run pass with nothing checked.
+    for (const { folder, range } of folderEntries) {
+      const path = joinPath(root, folder);
+      const inside = !folder.startsWith('/') && !path.split('/').includes('..') && (root === '.' || path === root || path.startsWith(`${normalizePath(root)}/`));
+      if (!inside) problems.push(configProblem(`Folder '${folder}' is outside the repository: decision folders are paths inside it`, range));
+      else if ((await fs.list(path)) === undefined) problems.push(configProblem(`Folder '${folder}' does not exist`, range));
+      else add(folder, CONFIG_FILE_NAME);
+    }
+    if (!(config.template in BUILT_IN_TEMPLATES) && (await fs.readText(joinPath(root, config.template))) === undefined) {
+      problems.push(configProblem(`Template '${config.template}' is neither madr, nygard nor a readable file`, templateRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+    }
+    if (folderEntries.length > 0) return result;
   }
   const adrDir = await fs.readText(joinPath(root, '.adr-dir'));
   const adrDirFolder = adrDir?.split(/\r?\n/)[0]?.trim();
@@ -78,4 +90,8 @@ export function isDecisionFileName(name: string): boolean {
   if (['readme', 'index', 'toc', 'changelog', 'contributing'].includes(stem)) return false;
   // `adr-template.md` is a template; `0019-consequences-in-minimal-template.md` is a decision about one.
   return !stem.includes('template') || /^\d/.test(stem);
+}
+
+function configProblem(message: string, range: Range): Problem {
+  return { code: 'invalid-config', severity: PROBLEM_CODES['invalid-config'].severity, message, range };
 }

@@ -1,5 +1,4 @@
 import type { AdrRolesConfig, Role } from './config';
-import { LineIndex } from './lineIndex';
 import { TRIGGERS, type Decision, type Problem } from './model';
 import { addRelationEdits, setFieldsEdits, setStatusEdits, type DecisionTarget } from './decisionEdits';
 import type { TextEdit } from './textEdit';
@@ -92,15 +91,4 @@ export function elevateEdits(text: string, decision: Decision, toRole: string, f
     ],
     ['owner', ...OWNER_AFTER],
   );
-}
-
-/** Applies edits to a text: used by tests, the CLI and anyone without an editor. Edits must not overlap. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const lines = new LineIndex(text);
-  const sorted = edits
-    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
-    .sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
-  return out;
 }

@@ -1,8 +1,8 @@
 import { addRelationEdits, setFieldsEdits, setStatusEdits, targetOf, type DecisionTarget } from './decisionEdits';
-import { applyEdits } from './fixes';
+import { applyEdits } from './textEdit';
 import type { Decision, Trigger } from './model';
 import { parseDecision } from './parse';
-import { decisionFileName, renderTemplate } from './scaffold';
+import { decisionFileName, renderDecision } from './scaffold';
 import type { TextEdit } from './textEdit';
 
 export interface SuccessorInput {
@@ -32,7 +32,7 @@ export interface SuccessorPlan {
 /** The new decision replaces the old one now: it is created accepted, and the old one says so. */
 function successor(input: SuccessorInput, kind: 'overrides' | 'supersedes', extraFields: [string, string][]): SuccessorPlan {
   const fileName = decisionFileName(input.number, input.title);
-  const rendered = renderTemplate(input.template, { number: input.number, title: input.title, date: input.date, owner: input.owner });
+  const rendered = renderDecision(input.template, { number: input.number, title: input.title, date: input.date, owner: input.owner });
   const draft = parseDecision(fileName, rendered.text);
   const oldTarget = targetOf(input.old);
   let text = applyEdits(rendered.text, setStatusEdits(rendered.text, draft, 'accepted'));

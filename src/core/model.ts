@@ -33,7 +33,7 @@ export const KNOWN_STATUSES = [
 ] as const;
 export type KnownStatus = (typeof KNOWN_STATUSES)[number];
 
-/** Where a decision's metadata was written. */
+/** Where a decision's status (and so its relations) is written. */
 export type DecisionFormat =
   | 'frontmatter' // MADR 3/4 and custom YAML frontmatter
   | 'bullets' // MADR 2 and log4brains: `* Status: …` lines under the title

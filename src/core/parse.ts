@@ -75,7 +75,8 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
       reader.problems.push(problem(reader, 'invalid-frontmatter', `Invalid frontmatter: ${error.message}`, error.start, error.end));
     }
     for (const entry of fm.entries) if (!entries.has(foldKey(entry.key))) entries.set(foldKey(entry.key), entry);
-    if (fm.errors.length > 0) recoverPlainLines(reader, fm, entries);
+    // Only YAML is recovered: a refused `---js` or `---coffee` block is not read at all.
+    if (fm.errors.length > 0 && ['', 'yaml', 'yml'].includes(fm.language)) recoverPlainLines(reader, fm, entries);
   }
   const bodyLine = fm ? reader.lines.positionAt(fm.bodyStart).line : 0;
   const structure = options.markdown === 'tree' ? treeStructure(text, fm ? fm.bodyStart : 0, bodyLine) : scanStructure(reader.lines, bodyLine);
@@ -121,7 +122,17 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     else if (decision.number === null) decision.id = idEntry.value;
   }
   if (decision.number !== null) decision.id = formatId(decision.number);
-  decision.format = fm && fm.entries.length > 0 ? 'frontmatter' : fields.has('status') ? 'bullets' : outline.statusHeadingLine >= 0 ? 'nygard' : 'plain';
+  // The format is where the status is written: that is where status and relation edits must go.
+  // An adr-tools file may carry frontmatter for its owner alone and keep its Status section.
+  decision.format = entries.has('status')
+    ? 'frontmatter'
+    : fields.has('status')
+      ? 'bullets'
+      : outline.statusHeadingLine >= 0
+        ? 'nygard'
+        : fm && fm.entries.length > 0
+          ? 'frontmatter'
+          : 'plain';
   return decision;
 }
 
@@ -188,10 +199,9 @@ function recoverPlainLines(reader: Reader, fm: Frontmatter, entries: Map<string,
 }
 
 function reportPlaceholder(reader: Reader, key: string, start: number, end: number): void {
-  const shown = reader.text.slice(start, Math.min(end, start + 60)).trim();
-  reader.problems.push(
-    problem(reader, 'unfilled-placeholder', `'${key}' still holds the template placeholder ${shown}: replace it with a value`, start, end, { key }),
-  );
+  const written = reader.text.slice(start, end).trim();
+  const shown = written.length <= 40 ? ` ${written}` : '';
+  reader.problems.push(problem(reader, 'unfilled-placeholder', `'${key}' still holds the template's placeholder${shown}: replace it with a value`, start, end, { key }));
 }
 
 /** A frontmatter field's text, or null when absent or empty. Placeholders are reported, not returned. */
@@ -243,6 +253,8 @@ function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: Bod
   const lineStart = reader.lines.lineStart(heading.line);
   const valueStart = lineStart + heading.textStart;
   const title = located(reader, heading.text, lineStart, reader.lines.lineEnd(heading.line), valueStart, valueStart + heading.text.length);
+  // MADR's `# {short title of solved problem and solution}`, left as the template wrote it.
+  if (/^\{.*\}$/.test(heading.text)) reportPlaceholder(reader, 'title', valueStart, valueStart + heading.text.length);
   return withoutNumberPrefix(reader, title);
 }
 

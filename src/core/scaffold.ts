@@ -1,4 +1,7 @@
+import { setFieldsEdits } from './decisionEdits';
 import { formatId } from './fileName';
+import { parseDecision } from './parse';
+import { applyEdits } from './textEdit';
 
 export interface TemplateValues {
   number: number;
@@ -33,7 +36,11 @@ informed: []
 ### Consequences
 `;
 
-const NYGARD = `# {{number}}. {{title}}
+// adr-tools' layout; the owner lives in frontmatter, which adr-tools' own scripts leave alone.
+const NYGARD = `---
+owner: {{owner}}
+---
+# {{number}}. {{title}}
 
 Date: {{date}}
 
@@ -67,6 +74,19 @@ export function renderTemplate(template: string, values: TemplateValues): { text
   const mark = filled.indexOf(CURSOR_MARK);
   if (mark === -1) return { text: filled, cursorOffset: filled.length };
   return { text: filled.slice(0, mark) + filled.slice(mark + CURSOR_MARK.length), cursorOffset: mark };
+}
+
+/**
+ * Renders a template into a new decision that records its owner even when the template has no
+ * {{owner}} placeholder: a decision created with an owner never lands in "Unowned".
+ */
+export function renderDecision(template: string, values: TemplateValues): { text: string; cursorOffset: number } {
+  const rendered = renderTemplate(template, values);
+  const decision = parseDecision(decisionFileName(values.number, values.title), rendered.text);
+  if (decision.owner || !values.owner) return rendered;
+  const text = applyEdits(rendered.text, setFieldsEdits(rendered.text, decision, [['owner', values.owner]], ['date', 'status']));
+  // The owner goes into the frontmatter, before the cursor's section.
+  return { text, cursorOffset: rendered.cursorOffset + (text.length - rendered.text.length) };
 }
 
 /** `Send events through Segment!` → `send-events-through-segment`, accents folded, at most 60 characters. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AdrRolesConfig, Role } from '../core/config';
 import { isoDate } from '../core/dates';
-import { decisionFileName, renderTemplate } from '../core/scaffold';
+import { decisionFileName, renderDecision } from '../core/scaffold';
 import { applyEdit, createExclusively, releaseNumber, openAt, reserveNextNumber, templateText } from './decisionFiles';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -43,7 +43,7 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
   let number = 0;
   for (let attempt = 0; attempt < 20; attempt++) {
     number = await reserveNextNumber(target.uri, number);
-    const { text, cursorOffset } = renderTemplate(template, { number, title: title.trim(), date, owner });
+    const { text, cursorOffset } = renderDecision(template, { number, title: title.trim(), date, owner });
     const uri = vscode.Uri.joinPath(target.uri, decisionFileName(number, title.trim()));
     const edit = new vscode.WorkspaceEdit();
     createExclusively(edit, uri, text);

@@ -10,6 +10,7 @@ export function workspaceFileSystem(root: vscode.Uri): { fs: FileSystem; uriOf: 
   const fs: FileSystem = {
     async readText(path) {
       try {
+        // TextDecoder drops a UTF-8 byte-order mark, as the editor does: positions agree with open documents.
         return new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(path)));
       } catch {
         return undefined;
@@ -19,7 +20,8 @@ export function workspaceFileSystem(root: vscode.Uri): { fs: FileSystem; uriOf: 
       try {
         const entries = await vscode.workspace.fs.readDirectory(uriOf(path));
         return entries
-          .filter(([, type]) => (type & (vscode.FileType.File | vscode.FileType.Directory)) !== 0)
+          // Links are not followed: a cloned repository could point one at any file on the machine.
+          .filter(([, type]) => (type & vscode.FileType.SymbolicLink) === 0 && (type & (vscode.FileType.File | vscode.FileType.Directory)) !== 0)
           .map(([name, type]): DirectoryEntry => ({ name, kind: type & vscode.FileType.Directory ? 'directory' : 'file' }));
       } catch {
         return undefined;

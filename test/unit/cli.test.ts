@@ -49,6 +49,16 @@ describe('adr-roles CLI', () => {
     assert.match(stdout, /4 decisions\n$/);
   });
 
+  it('list shows each folder apart, and --json gives the resolved role and the folder', () => {
+    const { stdout } = run(['list', 'madr2', 'nygard'], FIXTURES);
+    assert.match(stdout, /\nmadr2\/\nADR-0001 .*\n.*\n.*\nnygard\/\nADR-0001 /);
+    assert.match(stdout, /7 decisions in 2 folders\n$/);
+    const [row] = JSON.parse(run(['list', 'custom', '--json'], FIXTURES).stdout) as Record<string, unknown>[];
+    assert.deepEqual([row?.owner, row?.role, row?.folder], ['vp-product', null, 'custom']);
+    const rows = JSON.parse(run(['list', 'custom', '--json'], FIXTURES).stdout) as Record<string, unknown>[];
+    assert.deepEqual(rows.find((r) => r.id === 'ADR-0012')?.role, 'hoe', "'Head of Engineering' is the hoe role");
+  });
+
   it('lint exits 0 when only warnings are found', () => {
     const { code, stdout } = run(['lint', 'nygard'], FIXTURES);
     assert.equal(code, 0);
@@ -66,13 +76,25 @@ describe('adr-roles CLI', () => {
   });
 
   it('exits 2 with one line on usage errors and unreadable paths, never a stack trace', () => {
-    for (const args of [['frobnicate'], ['list', '--bogus'], ['lint', '--format', 'xml', 'nygard'], ['list', 'no/such/folder'], []]) {
+    const cases: [string[], RegExp][] = [
+      [['frobnicate'], /unknown command 'frobnicate'/],
+      [['list', '--bogus'], /unknown option '--bogus'/],
+      [['lint', '--format', 'xml', 'nygard'], /unknown format 'xml'/],
+      [['lint', '--json', 'nygard'], /--json is not an option of lint: lint takes --format json/],
+      [['list', '--format', 'json', 'nygard'], /--format is not an option of list: list takes --json/],
+      [['list', 'no/such/folder'], /cannot read folder 'no\/such\/folder'/],
+      [['list', 'nygard/0001-record-architecture-decisions.md'], /is a file: name the folder that holds it/],
+    ];
+    for (const [args, message] of cases) {
       const { code, stderr, stdout } = run(args, FIXTURES);
       assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
-      assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
-      if (args.length > 0) assert.match(stderr, /^adr-roles: .+\n$/);
-      else assert.match(stdout, /Usage:/);
+      assert.equal(stdout, '');
+      assert.match(stderr, /^adr-roles: .+\n$/);
+      assert.match(stderr, message);
     }
+    const bare = run([], FIXTURES);
+    assert.equal(bare.code, 2);
+    assert.match(bare.stderr, /Usage:/, 'usage goes to stderr when it answers a mistake');
   });
 
   it('--version and --help', () => {

@@ -54,3 +54,37 @@ describe('isDecisionFileName', () => {
     );
   });
 });
+
+describe('configuration mistakes are reported, never silently ignored', () => {
+  it('a misspelled or outside folder is an error at its entry, and no folder is used instead', async () => {
+    const fs = memoryFileSystem({
+      'r/.adr-roles.yml': 'folders:\n  - docs/decsions\n  - ../elsewhere\n',
+      'r/docs/decisions/0001-x.md': '# X',
+    });
+    const found = await discover(fs, 'r');
+    assert.deepEqual(found.folders, []);
+    assert.deepEqual(
+      found.configProblems.map((p) => [p.severity, p.range.start.line, p.message]),
+      [
+        ['error', 1, "Folder 'docs/decsions' does not exist"],
+        ['error', 2, "Folder '../elsewhere' is outside the repository: decision folders are paths inside it"],
+      ],
+    );
+  });
+
+  it('unknown keys, rule names and role kinds are warnings; a missing template file is an error', async () => {
+    const fs = memoryFileSystem({
+      'r/.adr-roles.yml': 'foldrs: [docs]\nrules:\n  missing-ownr: error\nroles:\n  - { id: cpo, label: CPO, kind: stratgy }\ntemplate: docs/missing-template.md\n',
+    });
+    const found = await discover(fs, 'r');
+    assert.deepEqual(
+      found.configProblems.map((p) => [p.severity, p.range.start.line, p.message.split(':')[0]]),
+      [
+        ['warning', 0, "Unknown key 'foldrs'"],
+        ['warning', 2, "Unknown rule 'missing-ownr'"],
+        ['warning', 4, "Role 'cpo' has kind 'stratgy'"],
+        ['error', 5, "Template 'docs/missing-template.md' is neither madr, nygard nor a readable file"],
+      ],
+    );
+  });
+});

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DecisionLog } from '../../src/core/catalog';
 import { defaultConfig, readConfig } from '../../src/core/config';
-import { applyEdits, fixesFor } from '../../src/core/fixes';
+import { fixesFor } from '../../src/core/fixes';
+import { applyEdits } from '../../src/core/textEdit';
 import { lintDecision } from '../../src/core/lint';
 import { parseDecision } from '../../src/core/parse';
 import { fixtureText } from './helpers';

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DecisionLog } from '../../src/core/catalog';
 import { defaultConfig } from '../../src/core/config';
-import { applyEdits, elevateEdits } from '../../src/core/fixes';
+import { elevateEdits } from '../../src/core/fixes';
+import { applyEdits } from '../../src/core/textEdit';
 import { planOverride, planSupersede, yamlScalar } from '../../src/core/lifecycle';
 import { lintDecision } from '../../src/core/lint';
 import { parseDecision } from '../../src/core/parse';

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DecisionLog } from '../../src/core/catalog';
 import { defaultConfig } from '../../src/core/config';
-import { applyEdits, fixesFor } from '../../src/core/fixes';
+import { fixesFor } from '../../src/core/fixes';
+import { applyEdits } from '../../src/core/textEdit';
 import { lintDecision } from '../../src/core/lint';
 import type { Problem } from '../../src/core/model';
 import { parseDecision } from '../../src/core/parse';

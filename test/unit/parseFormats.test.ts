@@ -64,6 +64,7 @@ describe('parseDecision: MADR 3', () => {
         ['unfilled-placeholder', 1],
         ['unfilled-placeholder', 2],
         ['unfilled-placeholder', 3],
+        ['unfilled-placeholder', 5],
       ],
     );
   });

@@ -93,6 +93,11 @@ describe('parseDecision: frontmatter code is never run', () => {
       assert.equal(d.status, null);
       assert.equal(d.title?.value, 'JavaScript frontmatter is never run');
     });
+    it(`reads nothing from a ---${tag} block even when its lines look like YAML`, () => {
+      const d = parseDecision('0003-payload.md', `---${tag}\nowner: cto\nstatus: accepted\n---\n# T\n`);
+      assert.equal(d.owner, null);
+      assert.equal(d.status, null);
+    });
   }
 });
 

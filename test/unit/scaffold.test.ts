@@ -3,7 +3,7 @@ import { DecisionLog } from '../../src/core/catalog';
 import { defaultConfig } from '../../src/core/config';
 import { lintDecision } from '../../src/core/lint';
 import { parseDecision } from '../../src/core/parse';
-import { BUILT_IN_TEMPLATES, decisionFileName, renderTemplate, slugify } from '../../src/core/scaffold';
+import { BUILT_IN_TEMPLATES, decisionFileName, renderDecision, renderTemplate, slugify } from '../../src/core/scaffold';
 
 describe('scaffold', () => {
   it('slugifies titles: lower case, accents folded, punctuation collapsed, bounded length', () => {
@@ -31,10 +31,16 @@ describe('scaffold', () => {
       const log = new DecisionLog('d');
       log.upsert(d);
       const codes = lintDecision(d, log, defaultConfig()).map((p) => p.code);
-      assert.deepEqual(codes, name === 'madr' ? [] : ['missing-owner']);
-      if (name === 'madr') assert.equal(d.owner?.value, 'hoe');
+      assert.deepEqual(codes, []);
+      assert.equal(d.owner?.value, 'hoe');
     });
   }
+
+  it('records the owner even when a repository template has no {{owner}}', () => {
+    const { text, cursorOffset } = renderDecision('# {{title}}\n\n## Context\n\n{{cursor}}\n', { number: 3, title: 'T', date: 'D', owner: 'cto' });
+    assert.equal(text, '---\nowner: cto\n---\n# T\n\n## Context\n\n\n');
+    assert.equal(text.slice(0, cursorOffset), '---\nowner: cto\n---\n# T\n\n## Context\n\n');
+  });
 
   it('fills only the known placeholders of a repository template', () => {
     const { text } = renderTemplate('# {{id}}: {{ title }}\n{{unknown}} {{number}}\n', { number: 3, title: 'T', date: 'D', owner: 'O' });
