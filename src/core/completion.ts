@@ -32,7 +32,11 @@ export function completionAt(text: string, position: Position, decision: Decisio
   const lineText = lines.lineText(position.line);
   const field = /^([\w-]+)[ \t]*:[ \t]*/.exec(lineText);
   if (!field || position.character < field[0].length) return null;
-  const range: Range = { start: { line: position.line, character: field[0].length }, end: { line: position.line, character: Math.max(field[0].length, lineText.trimEnd().length) } };
+  // Only the value token is replaced: a trailing `# comment` or whatever follows stays.
+  const token = /^[\w.-]*/.exec(lineText.slice(field[0].length))?.[0] ?? '';
+  const tokenEnd = field[0].length + token.length;
+  const endsValue = /^\s*(#.*)?$/.test(lineText.slice(tokenEnd));
+  const range: Range = { start: { line: position.line, character: field[0].length }, end: { line: position.line, character: Math.max(position.character, endsValue ? tokenEnd : position.character) } };
   const key = (field[1] ?? '').toLowerCase();
   if (key === 'owner' || key === 'elevated-from') {
     return { field: key, range, items: config.roles.map((r) => ({ label: r.id, detail: `${r.label}${r.kind && r.kind !== 'other' ? ` — ${r.kind}` : ''}` })) };

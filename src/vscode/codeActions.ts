@@ -10,20 +10,27 @@ export class FixProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly index: WorkspaceIndex) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix)) return [];
-    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-    if (ours.length === 0) return [];
     const decision = this.index.updateFromDocumentIfStale(document);
     const config = decision && this.index.configFor(decision);
     if (!decision || !config) return [];
     const problems = this.index.problemsFor(decision);
+    const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
+    // The missing owner is squiggled on the first line only, but it is the whole frontmatter's
+    // problem: Ctrl+. on any of its lines offers the fix.
+    const block = decision.frontmatter ? toRange(decision.frontmatter.range) : undefined;
+    if (block?.contains(range.start) && !ours.some((d) => codeOf(d) === 'missing-owner')) {
+      const missing = problems.find((p) => p.code === 'missing-owner');
+      const published = missing && vscode.languages.getDiagnostics(document.uri).find((d) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === 'missing-owner');
+      if (published) ours.push(published);
+    }
+    if (ours.length === 0) return [];
     const text = document.getText();
     const today = isoDate(new Date());
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
-      const code = typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-      const problem = problems.find((p) => p.code === code && toRange(p.range).isEqual(diagnostic.range));
+      const problem = problems.find((p) => p.code === codeOf(diagnostic) && toRange(p.range).isEqual(diagnostic.range));
       if (!problem) continue;
       for (const fix of fixesFor(problem, { text, decision, config, today })) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
@@ -39,4 +46,8 @@ export class FixProvider implements vscode.CodeActionProvider {
     }
     return actions;
   }
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }

@@ -97,7 +97,11 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     // The resource URI brings the overridden / superseded / elevated badges of DecisionDecorations.
     item.resourceUri = uri;
     const via = node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '';
-    item.description = via + [decision.status?.value, decision.date?.value].filter(Boolean).join(' · ');
+    // Outside the role grouping the owner is not visible from the group, so the row says it.
+    const owner = this.grouping === 'role' ? undefined : (decision.owner?.value ?? 'no owner');
+    const logs = this.index.logs();
+    const folder = logs.length > 1 ? logs.find((l) => l.get(decision.file))?.folder.split('/').slice(-2).join('/') : undefined;
+    item.description = via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     const tooltip = new vscode.MarkdownString();

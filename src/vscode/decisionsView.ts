@@ -87,7 +87,8 @@ export class DecisionsView implements vscode.Disposable {
   }
 
   private update(): void {
-    const unowned = this.index.decisions().filter((d) => !d.owner).length;
+    // Silenced with `missing-owner: off`, the unowned count is not worth a badge either.
+    const unowned = this.index.decisions().filter((d) => !d.owner && this.index.configFor(d)?.severities['missing-owner'] !== 'off').length;
     this.view.badge = unowned > 0 ? { value: unowned, tooltip: `${unowned} decision${unowned === 1 ? '' : 's'} without an owner` } : undefined;
     const shown = this.tree.visibleDecisions().length;
     this.view.description = this.tree.filter ? `filter: ${this.tree.filter}` : undefined;

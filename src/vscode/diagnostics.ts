@@ -62,6 +62,8 @@ export class DiagnosticsController implements vscode.Disposable {
       const uri = this.index.uriOf(decision);
       if (uri && (!open || open.has(uri.toString()))) entries.push([uri, this.index.problemsFor(decision).map(toDiagnostic)]);
     }
+    // Configuration mistakes are shown in the configuration file, wherever the scope setting says.
+    for (const { uri, problems } of this.index.configProblems()) if (problems.length > 0) entries.push([uri, problems.map(toDiagnostic)]);
     this.collection.clear();
     this.collection.set(entries);
   }

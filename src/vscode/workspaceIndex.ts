@@ -117,6 +117,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     return config ? lintDecision(decision, this.catalog.logFor(decision.file), config) : [];
   }
 
+  /** Problems in each workspace folder's `.adr-roles.yml`, located in that file. */
+  configProblems(): { uri: vscode.Uri; problems: Problem[] }[] {
+    return this.folders.flatMap((state) => (state.discovery.configFile ? [{ uri: state.uriOf(state.discovery.configFile), problems: state.discovery.configProblems }] : []));
+  }
+
   /** Relations both ways: those the decision declares and those others declare about it. */
   relationsOf(decision: Decision): ResolvedRelation[] {
     return this.catalog.logFor(decision.file).relationsOf(decision);

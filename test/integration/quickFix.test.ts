@@ -36,6 +36,17 @@ describe('missing-owner while typing, and its quick fix', () => {
     assert.equal(editor.document.getText(), OWNED.replace('owner: cto\n', '').replace('date: 2026-01-05\n', 'date: 2026-01-05\nowner: hoe\n'));
   });
 
+  it('offers the missing-owner fixes on any line of the frontmatter, not only the squiggled one', async () => {
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    await editor.edit((edit) => edit.delete(new vscode.Range(3, 0, 4, 0)));
+    await diagnosticOn(uri, isMissingOwner, 'missing-owner again');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(2, 3, 2, 3), vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => a.title === 'Set owner: CTO (strategy)'), JSON.stringify(actions.map((a) => a.title)));
+    await vscode.commands.executeCommand('undo');
+    await diagnosticGone(uri, isMissingOwner, 'missing-owner');
+  });
+
   it('offers no quick fix when only source actions are asked for', async () => {
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 3), vscode.CodeActionKind.Source.value);
     assert.deepEqual(actions.filter((a) => a.title.startsWith('Set owner')), []);

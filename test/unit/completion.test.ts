@@ -46,3 +46,17 @@ describe('mergeConfig', () => {
     assert.deepEqual(mergeConfig(defaultConfig(), { roles: [] }).roles.map((r) => r.id), ['cto', 'hoe']);
   });
 });
+
+describe('frontmatter completion keeps what follows the value', () => {
+  it('replaces only the value before a comment', () => {
+    const text = '---\nowner: hoe # decided in standup\n---\n';
+    const found = completionAt(text, { line: 1, character: 10 }, parseDecision('d/0001-x.md', text), defaultConfig());
+    assert.deepEqual(found?.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 10 } });
+  });
+
+  it('inserts at the cursor when what follows is another field', () => {
+    const text = '---\nowner: decision-makers: [CTO]\n---\n';
+    const found = completionAt(text, { line: 1, character: 7 }, parseDecision('d/0001-x.md', text), defaultConfig());
+    assert.deepEqual(found?.range, { start: { line: 1, character: 7 }, end: { line: 1, character: 7 } });
+  });
+});
