@@ -38,6 +38,19 @@ function filesUnder(dir, suffix) {
 const builds = [
   { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { PACKAGE_VERSION: JSON.stringify(version) } },
+  // The webview panels run in the browser sandbox of a webview: one script each, no module loader.
+  {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    sourcemap: production ? false : 'linked',
+    minify: production,
+    logLevel: 'warning',
+    legalComments: 'none',
+    entryPoints: ['src/webview/graph.ts', 'src/webview/report.ts'],
+    outdir: 'dist/webview',
+  },
 ];
 
 if (withTests) {

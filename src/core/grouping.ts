@@ -43,15 +43,19 @@ export function groupByStatus(decisions: readonly Decision[]): DecisionGroup[] {
     const status = decision.status?.value ?? '';
     byStatus.set(status, [...(byStatus.get(status) ?? []), decision]);
   }
-  const rank = (status: string): number => (status === '' ? Infinity : STATUS_ORDER.indexOf(status) === -1 ? STATUS_ORDER.length : STATUS_ORDER.indexOf(status));
-  return [...byStatus.keys()]
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+  return sortStatuses(byStatus.keys())
     .map((status) => ({
       key: `status:${status}`,
       label: status === '' ? 'No status' : status.charAt(0).toUpperCase() + status.slice(1),
       kind: 'status' as const,
       decisions: byStatus.get(status) ?? [],
     }));
+}
+
+/** Statuses in lifecycle order, others alphabetically after them, and '' (no status) last. */
+export function sortStatuses(statuses: Iterable<string>): string[] {
+  const rank = (status: string): number => (status === '' ? Infinity : STATUS_ORDER.indexOf(status) === -1 ? STATUS_ORDER.length : STATUS_ORDER.indexOf(status));
+  return [...statuses].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 /** Case-insensitive match on id, title, owner and status: what the tree's filter box searches. */

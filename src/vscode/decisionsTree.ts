@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { chainsOf, type ChainNode } from '../core/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../core/grouping';
 import type { Decision } from '../core/model';
+import { escapeMarkdown } from './convert';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** `key` is unique in the tree: a decision shows once per grouping, but twice in chains it ends. */
@@ -105,13 +106,13 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${decision.id}** ${escape(title)}\n\n`);
-    tooltip.appendMarkdown(`Owner: ${escape(decision.owner?.value ?? 'none')}  \nStatus: ${escape(decision.status?.value ?? 'none')}  \nDate: ${decision.date?.value ?? 'none'}`);
+    tooltip.appendMarkdown(`**${decision.id}** ${escapeMarkdown(title)}\n\n`);
+    tooltip.appendMarkdown(`Owner: ${escapeMarkdown(decision.owner?.value ?? 'none')}  \nStatus: ${escapeMarkdown(decision.status?.value ?? 'none')}  \nDate: ${decision.date?.value ?? 'none'}`);
     for (const relation of this.index.relationsOf(decision)) {
-      tooltip.appendMarkdown(`  \n${escape(relation.kind)} ${escape(relation.target?.id ?? relation.ref.raw)}`);
+      tooltip.appendMarkdown(`  \n${escapeMarkdown(relation.kind)} ${escapeMarkdown(relation.target?.id ?? relation.ref.raw)}`);
     }
-    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${escape(decision.trigger.value)}${decision.triggerDetail ? ` — ${escape(decision.triggerDetail.value)}` : ''}`);
-    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${escape(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`);
+    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${escapeMarkdown(decision.trigger.value)}${decision.triggerDetail ? ` — ${escapeMarkdown(decision.triggerDetail.value)}` : ''}`);
+    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${escapeMarkdown(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`);
     item.tooltip = tooltip;
     if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
     return item;
@@ -121,8 +122,4 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.subscription.dispose();
     this.changed.dispose();
   }
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

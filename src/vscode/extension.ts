@@ -4,19 +4,39 @@ import { FixProvider } from './codeActions';
 import { FrontmatterCompletionProvider } from './completionProvider';
 import { DecisionDecorations } from './decisionDecorations';
 import { DecisionsView } from './decisionsView';
+import { DecisionCodeLensProvider } from './codeLens';
 import { DiagnosticsController } from './diagnostics';
+import { generateIndex } from './indexCommand';
+import { GRAPH_PANEL, REPORT_PANEL } from './insightPanels';
 import { elevateDecision, overrideDecision, setStatus, supersedeDecision, type OverrideArgs } from './lifecycleCommands';
+import { LivePanels } from './livePanel';
+import { DecisionReferenceProvider } from './navigation';
 import { newDecision, type NewDecisionArgs } from './newDecisionCommand';
 import { renumberDecision } from './renumberCommand';
 import { WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceReferences } from './workspaceReferences';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
+/** Decisions are mentioned in code comments of any language, and in docs. */
+const ANY_FILE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
 
 /** Composition root: builds the services, registers them, and starts indexing in the background. */
 export function activate(context: vscode.ExtensionContext): AdrRolesApi {
   const index = new WorkspaceIndex();
   const view = new DecisionsView(index, context.workspaceState);
+  const panels = new LivePanels(context.extensionUri, index);
+  const references = new WorkspaceReferences(index);
+  const navigation = new DecisionReferenceProvider(index, references);
+  const codeLens = new DecisionCodeLensProvider(index, references);
   context.subscriptions.push(
+    references,
+    codeLens,
+    vscode.languages.registerHoverProvider(ANY_FILE, navigation),
+    vscode.languages.registerDefinitionProvider(ANY_FILE, navigation),
+    vscode.languages.registerDocumentLinkProvider(ANY_FILE, navigation),
+    vscode.languages.registerReferenceProvider(ANY_FILE, navigation),
+    vscode.languages.registerCodeLensProvider(MARKDOWN, codeLens),
+    vscode.commands.registerCommand('adrRoles.generateIndex', () => generateIndex(index)),
     index,
     view,
     new DiagnosticsController(index),
@@ -30,12 +50,16 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     vscode.commands.registerCommand('adrRoles.setStatus', (target?: unknown, status?: string) => setStatus(index, target, status)),
     vscode.commands.registerCommand('adrRoles.renumber', (target?: unknown) => renumberDecision(index, target)),
     vscode.window.registerFileDecorationProvider(new DecisionDecorations(index)),
+    panels,
+    vscode.commands.registerCommand('adrRoles.showGraph', () => { panels.show(GRAPH_PANEL); }),
+    vscode.commands.registerCommand('adrRoles.showReport', () => { panels.show(REPORT_PANEL); }),
   );
   // Indexing reads every decision file: never inside activate's synchronous part.
   void view.indexWithProgress();
   return {
     whenIndexed: () => index.whenIndexed(),
     onDidChange: index.onDidChange,
+    onDidRenderPanel: panels.onDidRender,
     tree: () => view.rows(),
     decisions: () => index.decisions(),
     problemsFor(uri) {

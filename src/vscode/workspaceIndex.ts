@@ -7,6 +7,8 @@ import { lintDecision } from '../core/lint';
 import type { Decision, Problem } from '../core/model';
 import { parseDecision } from '../core/parse';
 import { dirName } from '../core/paths';
+import type { Reference } from '../core/references';
+import { resolveReference } from '../core/resolveReference';
 import { loadFolders } from '../core/workspace';
 import { readOverrides, SETTINGS_SECTION } from './settings';
 import { workspaceFileSystem } from './vscodeFileSystem';
@@ -115,6 +117,17 @@ export class WorkspaceIndex implements vscode.Disposable {
   problemsFor(decision: Decision): Problem[] {
     const config = this.configFor(decision);
     return config ? lintDecision(decision, this.catalog.logFor(decision.file), config) : [];
+  }
+
+  /** The decisions a reference written in `from` may mean, nearest first. */
+  resolve(from: vscode.Uri, ref: Reference): Decision[] {
+    return resolveReference(this.catalog, from.path, ref);
+  }
+
+  /** The folder log a document belongs to, or the only one of the workspace: where `ADR-` completes from. */
+  logForDocument(uri: vscode.Uri): DecisionLog | undefined {
+    const logs = this.catalog.folders();
+    return logs.find((l) => l.folder === dirName(uri.path)) ?? (logs.length === 1 ? logs[0] : undefined);
   }
 
   /** Problems in each workspace folder's `.adr-roles.yml`, located in that file. */

@@ -28,6 +28,8 @@ export async function run(): Promise<void> {
   await import('./quickFix.test');
   await import('./roles.test');
   await import('./newDecision.test');
+  await import('./graphReport.test');
+  await import('./navigation.test');
   await import('./lifecycle.test');
 
   const results = await runSuites(mocha);

@@ -88,3 +88,11 @@ export async function recordErrorNotifications(page) {
 export function errorNotifications(page) {
   return page.evaluate(() => [...(window.__errorNotifications ?? [])]);
 }
+
+/**
+ * The document inside the visible webview panel. VS Code nests it twice: the workbench's
+ * `iframe.webview` hosts an `iframe#active-frame` that holds the extension's page.
+ */
+export function visibleWebview(page) {
+  return page.locator('iframe.webview').filter({ visible: true }).contentFrame().locator('iframe#active-frame').contentFrame();
+}

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FIXTURES } from './helpers';
@@ -95,6 +95,22 @@ describe('adr-roles CLI', () => {
     const bare = run([], FIXTURES);
     assert.equal(bare.code, 2);
     assert.match(bare.stderr, /Usage:/, 'usage goes to stderr when it answers a mistake');
+  });
+
+  it('index writes the table into the README, --check passes when current and fails when stale', () => {
+    const readme = join(repo, 'docs/decisions/README.md');
+    writeFileSync(readme, '# Decisions\n\nKept as written.\n');
+    assert.equal(run(['index', '--check'], repo).code, 1, 'stale before the first run');
+    const first = run(['index'], repo);
+    assert.equal(first.code, 0);
+    assert.equal(first.stdout, 'docs/decisions/README.md: updated\n');
+    const text = readFileSync(readme, 'utf8');
+    assert.match(text, /^# Decisions\n\nKept as written\.\n\n<!-- adr-roles:index:start -->\n/);
+    assert.match(text, /\| 3 \| \[Segment events\]\(0003-segment-events\.md\) \| CTO \(strategy\) \| accepted \| — \| \[ADR-0002\]\(0002-graphql-events\.md\) \|/);
+    const check = run(['index', '--check'], repo);
+    assert.deepEqual([check.code, check.stdout], [0, 'docs/decisions/README.md: up to date\n']);
+    assert.equal(run(['list', '--json'], repo).stdout.includes('README'), false, 'the README is not a decision');
+    rmSync(readme);
   });
 
   it('--version and --help', () => {

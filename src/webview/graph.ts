@@ -1,0 +1,266 @@
+// The Decision Graph panel: decisions as boxes coloured by the owning role's kind, arrows for
+// overrides (with their trigger), supersessions and elevations. Click a box to open its file.
+import type { DecisionGraph, DecisionNode, FolderGraph, GraphEdge, GraphNode } from '../core/graph';
+import { activates, h, plural, s } from './dom';
+import { drawModels, openDecision } from './host';
+import { layoutGraph, type Box, type Link, type Point } from './graphLayout';
+import { panelFonts, textWidth, wrapText, type Fonts } from './measure';
+import { ownerLegend } from './legend';
+
+const NODE_WIDTH = 216;
+const PAD = 10;
+const STRIPE = 5;
+const TITLE_LINES = 3;
+const LABEL_WIDTH = 190;
+const PAGE_PADDING = 24;
+
+interface NodeDrawing {
+  box: Box;
+  draw(x: number, y: number): SVGGElement;
+}
+
+interface EdgeDrawing {
+  link: Link;
+  lines: string[];
+}
+
+let lastModel: DecisionGraph | undefined;
+
+drawModels<'graph'>((model) => {
+  lastModel = model;
+  return draw(model);
+});
+
+// The rows of unrelated decisions wrap at the panel's width: draw again when it changes.
+let resizeFrame = 0;
+window.addEventListener('resize', () => {
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(() => {
+    if (lastModel) draw(lastModel);
+  });
+});
+
+function draw(model: DecisionGraph): { decisions: number; relations: number } {
+  const app = document.getElementById('app')!;
+  const decisions = model.folders.flatMap((f) => f.nodes.filter((n): n is DecisionNode => n.type === 'decision'));
+  const edges = model.folders.flatMap((f) => f.edges);
+  const fonts = panelFonts();
+  const maxWidth = Math.max(NODE_WIDTH, document.documentElement.clientWidth - 2 * PAGE_PADDING);
+  const content: Node[] = [summaryLine(decisions, edges), legend(model, decisions, edges)];
+  if (decisions.length === 0) {
+    content.push(h('p', { class: 'placeholder' }, 'No decision records found. Decisions are read from the folders named in .adr-roles.yml, .adr-dir or .log4brains.yml, or from docs/decisions, docs/adr and other common folders.'));
+  }
+  model.folders.forEach((folder, index) => {
+    const section = h('section', { class: 'folder' });
+    if (model.folders.length > 1) section.append(h('h2', {}, folder.folder));
+    section.append(folderSvg(folder, `f${index}`, fonts, maxWidth));
+    content.push(section);
+  });
+  app.replaceChildren(...content);
+  return { decisions: decisions.length, relations: edges.length };
+}
+
+function summaryLine(decisions: DecisionNode[], edges: GraphEdge[]): HTMLElement {
+  const count = (kind: GraphEdge['kind']): number => edges.filter((e) => e.kind === kind).length;
+  const unowned = decisions.filter((d) => d.ownerClass === 'unowned').length;
+  const replaced = decisions.filter((d) => d.replaced).length;
+  const parts = [
+    plural(decisions.length, 'decision'),
+    plural(count('overrides'), 'override'),
+    count('supersedes') > 0 ? plural(count('supersedes'), 'supersession') : '',
+    count('elevated') > 0 ? plural(count('elevated'), 'elevation') : '',
+    replaced > 0 ? `${replaced} no longer in force` : '',
+  ].filter(Boolean);
+  return h('p', { class: 'summary' }, parts.join(' · '), unowned > 0 ? h('span', { class: 'warning' }, ` · ${unowned} unowned`) : null);
+}
+
+function oneSided(edge: GraphEdge): boolean {
+  return edge.declaredBy !== 'both' && edge.kind !== 'elevated';
+}
+
+function legend(model: DecisionGraph, decisions: DecisionNode[], edges: GraphEdge[]): HTMLElement {
+  const edgeItem = (lineClass: string, text: string): HTMLElement =>
+    h('span', { class: 'legend-item' }, s('svg', { class: 'edge-swatch', width: 34, height: 10, 'aria-hidden': 'true' }, s('line', { class: `edge ${lineClass}`, x1: 1, y1: 5, x2: 33, y2: 5 })), text);
+  return h(
+    'div',
+    { class: 'legend' },
+    ...ownerLegend(model.roles, new Set(decisions.map((d) => d.ownerClass))),
+    h('span', { class: 'legend-break' }),
+    edgeItem('overrides', 'overrides (why: new resource / new requirement)'),
+    edgeItem('supersedes', 'supersedes'),
+    edgeItem('elevated', 'elevated from a role'),
+    edges.some(oneSided) ? edgeItem('one-sided-swatch', 'dotted: only one of the two decisions records it') : null,
+    h('span', { class: 'legend-item' }, h('span', { class: 'swatch replaced-swatch' }), 'faded and struck: overridden or superseded'),
+  );
+}
+
+/** One SVG per folder; `scope` keeps its arrowhead ids apart from the other folders'. */
+function folderSvg(folder: FolderGraph, scope: string, fonts: Fonts, maxWidth: number): SVGSVGElement {
+  const nodes = folder.nodes.map((node) => nodeDrawing(node, fonts));
+  const edges = new Map(folder.edges.map((edge, i) => [`e${i}`, { edge, drawing: edgeDrawing(edge, `e${i}`, fonts) }]));
+  const laid = layoutGraph(
+    nodes.map((n) => n.box),
+    [...edges.values()].map((e) => e.drawing.link),
+    maxWidth,
+  );
+  const margin = 4;
+  const svg = s('svg', { class: 'graph', width: laid.width + 2 * margin, height: laid.height + 2 * margin, role: 'group', 'aria-label': `Decisions in ${folder.folder}` }, markers(scope));
+  const layer = s('g', { transform: `translate(${margin},${margin})` });
+  svg.append(layer);
+  for (const placed of laid.links) {
+    const { edge, drawing } = edges.get(placed.key)!;
+    layer.append(edgeElement(edge, placed.points, placed.label, drawing, folder, fonts, scope));
+  }
+  for (const drawing of nodes) {
+    const placed = laid.boxes.get(drawing.box.key);
+    if (placed) layer.append(drawing.draw(placed.x, placed.y));
+  }
+  return svg;
+}
+
+function markers(scope: string): SVGDefsElement {
+  return s(
+    'defs',
+    {},
+    ...(['overrides', 'supersedes', 'elevated'] as const).map((kind) =>
+      s(
+        'marker',
+        { id: `${scope}-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse', orient: 'auto' },
+        s('path', { d: 'M0,0 L10,5 L0,10 z', class: `arrowhead ${kind}` }),
+      ),
+    ),
+  );
+}
+
+function nodeDrawing(node: GraphNode, fonts: Fonts): NodeDrawing {
+  if (node.type === 'decision') return decisionDrawing(node, fonts);
+  const text = node.type === 'role' ? node.label : `${node.id} · not found`;
+  const font = `${fonts.size}px ${fonts.family}`;
+  const width = Math.ceil(textWidth(text, font)) + 36;
+  const height = fonts.lineHeight + 14;
+  const cls = node.type === 'role' ? `node role ${node.ownerClass}` : 'node missing';
+  return {
+    box: { key: node.key, width, height },
+    draw: (x, y) =>
+      s(
+        'g',
+        { class: cls, transform: `translate(${x},${y})`, role: 'img', 'aria-label': node.type === 'role' ? `Role ${text}` : `${node.id}, named by a relation but not found in this folder` },
+        s('title', {}, node.type === 'role' ? `Role: ${text}` : `${node.id} is named by a relation but is not in this folder`),
+        s('rect', { class: 'body', width, height, rx: node.type === 'role' ? height / 2 : 4 }),
+        s('text', { class: 'label', x: width / 2, y: height / 2, 'dominant-baseline': 'central', 'text-anchor': 'middle' }, text),
+      ),
+  };
+}
+
+function decisionDrawing(node: DecisionNode, fonts: Fonts): NodeDrawing {
+  const regular = `${fonts.size}px ${fonts.family}`;
+  const bold = `600 ${fonts.size}px ${fonts.family}`;
+  const small = `${fonts.size - 1}px ${fonts.family}`;
+  const inner = NODE_WIDTH - 2 * PAD - STRIPE;
+  const status = node.status ?? 'no status';
+  const title = wrapText(node.title, regular, inner, TITLE_LINES);
+  const owner = node.owner ? (node.owner.role?.label ?? `${node.owner.written} (not a configured role)`) : 'no owner';
+  // Owner and date share a line when they fit; otherwise each gets its own, rather than a dangling dot.
+  const ownerAndDate = [owner, node.date].filter(Boolean).join(' · ');
+  const footer = textWidth(ownerAndDate, small) <= inner || !node.date ? [ownerAndDate] : [owner, node.date];
+  const footerLines = footer.flatMap((line) => wrapText(line, small, inner, 2).map((text) => ({ text, cls: 'footer' })));
+  if (node.elevated) {
+    const elevation = `▲ elevated from ${node.elevated.fromLabel}${node.elevated.on ? ` on ${node.elevated.on}` : ''}`;
+    footerLines.push(...wrapText(elevation, small, inner, 2).map((text) => ({ text, cls: 'footer elevation' })));
+  }
+  const smallLine = Math.round((fonts.size - 1) * 1.4);
+  const height = PAD * 2 + fonts.lineHeight * (1 + title.length) + 4 + smallLine * footerLines.length;
+  const classes = ['node', 'decision', node.ownerClass, node.replaced ? 'replaced' : '', node.elevated ? 'elevated' : ''].filter(Boolean).join(' ');
+  const label = `${node.id} ${node.title}. ${owner}, ${status}${node.replaced ? ', no longer in force' : ''}. Opens ${node.path}`;
+  return {
+    box: { key: node.key, width: NODE_WIDTH, height },
+    draw(x, y) {
+      const left = STRIPE + PAD;
+      let baseline = PAD + fonts.size;
+      const texts: SVGElement[] = [
+        s('text', { class: 'id', x: left, y: baseline }, node.id),
+        s('text', { class: 'status', x: NODE_WIDTH - PAD, y: baseline, 'text-anchor': 'end' }, ellipsis(status, small, inner - textWidth(node.id, bold) - 12)),
+      ];
+      for (const line of title) {
+        baseline += fonts.lineHeight;
+        texts.push(s('text', { class: 'title', x: left, y: baseline }, line));
+      }
+      baseline += 4;
+      for (const line of footerLines) {
+        baseline += smallLine;
+        texts.push(s('text', { class: line.cls, x: left, y: baseline }, line.text));
+      }
+      const group = s(
+        'g',
+        { class: classes, transform: `translate(${x},${y})`, tabindex: 0, role: 'link', 'aria-label': label, 'data-file': node.file, 'data-id': node.id },
+        s('title', {}, `${node.id}: ${node.title}\n${owner} · ${status}\n${node.path}`),
+        s('rect', { class: 'body', width: NODE_WIDTH, height, rx: 4 }),
+        s('rect', { class: 'stripe', width: STRIPE, height, rx: 2 }),
+        ...texts,
+      );
+      activates(group, () => openDecision(node.file));
+      return group;
+    },
+  };
+}
+
+function ellipsis(text: string, font: string, maxWidth: number): string {
+  return wrapText(text, font, Math.max(maxWidth, 40), 1)[0] ?? text;
+}
+
+function edgeDrawing(edge: GraphEdge, key: string, fonts: Fonts): EdgeDrawing {
+  const small = `${fonts.size - 1}px ${fonts.family}`;
+  let lines: string[];
+  if (edge.kind === 'elevated') lines = [edge.on ? `elevated ${edge.on}` : 'elevated'];
+  else if (edge.kind === 'supersedes') lines = ['supersedes'];
+  else {
+    lines = [`overrides · ${edge.trigger ?? 'no trigger given'}`];
+    if (edge.triggerDetail) lines.push(...wrapText(edge.triggerDetail, small, LABEL_WIDTH, 2));
+  }
+  const width = Math.ceil(Math.max(...lines.map((l) => textWidth(l, small)))) + 10;
+  const height = lines.length * Math.round((fonts.size - 1) * 1.35) + 6;
+  return { link: { key, from: edge.from, to: edge.to, labelWidth: width, labelHeight: height }, lines };
+}
+
+function edgeElement(edge: GraphEdge, points: Point[], label: Point, drawing: EdgeDrawing, folder: FolderGraph, fonts: Fonts, scope: string): SVGGElement {
+  const name = (key: string): string => {
+    const node = folder.nodes.find((n) => n.key === key);
+    return node?.type === 'decision' || node?.type === 'missing' ? node.id : (node?.label ?? key);
+  };
+  const recordedOnce = oneSided(edge);
+  const tooltip = [
+    edge.kind === 'elevated' ? `${name(edge.to)} was elevated from ${name(edge.from)}${edge.on ? ` on ${edge.on}` : ''}` : `${name(edge.from)} ${edge.kind} ${name(edge.to)}`,
+    edge.kind === 'overrides' ? `trigger: ${edge.trigger ?? 'none given'}${edge.triggerDetail ? ` (${edge.triggerDetail})` : ''}` : '',
+    recordedOnce ? `only ${edge.declaredBy === 'newer' ? name(edge.from) : name(edge.to)} records this relation` : '',
+  ].filter(Boolean);
+  const { labelWidth: width, labelHeight: height } = drawing.link;
+  const lineHeight = Math.round((fonts.size - 1) * 1.35);
+  return s(
+    'g',
+    { class: `edge-group ${edge.kind}${recordedOnce ? ' one-sided' : ''}` },
+    s('title', {}, tooltip.join('\n')),
+    s('path', { class: `edge ${edge.kind}`, d: basisPath(points), 'marker-end': `url(#${scope}-arrow-${edge.kind})` }),
+    s('rect', { class: 'edge-label-bg', x: label.x - width / 2, y: label.y - height / 2, width, height, rx: 3 }),
+    ...drawing.lines.map((line, i) =>
+      s('text', { class: i === 0 ? 'edge-label' : 'edge-label detail', x: label.x, y: label.y - height / 2 + 3 + lineHeight * (i + 0.75), 'text-anchor': 'middle' }, line),
+    ),
+  );
+}
+
+/** A smooth curve through dagre's points (the B-spline d3's curveBasis draws). */
+function basisPath(points: readonly Point[]): string {
+  const [first, ...rest] = points;
+  if (!first) return '';
+  if (points.length < 3) return `M${first.x},${first.y}${rest.map((p) => ` L${p.x},${p.y}`).join('')}`;
+  let d = `M${first.x},${first.y}`;
+  let p0 = first;
+  let p1 = points[1]!;
+  d += ` L${(5 * p0.x + p1.x) / 6},${(5 * p0.y + p1.y) / 6}`;
+  for (const p of points.slice(2)) {
+    d += ` C${(2 * p0.x + p1.x) / 3},${(2 * p0.y + p1.y) / 3} ${(p0.x + 2 * p1.x) / 3},${(p0.y + 2 * p1.y) / 3} ${(p0.x + 4 * p1.x + p.x) / 6},${(p0.y + 4 * p1.y + p.y) / 6}`;
+    p0 = p1;
+    p1 = p;
+  }
+  d += ` C${(2 * p0.x + p1.x) / 3},${(2 * p0.y + p1.y) / 3} ${(p0.x + 2 * p1.x) / 3},${(p0.y + 2 * p1.y) / 3} ${p1.x},${p1.y}`;
+  return d;
+}

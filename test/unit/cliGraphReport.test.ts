@@ -1,0 +1,74 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
+
+function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('adr-roles graph and report', () => {
+  let repo: string;
+  before(() => {
+    repo = mkdtempSync(join(tmpdir(), 'adr-roles-insights-'));
+    mkdirSync(join(repo, 'docs', 'decisions'), { recursive: true });
+    writeFileSync(join(repo, 'docs/decisions/0001-graphql-events.md'), '---\nstatus: overridden\ndate: 2021-04-06\nowner: hoe\noverridden-by: ADR-0002\n---\n# GraphQL "events"\n');
+    writeFileSync(
+      join(repo, 'docs/decisions/0002-segment-events.md'),
+      '---\nstatus: accepted\ndate: 2021-08-10\nowner: cto\noverrides: ADR-0001\ntrigger: new-resource\ntrigger-detail: Data team hired\n---\n# Segment events\n',
+    );
+    writeFileSync(join(repo, 'docs/decisions/0003-managed-postgres.md'), '---\nstatus: accepted\nowner: cto\nelevated-from: hoe\nelevated-on: 2021-05-24\n---\n# Managed Postgres\n');
+  });
+  after(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('graph prints Mermaid by default, with paths relative to the current directory', () => {
+    const { code, stdout, stderr } = run(['graph'], repo);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /^flowchart TB\n/);
+    assert.match(stdout, /\n {2}n0\["ADR-0001: GraphQL #34;events#34;<br\/>Head of Engineering · overridden · 2021-04-06"\]\n/);
+    assert.match(stdout, /\n {2}n1 ==>\|"overrides \(new-resource: Data team hired\)"\| n0\n/);
+    assert.match(stdout, /\n {2}r3 -.->\|"elevated 2021-05-24"\| n2\n/);
+  });
+
+  it('graph --format dot prints Graphviz, linking each node to its file', () => {
+    const { code, stdout } = run(['graph', 'docs/decisions', '--format', 'dot'], repo);
+    assert.equal(code, 0);
+    assert.match(stdout, /^digraph decisions \{\n/);
+    assert.match(stdout, /label="ADR-0001: GraphQL \\"events\\"\\nHead of Engineering · overridden · 2021-04-06"/);
+    assert.match(stdout, /URL="docs\/decisions\/0002-segment-events.md"/);
+  });
+
+  it('report prints the figures as text, and as JSON with --json', () => {
+    const text = run(['report'], repo);
+    assert.equal(text.code, 0);
+    assert.match(text.stdout, /^Ownership of 3 decisions in docs\/decisions\n/);
+    assert.match(text.stdout, /\nExecution decisions later overridden: 1 of 1 \(100%\)\n/);
+    const json = run(['report', '--json'], repo);
+    assert.equal(json.code, 0);
+    const report = JSON.parse(json.stdout) as { total: number; overrides: { periods: unknown[] }; elevated: { decision: { path: string } }[] };
+    assert.equal(report.total, 3);
+    assert.deepEqual(report.overrides.periods, [{ period: '2021-Q3', newResource: 1, newRequirement: 0, other: 0 }]);
+    assert.equal(report.elevated[0]?.decision.path, 'docs/decisions/0003-managed-postgres.md');
+  });
+
+  it('refuses unknown formats and options of other commands with exit 2 and one line', () => {
+    const cases: [string[], RegExp][] = [
+      [['graph', '--format', 'svg'], /unknown format 'svg': use mermaid or dot/],
+      [['graph', '--format'], /--format needs a value: mermaid or dot/],
+      [['graph', '--json'], /--json is not an option of graph: graph takes --format mermaid or dot/],
+      [['report', '--format', 'json'], /--format is not an option of report: report takes --json/],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stdout, stderr } = run(args, repo);
+      assert.equal(code, 2, `${args.join(' ')}: ${stderr}`);
+      assert.equal(stdout, '');
+      assert.match(stderr, /^adr-roles: .+\n$/);
+      assert.match(stderr, message);
+    }
+    assert.match(run(['--help'], repo).stdout, /adr-roles graph \[DIR\.\.\.\] \[--format mermaid\|dot\][^\n]*\n {2}adr-roles report \[DIR\.\.\.\] \[--json\]/);
+  });
+});
