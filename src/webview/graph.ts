@@ -24,21 +24,7 @@ interface EdgeDrawing {
   lines: string[];
 }
 
-let lastModel: DecisionGraph | undefined;
-
-drawModels<'graph'>((model) => {
-  lastModel = model;
-  return draw(model);
-});
-
-// The rows of unrelated decisions wrap at the panel's width: draw again when it changes.
-let resizeFrame = 0;
-window.addEventListener('resize', () => {
-  cancelAnimationFrame(resizeFrame);
-  resizeFrame = requestAnimationFrame(() => {
-    if (lastModel) draw(lastModel);
-  });
-});
+drawModels<'graph'>(draw);
 
 function draw(model: DecisionGraph): { decisions: number; relations: number } {
   const app = document.getElementById('app')!;

@@ -17,11 +17,21 @@ let renders = 0;
  * scroll position and focus survive an edit to a decision.
  */
 export function drawModels<K extends PanelKind>(draw: (model: PanelModels[K]) => Omit<RenderedSummary, 'renders'>): void {
+  let lastModel: PanelModels[K] | undefined;
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const message = event.data as Partial<ModelMessage<K>> | null;
     if (message?.type !== 'model' || !message.model) return;
+    lastModel = message.model;
     const drawn = draw(message.model);
     vscode.postMessage({ type: 'rendered', summary: { ...drawn, renders: ++renders } });
+  });
+  // Layouts wrap at the panel's width: draw the last model again, once per frame, when it changes.
+  let resizeFrame = 0;
+  window.addEventListener('resize', () => {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(() => {
+      if (lastModel) draw(lastModel);
+    });
   });
   vscode.postMessage({ type: 'ready' });
 }

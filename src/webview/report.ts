@@ -17,20 +17,7 @@ const TRIGGERS: { key: keyof TriggerCounts; cls: string; name: string }[] = [
   { key: 'other', cls: 'trigger-other', name: 'no or other trigger' },
 ];
 
-let lastModel: OwnershipReport | undefined;
-
-drawModels<'report'>((model) => {
-  lastModel = model;
-  return draw(model);
-});
-
-let resizeFrame = 0;
-window.addEventListener('resize', () => {
-  cancelAnimationFrame(resizeFrame);
-  resizeFrame = requestAnimationFrame(() => {
-    if (lastModel) draw(lastModel);
-  });
-});
+drawModels<'report'>(draw);
 
 function draw(report: OwnershipReport): { decisions: number; relations: number } {
   // Two columns once both fit: who owns what on the left, what changed over time on the right.
