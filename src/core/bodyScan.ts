@@ -48,6 +48,22 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const HEADER_FIELD = /^ {0,3}(?:[*+-][ \t]+)?(\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\1)?[ \t]*:(?:\1)?[ \t]*(.*)$/;
 
+/** A closing fence: up to 3 spaces, at least as many of the opening character, then only blanks. Without a RegExp per line. */
+function closesFence(text: string, fence: string): boolean {
+  const mark = fence.charCodeAt(0);
+  let at = 0;
+  while (at < 3 && text.charCodeAt(at) === 32) at++;
+  const runStart = at;
+  while (text.charCodeAt(at) === mark) at++;
+  if (at - runStart < fence.length) return false;
+  for (; at < text.length; at++) if (text.charCodeAt(at) !== 32 && text.charCodeAt(at) !== 9) return false;
+  return true;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
 /**
  * One pass over the lines, finding headings (ATX and setext) and the lines to ignore: fenced code
  * and HTML comments. Building a full markdown tree here would cost ~20× reading the file; the
@@ -61,10 +77,16 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
   for (let line = firstLine; line < lines.lineCount; line++) {
     // A byte-order mark is not content: `\uFEFF# Title` is still a heading.
     const bom = line === 0 && lines.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    // Most lines are prose starting with a letter: no block construct starts so, and a paragraph
+    // line only matters for a setext underline below it. Known without slicing or any regex.
+    if (fence === null && !inComment && isLetter(lines.text.charCodeAt(lines.lineStart(line) + bom))) {
+      previousIsParagraph = true;
+      continue;
+    }
     const text = bom ? lines.lineText(line).slice(1) : lines.lineText(line);
     if (fence !== null || inComment) {
       structure.opaqueLines.add(line);
-      if (fence !== null && new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(text)) fence = null;
+      if (fence !== null && closesFence(text, fence)) fence = null;
       if (inComment && text.includes('-->')) inComment = false;
       previousIsParagraph = false;
       continue;
@@ -121,7 +143,7 @@ export function readOutline(lines: LineIndex, firstLine: number, structure: Mark
       } else section = heading?.level === 1 && index === 0 ? 'header' : 'other';
       continue;
     }
-    if (structure.opaqueLines.has(line)) continue;
+    if (structure.opaqueLines.has(line) || section === 'other') continue;
     const text = lines.lineText(line);
     if (section === 'status') {
       const trimmed = text.trim();

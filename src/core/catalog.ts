@@ -32,8 +32,12 @@ export class DecisionLog {
   constructor(readonly folder: string) {}
 
   upsert(decision: Decision): void {
+    const previous = this.byFile.get(decision.file);
     this.byFile.set(decision.file, decision);
-    this.index = undefined;
+    // An edit that keeps the id and number (nearly every keystroke) patches the index in place:
+    // rebuilding it sorts and resolves the whole folder, ~10 ms for 10k decisions.
+    if (this.index && previous && previous.id === decision.id && previous.number === decision.number) replaceIn(this.index, previous, decision);
+    else this.index = undefined;
   }
 
   remove(file: string): boolean {
@@ -96,8 +100,12 @@ interface LogIndex {
   incoming: Map<string, ResolvedRelation[]>;
 }
 
+function compareDecisions(a: Decision, b: Decision): number {
+  return (a.number ?? Infinity) - (b.number ?? Infinity) || a.id.localeCompare(b.id) || a.file.localeCompare(b.file);
+}
+
 function buildIndex(all: Decision[]): LogIndex {
-  const sorted = all.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.id.localeCompare(b.id) || a.file.localeCompare(b.file));
+  const sorted = all.sort(compareDecisions);
   const index: LogIndex = { sorted, ids: new Map(), numbers: new Map(), fileNames: new Map(), stems: new Map(), highest: 0, incoming: new Map() };
   for (const d of sorted) {
     pushTo(index.ids, d.id.toLowerCase(), d);
@@ -109,15 +117,55 @@ function buildIndex(all: Decision[]): LogIndex {
     index.stems.set(stemOf(d.file).toLowerCase(), d);
   }
   // Inverse ends need the maps above, so they are computed in a second pass.
-  for (const d of sorted) {
-    for (const relation of d.relations) {
-      const inverse = INVERSE_KIND[relation.kind];
-      const target = inverse ? resolveIn(index, relation.target) : undefined;
-      if (!inverse || !target || target === d) continue;
-      pushTo(index.incoming, target.file, { kind: inverse, target: d, ref: { raw: d.id, number: d.number, fileName: baseName(d.file), slug: null }, declared: false });
-    }
-  }
+  for (const d of sorted) for (const [file, end] of inverseEnds(index, d)) pushTo(index.incoming, file, end);
   return index;
+}
+
+/** The ends `d`'s relations imply on the decisions they name, keyed by the named decision's file. */
+function inverseEnds(index: LogIndex, d: Decision): [string, ResolvedRelation][] {
+  const ends: [string, ResolvedRelation][] = [];
+  for (const relation of d.relations) {
+    const inverse = INVERSE_KIND[relation.kind];
+    const target = inverse ? resolveIn(index, relation.target) : undefined;
+    if (!inverse || !target || target === d) continue;
+    ends.push([target.file, { kind: inverse, target: d, ref: { raw: d.id, number: d.number, fileName: baseName(d.file), slug: null }, declared: false }]);
+  }
+  return ends;
+}
+
+/**
+ * Swaps one decision for its new reading with the same file, id and number: every key it is found
+ * by, and its place in the order, stay the same, so only its own entries and the inverse ends its
+ * relations imply change. Lists are copied, never mutated: arrays handed out earlier stay as they were.
+ */
+function replaceIn(index: LogIndex, previous: Decision, next: Decision): void {
+  const swap = (list: Decision[]): Decision[] => list.map((d) => (d === previous ? next : d));
+  const at = index.sorted.indexOf(previous);
+  if (at !== -1) {
+    index.sorted = index.sorted.slice();
+    index.sorted[at] = next;
+  }
+  const idKey = next.id.toLowerCase();
+  const ids = index.ids.get(idKey);
+  if (ids) index.ids.set(idKey, swap(ids));
+  const numbered = next.number === null ? undefined : index.numbers.get(next.number);
+  if (numbered && next.number !== null) index.numbers.set(next.number, swap(numbered));
+  const fileName = baseName(next.file).toLowerCase();
+  if (index.fileNames.get(fileName) === previous) index.fileNames.set(fileName, next);
+  const stem = stemOf(next.file).toLowerCase();
+  if (index.stems.get(stem) === previous) index.stems.set(stem, next);
+  // Resolution is by the keys above, unchanged: previous's relations name the same decisions they did.
+  for (const [file] of inverseEnds(index, previous)) {
+    const ends = index.incoming.get(file);
+    if (ends) index.incoming.set(file, ends.filter((e) => e.target !== previous));
+  }
+  for (const [file, end] of inverseEnds(index, next)) {
+    // Kept in the order a rebuild gives: by the declaring decision's place in the log.
+    const ends = (index.incoming.get(file) ?? []).slice();
+    const position = ends.findIndex((e) => e.target !== undefined && compareDecisions(e.target, next) > 0);
+    ends.splice(position === -1 ? ends.length : position, 0, end);
+    index.incoming.set(file, ends);
+  }
 }
 
 /** A link's file name is the surest match, then the number, then a slug for decisions without numbers. */

@@ -1,3 +1,5 @@
+import type { FileStamp } from './indexCache';
+
 /** What the core needs from a file system; the CLI, the extension and tests each provide one. */
 export interface DirectoryEntry {
   name: string;
@@ -9,6 +11,8 @@ export interface FileSystem {
   readText(path: string): Promise<string | undefined>;
   /** The folder's entries, or undefined when it does not exist. */
   list(path: string): Promise<DirectoryEntry[] | undefined>;
+  /** Size and modification time, or undefined when missing; optional: without it every file is read. */
+  stat?(path: string): Promise<FileStamp | undefined>;
 }
 
 /** Runs `work` over `items` with at most `limit` in flight: reading thousands of files at once costs memory and time. */

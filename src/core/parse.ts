@@ -1,5 +1,6 @@
 import { readOutline, scanStructure, type BodyOutline, type HeaderField, type StatusLine } from './bodyScan';
 import { normalizeDate } from './dates';
+import { detachStrings } from './detach';
 import { formatId, readFileName } from './fileName';
 import { readFrontmatter, type Frontmatter } from './frontmatter';
 import type { YamlEntry, YamlValue } from './yamlValues';
@@ -12,6 +13,18 @@ import { readStatus } from './status';
 
 /** Frontmatter and bullet keys, folded to one spelling: `Decision Makers`, `decision_makers`, `decisionMakers`. */
 function foldKey(key: string): string {
+  // Three regex passes per key per file added up on the indexing path; decisions use few distinct keys.
+  let folded = FOLDED_KEYS.get(key);
+  if (folded === undefined) {
+    folded = foldKeyUncached(key);
+    if (FOLDED_KEYS.size < 1000) FOLDED_KEYS.set(key, folded);
+  }
+  return folded;
+}
+
+const FOLDED_KEYS = new Map<string, string>();
+
+function foldKeyUncached(key: string): string {
   return key
     .replace(/([a-z])([A-Z])/g, '$1-$2')
     .toLowerCase()
@@ -133,6 +146,7 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
         : fm && fm.entries.length > 0
           ? 'frontmatter'
           : 'plain';
+  detachStrings(decision);
   return decision;
 }
 

@@ -1,3 +1,4 @@
+import { readSimpleBlock } from './simpleYaml';
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 
 /**
@@ -29,6 +30,13 @@ export interface YamlError {
  * value's offsets shifted by `offset`, so callers can point at the text. Errors never throw.
  */
 export function parseYamlBlock(source: string, offset: number): { entries: YamlEntry[]; errors: YamlError[] } {
+  const simple = readSimpleBlock(source, offset);
+  if (simple) return { entries: simple, errors: [] };
+  return parseYamlDocument(source, offset);
+}
+
+/** The full YAML parser: what readSimpleBlock must agree with, and the answer for every other shape. */
+export function parseYamlDocument(source: string, offset: number): { entries: YamlEntry[]; errors: YamlError[] } {
   const doc = parseDocument(source, { prettyErrors: false, keepSourceTokens: false });
   const errors: YamlError[] = doc.errors.map((e) => ({
     message: e.message,

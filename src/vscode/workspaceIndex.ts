@@ -9,7 +9,9 @@ import { parseDecision } from '../core/parse';
 import { dirName } from '../core/paths';
 import type { Reference } from '../core/references';
 import { resolveReference } from '../core/resolveReference';
-import { loadFolders } from '../core/workspace';
+import type { CachedDecision } from '../core/indexCache';
+import { loadFoldersCached } from '../core/workspace';
+import { PersistedIndex, withStat } from './persistedIndex';
 import { readOverrides, SETTINGS_SECTION } from './settings';
 import { workspaceFileSystem } from './vscodeFileSystem';
 
@@ -37,10 +39,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private generation = 0;
   /** The document version each open decision was last read at. */
   private readonly versions = new Map<string, number>();
+  private readonly persisted: PersistedIndex;
+  /** Only the first index after activation trusts the last session's cache; Refresh re-reads everything. */
+  private useCache = true;
 
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  /** `storageUri`: the workspace's storage, where the index is kept between sessions (none without a workspace). */
+  constructor(storageUri?: vscode.Uri) {
+    this.persisted = new PersistedIndex(storageUri);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAME},.adr-dir,.log4brains.yml}`);
     this.disposables.push(
@@ -173,11 +180,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async loadAll(generation: number): Promise<void> {
     const states: FolderState[] = [];
     const catalog = new Catalog();
+    const previous = this.useCache ? await this.persisted.read() : new Map<string, CachedDecision>();
+    this.useCache = false;
+    const next = new Map<string, CachedDecision>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const { fs, uriOf } = workspaceFileSystem(folder.uri);
       const discovery = await discover(fs, folder.uri.path);
       states.push({ folder, discovery, uriOf });
-      await loadFolders(fs, discovery.folders, catalog);
+      const loaded = await loadFoldersCached(withStat(fs, uriOf), discovery.folders, previous, catalog);
+      for (const [file, entry] of loaded.cache) next.set(file, entry);
     }
     // A newer reindex started while this one read files: its result wins.
     if (generation !== this.generation) return;
@@ -185,6 +196,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.catalog = catalog;
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.updateFromDocument(document);
     this.changed.fire();
+    // Written after the index is in use: the next session's start, not this one, pays for it.
+    await this.persisted.write(next);
   }
 
   private folderOf(path: string): FolderState | undefined {

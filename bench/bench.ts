@@ -1,0 +1,232 @@
+import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import Module from 'node:module';
+import { nodeFileSystem } from '../src/cli/nodeFileSystem';
+import { Catalog } from '../src/core/catalog';
+import { defaultConfig } from '../src/core/config';
+import { mapBounded, type FileSystem } from '../src/core/fileSystem';
+import { deserializeIndex, serializeIndex, type CachedDecision } from '../src/core/indexCache';
+import { lintDecision } from '../src/core/lint';
+import { parseDecision } from '../src/core/parse';
+import { listDecisionFiles, loadFolders, loadFoldersCached } from '../src/core/workspace';
+import { decisionText, ensureCorpus, fileName } from './corpus';
+import { fakeVscode, vscodeApiNames } from './fakeVscode';
+
+/** The index reads with this concurrency (src/core/workspace.ts); the floor must read the same way. */
+const READ_CONCURRENCY = 16;
+const config = defaultConfig();
+
+const fsWithStat: FileSystem = {
+  ...nodeFileSystem,
+  async stat(path) {
+    try {
+      const s = await stat(path);
+      return { size: s.size, mtime: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+async function timeAsync(runs: number, body: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await body();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+/** Median per call in ms, over `runs` batches of `inner` calls: sub-millisecond work needs batches to be measurable. */
+function timeSync(runs: number, inner: number, body: (i: number) => unknown): number {
+  const times: number[] = [];
+  let k = 0;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    for (let j = 0; j < inner; j++) body(k++);
+    times.push((performance.now() - start) / inner);
+  }
+  return median(times);
+}
+
+async function floor(dir: string): Promise<void> {
+  const files = await listDecisionFiles(nodeFileSystem, dir);
+  await mapBounded(files, READ_CONCURRENCY, (file) => nodeFileSystem.readText(file));
+}
+
+async function coldIndex(dir: string): Promise<Catalog> {
+  const { catalog } = await loadFolders(nodeFileSystem, [dir]);
+  lintAll(catalog);
+  return catalog;
+}
+
+function lintAll(catalog: Catalog): number {
+  let problems = 0;
+  for (const log of catalog.folders()) for (const d of log.decisions()) problems += lintDecision(d, log, config).length;
+  return problems;
+}
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('run the bench with node --expose-gc (npm run bench does)');
+  collect();
+  collect();
+}
+
+/** Loads the production bundle with a fake `vscode` and times activate()'s synchronous part. */
+function activateTime(bundle: string, runs: number): number {
+  // Module._load is where Node resolves every require: the one place to hand out a fake `vscode`.
+  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  const load = Module.createRequire(__filename);
+  const names = vscodeApiNames(readFileSync('node_modules/@types/vscode/index.d.ts', 'utf8'));
+  const original = loader._load;
+  loader._load = (request, parent, isMain) => (request === 'vscode' ? fakeVscode(names) : original(request, parent, isMain));
+  // The background index starts after activate returns and talks to stubs: its failures are not the bench's.
+  process.on('unhandledRejection', () => {});
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const resolved = load.resolve(bundle);
+      delete load.cache[resolved];
+      const extension = load(resolved) as { activate(context: unknown): unknown };
+      const context = fakeVscode(['subscriptions', 'workspaceState', 'globalState', 'extensionUri', 'storageUri', 'globalStorageUri', 'logUri']);
+      const start = performance.now();
+      extension.activate(context);
+      times.push(performance.now() - start);
+    }
+    return median(times);
+  } finally {
+    loader._load = original;
+  }
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const bundleDir = process.argv[process.argv.indexOf('--bundles') + 1] ?? '';
+  const small = ensureCorpus(1000);
+  const large = ensureCorpus(10000);
+  await floor(large); // warm the OS page cache: every figure below reads from memory
+  await coldIndex(small); // and the JIT: the first thousand parses run unoptimised code
+
+  const floor1k = await timeAsync(7, () => floor(small));
+  const floor10k = await timeAsync(5, () => floor(large));
+  const cold1k = await timeAsync(5, () => coldIndex(small));
+  const cold10k = await timeAsync(3, () => coldIndex(large));
+
+  // Warm start: the persisted cache is read, every file is stat'ed, and unchanged ones are taken from it.
+  const first = await loadFoldersCached(fsWithStat, [large], new Map());
+  const cacheText = serializeIndex(first.cache);
+  const warm10k = await timeAsync(5, async () => {
+    const cache = deserializeIndex(cacheText) ?? new Map<string, CachedDecision>();
+    const { catalog, reused } = await loadFoldersCached(fsWithStat, [large], cache);
+    if (reused !== 10000) throw new Error(`warm start reused ${reused} of 10000`);
+    catalog.folders()[0]?.decisions();
+  });
+
+  // One file edited in a 10k catalog: parse it, update the catalog, lint it and the decisions it relates to.
+  const catalog = await coldIndex(large);
+  const log = catalog.folders()[0]!;
+  const edited = 500; // overridden by ADR-0507: a decision with relations both ways
+  const path = `${large}/${fileName(edited)}`;
+  const original = await readFile(path, 'utf8');
+  const variants = [original, original.replace('owner: hoe', 'owner: cto').replace('owner: cto\n', 'owner: hoe\n')];
+  const incremental = timeSync(7, 200, (i) => {
+    const decision = parseDecision(path, variants[i % 2] ?? original);
+    catalog.upsert(decision);
+    lintDecision(decision, log, config);
+    for (const r of log.relationsOf(decision)) if (r.target) lintDecision(r.target, log, config);
+  });
+
+  // The open document: a full markdown tree and lint of that one decision, in its 10k folder.
+  const text3k = decisionText(edited, 10000, 2300);
+  const text200k = decisionText(edited, 10000, 200_000);
+  const diagnose = (text: string) => () => {
+    const decision = parseDecision(path, text, { markdown: 'tree' });
+    catalog.upsert(decision);
+    return lintDecision(decision, log, config);
+  };
+  const diag3k = timeSync(7, 100, diagnose(text3k));
+  const diag200k = timeSync(5, 3, diagnose(text200k));
+  catalog.upsert(parseDecision(path, original));
+
+  const heapDelta = await heapOfCatalog(large);
+
+  const activate = bundleDir ? activateTime(`${bundleDir}/extension.js`, 5) : NaN;
+  const sizes = bundleDir
+    ? { extension: statSync(`${bundleDir}/extension.js`).size, cli: statSync(`${bundleDir}/cli.js`).size }
+    : { extension: NaN, cli: NaN };
+
+  const results = {
+    machine: { node: process.version, cpus: (await import('node:os')).cpus().length, platform: `${process.platform} ${process.arch}` },
+    corpus: { small, large, decisions: [1000, 10000], bytes: [text3k.length, text200k.length] },
+    floorMs: { '1k': floor1k, '10k': floor10k },
+    coldIndexMs: { '1k': cold1k, '10k': cold10k },
+    coldToFloor: { '1k': cold1k / floor1k, '10k': cold10k / floor10k },
+    warmStart10kMs: warm10k,
+    warmCacheBytes: cacheText.length,
+    incrementalUpdateMs: incremental,
+    diagnosticsMs: { '3KB': diag3k, '200KB': diag200k },
+    activateMs: activate,
+    bundleBytes: sizes,
+    heap10kMB: heapDelta / 1024 / 1024,
+  };
+  if (json) console.log(JSON.stringify(results, null, 2));
+  else printTable(results);
+}
+
+/** Heap a 10k catalog keeps alive, after gc: measured with the catalog held, then dropped. */
+async function heapOfCatalog(dir: string): Promise<number> {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  let catalog: Catalog | undefined = (await loadFolders(nodeFileSystem, [dir])).catalog;
+  catalog.decisions();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  catalog = undefined;
+  void catalog;
+  return after - before;
+}
+
+function printTable(r: {
+  floorMs: Record<string, number>;
+  coldIndexMs: Record<string, number>;
+  coldToFloor: Record<string, number>;
+  warmStart10kMs: number;
+  incrementalUpdateMs: number;
+  diagnosticsMs: Record<string, number>;
+  activateMs: number;
+  bundleBytes: { extension: number; cli: number };
+  heap10kMB: number;
+  machine: { node: string; cpus: number };
+}): void {
+  const ms = (n: number | undefined) => `${(n ?? NaN).toFixed(n !== undefined && n < 10 ? 3 : 1)} ms`;
+  const rows: [string, string, string][] = [
+    ['floor: read 1k files', ms(r.floorMs['1k']), ''],
+    ['floor: read 10k files', ms(r.floorMs['10k']), ''],
+    ['cold index 1k', ms(r.coldIndexMs['1k']), `${(r.coldToFloor['1k'] ?? NaN).toFixed(2)}× floor`],
+    ['cold index 10k', ms(r.coldIndexMs['10k']), `${(r.coldToFloor['10k'] ?? NaN).toFixed(2)}× floor (target ≤ 2×)`],
+    ['warm start 10k', ms(r.warmStart10kMs), 'target ≤ 200 ms'],
+    ['incremental update (10k)', ms(r.incrementalUpdateMs), 'target ≤ 2 ms'],
+    ['diagnostics, 3 KB', ms(r.diagnosticsMs['3KB']), 'target ≤ 1 ms'],
+    ['diagnostics, 200 KB', ms(r.diagnosticsMs['200KB']), 'target ≤ 30 ms'],
+    ['activate (synchronous)', ms(r.activateMs), 'target ≤ 20 ms'],
+    ['dist/extension.js (minified)', `${(r.bundleBytes.extension / 1024).toFixed(0)} KB`, 'target ≤ 400 KB'],
+    ['dist/cli.js (minified)', `${(r.bundleBytes.cli / 1024).toFixed(0)} KB`, ''],
+    ['heap, 10k catalog', `${r.heap10kMB.toFixed(1)} MB`, 'target ≤ 60 MB'],
+  ];
+  console.log(`adr-roles bench: medians, Node ${r.machine.node}, ${r.machine.cpus} cores\n`);
+  console.log('| measure | median | |\n|---|---:|---|');
+  for (const [name, value, note] of rows) console.log(`| ${name} | ${value} | ${note} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
