@@ -3,6 +3,8 @@ import { graphCommand } from './graphCommand';
 import { indexCommand } from './indexCommand';
 import { lintCommand } from './lintCommand';
 import { listCommand } from './listCommand';
+import { migrateCommand } from './migrateCommand';
+import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
 import { UsageError } from './targets';
 
@@ -12,29 +14,72 @@ const HELP = `adr-roles — architecture decisions with owning roles
 
 Usage:
   adr-roles list [DIR...] [--json]                  list decisions with owner, status and relations
-  adr-roles lint [DIR...] [--format stylish|json]   report problems; exit 1 on any error
+  adr-roles lint [DIR...] [--format stylish|json|sarif|github] [--quiet] [--max-warnings N]
+                                                    report problems; exit 1 on any error or more
+                                                    than N warnings; --quiet reports errors only
   adr-roles graph [DIR...] [--format mermaid|dot]   print what overrode, superseded or elevated what
   adr-roles report [DIR...] [--json]                decisions per owner and status, overrides by trigger,
                                                     elevations, execution decisions later overridden
   adr-roles index [DIR...] [--check]                write each folder's decision table into its README;
                                                     --check writes nothing, exit 1 if one is stale
+  adr-roles new "TITLE" --owner ROLE [--dir DIR] [--template madr|nygard]
+                                                    write the next numbered decision; print its path
+  adr-roles migrate --owner ROLE [--where status=accepted] [--dry-run] [DIR...]
+                                                    give every unowned decision an owner, in place
   adr-roles --help | --version
 
 DIR is a repository root (decision folders are discovered from .adr-roles.yml, .adr-dir,
 .log4brains.yml or the common folders such as docs/decisions) or a decision folder.
 With no DIR, folders are discovered from the current directory.
 
-Exit codes: 0 success, 1 lint found errors, 2 usage error or unreadable path.
+Exit codes: 0 success; 1 lint found errors or too many warnings, or index --check found a
+stale index; 2 usage error (an unknown role, option or format) or unreadable path.
 `;
 
 /** Which options each command takes: an option meant for another command is a mistake, not a no-op. */
-const COMMAND_OPTIONS: Record<string, string[]> = { list: ['json'], lint: ['format'], graph: ['format'], report: ['json'], index: ['check'] };
+const COMMAND_OPTIONS: Record<string, string[]> = {
+  list: ['json'],
+  lint: ['format', 'quiet', 'max-warnings'],
+  graph: ['format'],
+  report: ['json'],
+  index: ['check'],
+  new: ['owner', 'dir', 'template'],
+  migrate: ['owner', 'where', 'dry-run'],
+};
 
 /** What each command takes instead, for the usage error. */
-const OPTION_HINT: Record<string, string> = { list: 'list takes --json', lint: 'lint takes --format json', graph: 'graph takes --format mermaid or dot', report: 'report takes --json', index: 'index takes --check' };
+const OPTION_HINT: Record<string, string> = {
+  list: 'list takes --json',
+  lint: 'lint takes --format json, --quiet and --max-warnings',
+  graph: 'graph takes --format mermaid or dot',
+  report: 'report takes --json',
+  index: 'index takes --check',
+  new: 'new takes --owner, --dir and --template',
+  migrate: 'migrate takes --owner, --where and --dry-run',
+};
+
+/** Options that need a value, and what to say when it is missing. */
+const VALUE_OPTIONS: Record<string, string> = {
+  owner: 'a role id, e.g. --owner cto',
+  dir: 'a folder',
+  template: 'madr or nygard',
+  where: 'KEY=VALUE, e.g. --where status=accepted',
+  'max-warnings': 'a number, e.g. --max-warnings 0',
+};
 
 /** What `--format` takes, per command. */
-const FORMAT_VALUES: Record<string, string> = { lint: 'stylish or json', graph: 'mermaid or dot' };
+const FORMAT_VALUES: Record<string, string> = { lint: 'stylish, json, sarif or github', graph: 'mermaid or dot' };
+
+const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
+
+/** `--max-warnings 0` and up; anything else is a usage error rather than a silently ignored limit. */
+function maxWarningsOf(value: string | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number, e.g. --max-warnings 0 (got '${String(value)}')`);
+  return Number(value);
+}
+
+const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals, tokens } = parseArgs({
@@ -46,6 +91,13 @@ async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean' },
       format: { type: 'string' },
       check: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      'max-warnings': { type: 'string' },
+      owner: { type: 'string' },
+      dir: { type: 'string' },
+      template: { type: 'string' },
+      where: { type: 'string' },
+      'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
@@ -53,8 +105,9 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...dirs] = positionals;
   for (const token of tokens) {
     if (token.kind !== 'option') continue;
-    if (!['json', 'format', 'check', 'help', 'version'].includes(token.name)) throw new UsageError(`unknown option '${token.rawName}' (adr-roles --help)`);
-    if (token.name === 'format' && token.value === undefined) throw new UsageError(`--format needs a value: ${FORMAT_VALUES[command ?? ''] ?? 'stylish or json (lint), mermaid or dot (graph)'}`);
+    if (!KNOWN_OPTIONS.includes(token.name)) throw new UsageError(`unknown option '${token.rawName}' (adr-roles --help)`);
+    if (token.name === 'format' && token.value === undefined) throw new UsageError(`--format needs a value: ${FORMAT_VALUES[command ?? ''] ?? 'stylish, json, sarif or github (lint), mermaid or dot (graph)'}`);
+    if (token.name in VALUE_OPTIONS && (token.value === undefined || token.value === '')) throw new UsageError(`${token.rawName} needs a value: ${VALUE_OPTIONS[token.name]}`);
     const allowed = command ? COMMAND_OPTIONS[command] : undefined;
     if (allowed && !allowed.includes(token.name) && !['help', 'version'].includes(token.name)) {
       throw new UsageError(`${token.rawName} is not an option of ${command}: ${OPTION_HINT[command ?? ''] ?? 'see adr-roles --help'}`);
@@ -76,15 +129,19 @@ async function main(argv: string[]): Promise<number> {
     case 'list':
       return listCommand(dirs, { json: values.json === true });
     case 'lint':
-      return lintCommand(dirs, { format: typeof values.format === 'string' ? values.format : 'stylish' });
+      return lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']) });
     case 'graph':
       return graphCommand(dirs, { format: typeof values.format === 'string' ? values.format : 'mermaid' });
     case 'report':
       return reportCommand(dirs, { json: values.json === true });
     case 'index':
       return indexCommand(dirs, { check: values.check === true });
+    case 'new':
+      return newCommand(dirs, { owner: text(values.owner), dir: text(values.dir), template: text(values.template) });
+    case 'migrate':
+      return migrateCommand(dirs, { owner: text(values.owner), where: text(values.where), dryRun: values['dry-run'] === true });
     default:
-      throw new UsageError(`unknown command '${command}': use list, lint, graph, report or index (adr-roles --help)`);
+      throw new UsageError(`unknown command '${command}': use list, lint, graph, report, index, new or migrate (adr-roles --help)`);
   }
 }
 

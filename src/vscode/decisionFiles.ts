@@ -33,10 +33,12 @@ export function releaseNumber(folder: vscode.Uri, number: number): void {
   reserved.get(folder.toString())?.delete(number);
 }
 
-/** A decision's text as the user sees it: the open document's (saved or not), else the file's. */
+/** A decision's text as the user sees it: an open document's unsaved text, else the file's. */
 export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  // Unsaved work lives only in the document. A saved document can lag behind a file deleted and
+  // written again meanwhile, so then the disk is the truth.
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return open.getText();
+  if (open?.isDirty) return open.getText();
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { addOwners, type AddOwnersArgs } from './addOwnersCommand';
 import type { AdrRolesApi } from './api';
 import { FixProvider } from './codeActions';
 import { FrontmatterCompletionProvider } from './completionProvider';
@@ -22,7 +23,7 @@ const ANY_FILE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode
 
 /** Composition root: builds the services, registers them, and starts indexing in the background. */
 export function activate(context: vscode.ExtensionContext): AdrRolesApi {
-  const index = new WorkspaceIndex();
+  const index = new WorkspaceIndex(context.storageUri);
   const view = new DecisionsView(index, context.workspaceState);
   const panels = new LivePanels(context.extensionUri, index);
   const references = new WorkspaceReferences(index);
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     vscode.commands.registerCommand('adrRoles.supersedeDecision', (target?: unknown, args?: { title?: string; owner?: string }) => supersedeDecision(index, target, args)),
     vscode.commands.registerCommand('adrRoles.elevateDecision', (target?: unknown) => elevateDecision(index, target)),
     vscode.commands.registerCommand('adrRoles.setStatus', (target?: unknown, status?: string) => setStatus(index, target, status)),
+    vscode.commands.registerCommand('adrRoles.addOwners', (args?: AddOwnersArgs) => addOwners(index, typeof args === 'object' && args !== null && !('type' in args) ? args : {})),
     vscode.commands.registerCommand('adrRoles.renumber', (target?: unknown) => renumberDecision(index, target)),
     vscode.window.registerFileDecorationProvider(new DecisionDecorations(index)),
     panels,

@@ -123,3 +123,45 @@ export async function escapeUntilSettled(pending: Thenable<unknown>, attempts = 
   for (let i = 0; i < attempts && !settled; i++) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
   return result;
 }
+
+/** Restores files to their text and removes created ones, so later suites see the demo as it was. */
+export class Scratch {
+  private readonly originals = new Map<string, string>();
+  private readonly created: vscode.Uri[] = [];
+
+  async keep(uri: vscode.Uri): Promise<string> {
+    const text = await readText(uri);
+    if (!this.originals.has(uri.toString())) this.originals.set(uri.toString(), text);
+    return text;
+  }
+
+  async create(relative: string, text: string): Promise<vscode.Uri> {
+    const uri = workspaceFile(relative);
+    await writeText(uri, text);
+    this.created.push(uri);
+    return uri;
+  }
+
+  remember(uri: vscode.Uri): void {
+    this.created.push(uri);
+  }
+
+  async restore(): Promise<void> {
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of this.created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    // Through the document, as a person would revert: the extension may hold it open.
+    for (const [uri, text] of this.originals) {
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      if (document.getText() === text) continue;
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+      await vscode.workspace.applyEdit(edit);
+      await document.save();
+    }
+    this.created.length = 0;
+    this.originals.clear();
+    // A full re-index, so the next test never meets a decision the watcher has not caught up with.
+    await vscode.commands.executeCommand('adrRoles.refresh');
+  }
+}

@@ -31,6 +31,7 @@ export async function run(): Promise<void> {
   await import('./graphReport.test');
   await import('./navigation.test');
   await import('./lifecycle.test');
+  await import('./addOwners.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];

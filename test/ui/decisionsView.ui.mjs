@@ -265,6 +265,32 @@ describe('adr-roles in the VS Code workbench', function () {
     await page.locator('.tabs-container .tab.active[aria-label^="0004-move-to-managed-postgres.md"]').waitFor({ state: 'visible' });
   });
 
+  it('opens the "Get started with adr-roles" walkthrough from "Welcome: Open Walkthrough..."', async () => {
+    // Alone in the editor area, the walkthrough has the width to show each step's markdown beside it.
+    // Its palette entry's label carries the keybinding, so it is picked here rather than by exact label.
+    await page.keyboard.press('F1');
+    await page.keyboard.type('View: Close All Editors');
+    await page.locator('.quick-input-widget .monaco-list-row.focused[aria-label^="View: Close All Editors,"]').waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached' });
+    await runFromCommandPalette(page, 'Welcome: Open Walkthrough...', { opensPrompt: true });
+    const picker = page.locator('.quick-input-widget');
+    const entry = picker.locator('.monaco-list-row', { hasText: 'Get started with adr-roles' });
+    await entry.waitFor({ state: 'visible' });
+    await entry.click();
+    await picker.waitFor({ state: 'hidden' });
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.locator('.getting-started-category .category-title', { hasText: 'Get started with adr-roles' }).first().waitFor({ state: 'visible' });
+    for (const step of ['Create your first decision', 'Set owners', 'See the decisions by role', 'Override a decision']) {
+      await walkthrough.locator('.getting-started-step .step-title', { hasText: step }).waitFor({ state: 'visible' });
+    }
+    // The first step is open, with its button and its markdown beside it.
+    await walkthrough.locator('.getting-started-step.expanded').getByRole('button', { name: 'New ADR' }).waitFor({ state: 'visible' });
+    await visibleWebview(page).locator('h1', { hasText: 'Create your first decision' }).waitFor({ state: 'visible' });
+    await visibleWebview(page).locator('code', { hasText: 'npx adr-roles new' }).waitFor({ state: 'visible' });
+    await workbench.screenshot('12-walkthrough');
+  });
+
   it('raised no error notifications', async () => {
     assert.deepEqual(await errorNotifications(page), []);
   });

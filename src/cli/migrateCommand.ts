@@ -1,0 +1,45 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { describeRoles, resolveRole } from '../core/config';
+import { addOwnerEdits, isUnowned, matchesFilter, parseWhere } from '../core/migrate';
+import { parseDecision } from '../core/parse';
+import { applyEdits } from '../core/textEdit';
+import { loadFolders } from '../core/workspace';
+import { nodeFileSystem } from './nodeFileSystem';
+import { resolveTargets, UsageError } from './targets';
+
+export interface MigrateOptions {
+  owner: string | undefined;
+  where: string | undefined;
+  dryRun: boolean;
+}
+
+/**
+ * `adr-roles migrate --owner ROLE`: gives every unowned decision (matching --where) its owner, in
+ * place. Folders are not moved and nothing but the owner line (or a new frontmatter block) changes.
+ */
+export async function migrateCommand(dirs: string[], options: MigrateOptions): Promise<number> {
+  const filter = parseWhere(options.where);
+  if (typeof filter === 'string') throw new UsageError(filter);
+  const { folders, discovery } = await resolveTargets(dirs);
+  const roles = discovery.config.roles;
+  if (!options.owner) throw new UsageError(`migrate needs --owner: one of ${describeRoles(roles)}`);
+  const role = resolveRole(options.owner, roles);
+  if (!role) throw new UsageError(`'${options.owner}' is not a configured role: use one of ${describeRoles(roles)}`);
+  const { catalog } = await loadFolders(nodeFileSystem, folders);
+  let changed = 0;
+  for (const log of catalog.folders()) {
+    for (const decision of log.decisions()) {
+      if (!isUnowned(decision) || !matchesFilter(decision, filter)) continue;
+      // Edited as the bytes on disk, byte-order mark included, so everything else stays as it was.
+      const text = await readFile(decision.file, 'utf8');
+      const fresh = parseDecision(decision.file, text);
+      if (!isUnowned(fresh)) continue;
+      if (!options.dryRun) await writeFile(decision.file, applyEdits(text, addOwnerEdits(text, fresh, role.id)), 'utf8');
+      changed++;
+      process.stdout.write(`${relative('.', decision.file) || decision.file}: owner: ${role.id}${options.dryRun ? ' (dry run)' : ''}\n`);
+    }
+  }
+  process.stdout.write(`${changed} decision${changed === 1 ? '' : 's'} ${options.dryRun ? 'would be' : ''}${options.dryRun ? ' ' : ''}given an owner\n`);
+  return 0;
+}

@@ -1,0 +1,79 @@
+import { mkdir, open, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { describeRoles, resolveRole } from '../core/config';
+import { isoDate } from '../core/dates';
+import { discover } from '../core/discovery';
+import { nextFreeNumber } from '../core/numbering';
+import { BUILT_IN_TEMPLATES, decisionFileName, renderDecision, type BuiltInTemplate } from '../core/scaffold';
+import { nodeFileSystem } from './nodeFileSystem';
+import { UsageError } from './targets';
+
+export interface NewOptions {
+  owner: string | undefined;
+  dir: string | undefined;
+  template: string | undefined;
+}
+
+/** Where a new decision goes when the repository has no decision folder yet, as in the extension. */
+const DEFAULT_FOLDER = 'docs/decisions';
+
+/**
+ * `adr-roles new "Title" --owner cto`: the extension's numbering and templates without an editor.
+ * The file is created exclusively, so a decision is never overwritten; a number taken meanwhile
+ * (another run, a git pull) moves on to the next one.
+ */
+export async function newCommand(words: string[], options: NewOptions): Promise<number> {
+  const title = words.join(' ').trim();
+  if (!title) throw new UsageError('new needs a title: adr-roles new "Use PostgreSQL" --owner cto');
+  const discovery = await discover(nodeFileSystem, '.');
+  const roles = discovery.config.roles;
+  if (!options.owner) throw new UsageError(`new needs --owner: one of ${describeRoles(roles)}`);
+  const role = resolveRole(options.owner, roles);
+  if (!role) throw new UsageError(`'${options.owner}' is not a configured role: use one of ${describeRoles(roles)}`);
+  if (options.template !== undefined && !(options.template in BUILT_IN_TEMPLATES)) throw new UsageError(`unknown template '${options.template}': use madr or nygard`);
+  const folder = options.dir ?? folderOf(discovery.folders);
+  const template = options.template ? BUILT_IN_TEMPLATES[options.template as BuiltInTemplate] : await templateText(discovery.config.template);
+  await mkdir(folder, { recursive: true });
+  const date = isoDate(new Date());
+  let number = 0;
+  for (let attempt = 0; attempt < 100; attempt++) {
+    number = nextFreeNumber(await readdir(folder), number);
+    const path = join(folder, decisionFileName(number, title));
+    const { text } = renderDecision(template, { number, title, date, owner: role.id });
+    if (await createExclusively(path, text)) {
+      process.stdout.write(`${relative('.', path) || path}\n`);
+      return 0;
+    }
+  }
+  throw new Error(`no free decision number found in ${folder}: nothing was written`);
+}
+
+function folderOf(folders: readonly string[]): string {
+  if (folders.length === 0) return DEFAULT_FOLDER;
+  if (folders.length === 1) return folders[0] ?? DEFAULT_FOLDER;
+  throw new UsageError(`several decision folders (${folders.join(', ')}): name one with --dir`);
+}
+
+/** The configured template: built in, or a file of the repository (a missing one is lint's to report; MADR is used). */
+async function templateText(name: string): Promise<string> {
+  if (name in BUILT_IN_TEMPLATES) return BUILT_IN_TEMPLATES[name as BuiltInTemplate];
+  return (await nodeFileSystem.readText(name)) ?? BUILT_IN_TEMPLATES.madr;
+}
+
+/** False when the file exists already: `wx` fails rather than overwrite. */
+async function createExclusively(path: string, text: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    await handle.writeFile(text, 'utf8');
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { escapeUntilSettled, indexedApi, indexState, readText, Scratch, UNOWNED_DECISION, workspaceFile } from './helpers';
+
+/** An adr-tools decision without frontmatter. Each test writes its own number: a document an earlier test edited may still be held open with its old text. */
+function nygard(number: number): { path: string; text: string; id: string } {
+  return {
+    path: `docs/decisions/${String(number).padStart(4, '0')}-record-architecture-decisions.md`,
+    text: `# ${number}. Record architecture decisions\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nWe need to record decisions.\n`,
+    id: `ADR-${String(number).padStart(4, '0')}`,
+  };
+}
+
+describe('ADR: Add Owners to Existing Decisions', () => {
+  const scratch = new Scratch();
+  afterEach(() => scratch.restore());
+
+  async function withUnownedNygardDecision(number: number): Promise<vscode.Uri> {
+    const api = await indexedApi();
+    await scratch.keep(workspaceFile(UNOWNED_DECISION));
+    const { path, text, id } = nygard(number);
+    const uri = await scratch.create(path, text);
+    await indexState(api, () => api.decisions().some((d) => d.id === id && d.owner === null), () => `${id}, unowned, in the index`);
+    return uri;
+  }
+
+  it('answers in order: an owner for the first, stop before the second', async () => {
+    const uri = await withUnownedNygardDecision(7);
+    const flags = workspaceFile(UNOWNED_DECISION);
+    const before = await readText(flags);
+    const changed = await vscode.commands.executeCommand<string[]>('adrRoles.addOwners', { picks: ['hoe', 'stop'] });
+    assert.deepEqual(changed, ['ADR-0006']);
+    assert.equal(await readText(flags), before.replace('date: 2021-09-01\n', 'date: 2021-09-01\nowner: hoe\n'), 'one line added after the date');
+    assert.equal(await readText(uri), nygard(7).text, 'stopped before ADR-0007');
+  });
+
+  it('with an owner and a filter, writes every matching decision; a file without frontmatter gets one on top', async () => {
+    const api = await indexedApi();
+    const uri = await withUnownedNygardDecision(8);
+    const flags = workspaceFile(UNOWNED_DECISION);
+    const before = await readText(flags);
+    const changed = await vscode.commands.executeCommand<string[]>('adrRoles.addOwners', { owner: 'cto', where: 'status=accepted' });
+    assert.deepEqual(changed, ['ADR-0008'], 'the proposed ADR-0006 is filtered out');
+    assert.equal(await readText(uri), `---\nowner: cto\n---\n${nygard(8).text}`);
+    assert.equal(await readText(flags), before);
+    await indexState(api, () => api.decisions().find((d) => d.id === 'ADR-0008')?.owner?.value === 'cto', () => 'ADR-0008 owned by cto in the index');
+  });
+
+  it('skip leaves a decision as it was; Escape at the pick writes nothing', async () => {
+    const uri = await withUnownedNygardDecision(9);
+    const flags = workspaceFile(UNOWNED_DECISION);
+    const before = await readText(flags);
+    assert.deepEqual(await vscode.commands.executeCommand<string[]>('adrRoles.addOwners', { picks: ['skip', 'cto'] }), ['ADR-0009']);
+    assert.equal(await readText(flags), before);
+    assert.match(await readText(uri), /^---\nowner: cto\n---\n# 9\./);
+    const escaped = await escapeUntilSettled(vscode.commands.executeCommand<string[]>('adrRoles.addOwners'));
+    assert.deepEqual(escaped, []);
+    assert.equal(await readText(flags), before);
+  });
+});

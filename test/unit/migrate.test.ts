@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../../src/core/migrate';
+import { nextFreeNumber } from '../../src/core/numbering';
+import { parseDecision } from '../../src/core/parse';
+import { applyEdits } from '../../src/core/textEdit';
+import { fixtureText, parseFixture } from './helpers';
+
+function migrated(file: string, text: string, owner = 'cto'): string {
+  return applyEdits(text, addOwnerEdits(text, parseDecision(file, text), owner));
+}
+
+describe('migrating existing decision logs', () => {
+  it('adds a frontmatter block to adr-tools, MADR 2 and log4brains files and leaves the rest byte-for-byte', () => {
+    for (const file of ['nygard/0002-implement-as-shell-scripts.md', 'madr2/0002-use-bold-keys.md', 'log4brains/20201016-publish-the-site-on-every-merge.md']) {
+      const text = fixtureText(file);
+      const out = migrated(file, text);
+      assert.equal(out, `---\nowner: cto\n---\n${text}`, file);
+      const after = parseDecision(file, out);
+      assert.equal(after.owner?.value, 'cto', file);
+      assert.equal(after.status?.value, parseFixture(file).status?.value, `${file} keeps its status`);
+    }
+  });
+
+  it('adds one line to existing frontmatter after the date, keeping CRLF and the byte-order mark', () => {
+    const text = '\ufeff---\r\nstatus: accepted\r\ndate: 2020-01-02\r\n---\r\n# Use Postgres\r\n\r\nBecause.\r\n';
+    assert.equal(migrated('0001-use-postgres.md', text, 'hoe'), '\ufeff---\r\nstatus: accepted\r\ndate: 2020-01-02\r\nowner: hoe\r\n---\r\n# Use Postgres\r\n\r\nBecause.\r\n');
+    const bare = '\ufeff# Use Postgres\n';
+    assert.equal(migrated('0001-use-postgres.md', bare), '\ufeff---\nowner: cto\n---\n# Use Postgres\n');
+  });
+
+  it('filters by status and knows unowned decisions', () => {
+    assert.deepEqual(parseWhere(undefined), { statuses: null });
+    assert.deepEqual(parseWhere('status=Accepted,proposed'), { statuses: ['accepted', 'proposed'] });
+    assert.match(parseWhere('status') as string, /KEY=VALUE/);
+    assert.match(parseWhere('owner=cto') as string, /can filter on status/);
+    const accepted = parseFixture('nygard/0001-record-architecture-decisions.md');
+    const superseded = parseFixture('nygard/0002-implement-as-shell-scripts.md');
+    const filter = { statuses: ['accepted'] };
+    assert.deepEqual([matchesFilter(accepted, filter), matchesFilter(superseded, filter)], [true, false]);
+    assert.equal(isUnowned(accepted), true);
+    assert.equal(isUnowned(parseDecision('0001-a.md', '---\nowner: ceo\n---\n# A\n')), false, 'an unknown owner is not missing');
+  });
+
+  it('shows a decision by its opening lines', () => {
+    const text = '---\nstatus: accepted\n---\n# Use Postgres\n\n## Context\n\nWe need   a database.\nIt must be managed.\n';
+    assert.equal(openingLines(text, parseDecision('0001-use-postgres.md', text)), 'Context We need   a database. It must be managed.');
+    assert.equal(openingLines('# T\n\n' + 'word '.repeat(100), parseDecision('0002-t.md', '# T\n\n' + 'word '.repeat(100)), 20).length, 20);
+  });
+
+  it('numbers after the highest number in the folder, never filling gaps', () => {
+    assert.equal(nextFreeNumber([]), 1);
+    assert.equal(nextFreeNumber(['0001-a.md', '0007-b.md', 'README.md', 'adr-009.md']), 10);
+    assert.equal(nextFreeNumber(['0001-a.md'], 4), 5);
+  });
+});
