@@ -1,10 +1,12 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DirectoryEntry, FileSystem } from '../../src/core/fileSystem';
 import type { Decision } from '../../src/core/model';
 import { parseDecision } from '../../src/core/parse';
 
 export const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures');
+export const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');
 
 export function fixtureText(relative: string): string {
   return readFileSync(join(FIXTURES, relative), 'utf8');
@@ -34,4 +36,10 @@ export function memoryFileSystem(files: Record<string, string>): FileSystem {
       return Promise.resolve(entries.size > 0 ? [...entries.values()] : undefined);
     },
   };
+}
+
+/** Runs the built CLI (dist/cli.js) as a user would, in `cwd`. */
+export function runCli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
