@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Decision } from '../core/model';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
 import { problemsScope, SETTINGS_SECTION } from './settings';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -20,6 +21,7 @@ export class DiagnosticsController implements vscode.Disposable {
     this.disposables = [
       this.collection,
       index.onDidChange(() => this.publishAll()),
+      index.onDidChangeOwnText((decision) => this.publishOne(decision)),
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, TYPING_DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => {
@@ -52,6 +54,11 @@ export class DiagnosticsController implements vscode.Disposable {
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);
     this.timers.delete(key);
+  }
+
+  private publishOne(decision: Decision): void {
+    const uri = this.index.uriOf(decision);
+    if (uri) this.collection.set(uri, this.index.problemsFor(decision).map(toDiagnostic));
   }
 
   private publishAll(): void {

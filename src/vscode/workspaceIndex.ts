@@ -32,7 +32,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   private catalog = new Catalog();
   private folders: FolderState[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly bodyChanged = new vscode.EventEmitter<Decision>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.bodyChanged];
   private pending = new Map<string, vscode.Uri>();
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
   private indexed: Promise<void> = Promise.resolve();
@@ -44,6 +45,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private useCache = true;
 
   readonly onDidChange = this.changed.event;
+  /**
+   * Fires instead of onDidChange when typing changed a decision but nothing other files, the tree
+   * or the panels show of it: only that decision's own problems need a new look.
+   */
+  readonly onDidChangeOwnText = this.bodyChanged.event;
 
   /** `storageUri`: the workspace's storage, where the index is kept between sessions (none without a workspace). */
   constructor(storageUri?: vscode.Uri) {
@@ -156,9 +162,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (!this.isDecisionUri(document.uri)) return undefined;
     // The open document gets the full markdown tree: exact positions matter where the user is typing.
     const decision = parseDecision(document.uri.path, document.getText(), { markdown: 'tree' });
+    const before = this.catalog.get(decision.file);
     this.catalog.upsert(decision);
     this.versions.set(document.uri.toString(), document.version);
-    this.changed.fire();
+    // Most keystrokes land in the body: re-linting the whole workspace for them would lag typing.
+    if (before && visibleSignature(before) === visibleSignature(decision)) this.bodyChanged.fire(decision);
+    else this.changed.fire();
     return decision;
   }
 
@@ -229,4 +238,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.batchTimer) clearTimeout(this.batchTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** What other decisions' rules, the tree, the badges and the panels read of a decision. */
+function visibleSignature(d: Decision): string {
+  return JSON.stringify([
+    d.id,
+    d.number,
+    d.title?.value,
+    d.status?.value,
+    d.date?.value,
+    d.owner?.value,
+    d.trigger?.value,
+    d.triggerDetail?.value,
+    d.elevatedFrom?.value,
+    d.elevatedOn?.value,
+    d.relations.map((r) => [r.kind, r.target.raw]),
+  ]);
 }
