@@ -3,8 +3,8 @@ import { resolveRole, type Role } from '../core/config';
 import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../core/migrate';
 import type { Decision } from '../core/model';
 import { parseDecision } from '../core/parse';
-import { toRange } from './convert';
-import { applyEdit, currentText } from './decisionFiles';
+import { currentText } from './decisionFiles';
+import { applyPlannedWrite } from './plannedWrite';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Arguments for running the command without prompts (other extensions, tests). */
@@ -57,9 +57,18 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
       void vscode.window.showErrorMessage(`'${answer}' is not a configured role: nothing more was changed.`);
       break;
     }
-    const edit = new vscode.WorkspaceEdit();
-    for (const e of addOwnerEdits(text, fresh, role.id)) edit.replace(uri, toRange(e.range), e.newText);
-    if (await applyEdit(edit)) changed.push(decision.id);
+    // The answer is about the text the pick showed: if the file changed while the pick was open, stop.
+    const outcome = await applyPlannedWrite({
+      command: 'Add Owners',
+      basis: [{ uri, text, name: decision.id }],
+      edits: [{ uri, edits: addOwnerEdits(text, fresh, role.id) }],
+      unchanged: `its owner was not written, and the owners given before it stay`,
+    });
+    if (outcome === 'written') changed.push(decision.id);
+    else {
+      if (outcome !== 'changed') void vscode.window.showErrorMessage(`The owner of ${decision.id} could not be written: nothing more was changed.`);
+      break;
+    }
   }
   if (changed.length > 0 && !args.picks && !args.owner) {
     void vscode.window.showInformationMessage(`${changed.length} decision${changed.length === 1 ? '' : 's'} given an owner.`);

@@ -16,6 +16,35 @@ export interface PanelDrawing {
 }
 
 /**
+ * A command about to write what it planned. Listeners may delay the write with `waitUntil`,
+ * called synchronously from the listener, as with `onWillSaveTextDocument`.
+ */
+export interface WillWriteEvent {
+  /** The command as its messages name it: 'Override', 'Renumber'… */
+  readonly command: string;
+  /**
+   * `planned`: the command has read its files, asked its questions and planned its edit; next it
+   * checks the files against what it read and writes. `applied`: the edit is in the documents but
+   * not yet saved; next it checks the disk again and saves, or takes the edit back.
+   */
+  readonly phase: 'planned' | 'applied';
+  /** URI strings of the existing files the plan was computed from (the files it edits or renames). */
+  readonly files: readonly string[];
+  /** URI strings of the files it creates, and of a renamed file's new name. */
+  readonly creates: readonly string[];
+  waitUntil(thenable: Thenable<unknown>): void;
+}
+
+/** A command that wrote nothing because a file it had read changed or went away before it wrote. */
+export interface WriteCancelled {
+  command: string;
+  /** The URI string of the file that changed. */
+  file: string;
+  /** The error message shown to the user. */
+  message: string;
+}
+
+/**
  * What `activate` returns. Other extensions and the integration tests read the index through it
  * instead of reaching into module state.
  */
@@ -36,4 +65,13 @@ export interface AdrRolesApi {
   problemsFor(uri: string): readonly Problem[];
   /** The rows the Decisions view shows now, with the current grouping and filter. */
   tree(): TreeRow[];
+  /**
+   * Fires when a command that edits files is about to check them and write (and again after the
+   * edit is applied, before it is saved). For tests that must change a file at an exact point of
+   * a command: Renumber asks nothing between reading and writing, and an extension cannot see
+   * when the workbench shows a prompt, so this is the only deterministic point, without sleeps.
+   */
+  onWillWrite: Event<WillWriteEvent>;
+  /** Fires when a command wrote nothing because a file it had read changed meanwhile, with the message shown. */
+  onDidCancelWrite: Event<WriteCancelled>;
 }

@@ -63,31 +63,6 @@ export function createExclusively(edit: vscode.WorkspaceEdit, uri: vscode.Uri, t
   edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
 }
 
-/**
- * Applies an edit; a failure (a file that appeared meanwhile) reads as false, never as a thrown
- * error. As a refactoring, files it changes that were not open are saved (`files.refactoring.autoSave`);
- * open documents keep their unsaved state and receive the edit.
- */
-export async function applyEdit(edit: vscode.WorkspaceEdit): Promise<boolean> {
-  const touched = edit.entries().map(([uri]) => uri);
-  const dirtyBefore = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
-  // An edited file whose document is closed loses its undo history; held open, one undo restores every file.
-  await Promise.all(touched.map((uri) => vscode.workspace.openTextDocument(uri).then(undefined, () => undefined)));
-  try {
-    if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) return false;
-  } catch {
-    return false;
-  }
-  // Files the user had not been editing are saved, so the change is on disk like any refactoring;
-  // documents with unsaved work stay unsaved, with the edit in them.
-  for (const uri of touched) {
-    if (dirtyBefore.has(uri.toString())) continue;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (document?.isDirty) await document.save();
-  }
-  return true;
-}
-
 export async function openAt(uri: vscode.Uri, offset: number): Promise<void> {
   const document = await vscode.workspace.openTextDocument(uri);
   const cursor = document.positionAt(offset);

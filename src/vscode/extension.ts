@@ -6,6 +6,7 @@ import { FrontmatterCompletionProvider } from './completionProvider';
 import { DecisionDecorations } from './decisionDecorations';
 import { DecisionsView } from './decisionsView';
 import { DecisionCodeLensProvider } from './codeLens';
+import { onDidCancelWrite, onWillWrite } from './plannedWrite';
 import { DiagnosticsController } from './diagnostics';
 import { generateIndex } from './indexCommand';
 import { GRAPH_PANEL, REPORT_PANEL } from './insightPanels';
@@ -62,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     whenIndexed: () => index.whenIndexed(),
     onDidChange: index.onDidChange,
     onDidRenderPanel: panels.onDidRender,
+    onWillWrite,
+    onDidCancelWrite,
     tree: () => view.rows(),
     decisions: () => index.decisions(),
     problemsFor(uri) {

@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../core/indexTable';
-import { applyEdit, currentText } from './decisionFiles';
+import { LineIndex } from '../core/lineIndex';
+import type { TextEdit } from '../core/textEdit';
+import { currentText } from './decisionFiles';
+import { applyPlannedWrite, type BasisFile } from './plannedWrite';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -9,7 +12,9 @@ import type { WorkspaceIndex } from './workspaceIndex';
  */
 export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]> {
   await index.whenIndexed();
-  const edit = new vscode.WorkspaceEdit();
+  const basis: BasisFile[] = [];
+  const creates: { uri: vscode.Uri; text: string }[] = [];
+  const edits: { uri: vscode.Uri; edits: TextEdit[] }[] = [];
   const written: vscode.Uri[] = [];
   for (const folder of index.decisionFolders()) {
     const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(() => [] as [string, vscode.FileType][]);
@@ -19,10 +24,11 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
     const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
     const updated = updateIndexText(existing, renderIndexTable(folder.log, folder.config.roles, eol));
     if (updated === existing) continue;
-    if (existing === undefined) edit.createFile(uri, { overwrite: false, contents: new TextEncoder().encode(updated) });
+    if (existing === undefined) creates.push({ uri, text: updated });
     else {
-      const document = await vscode.workspace.openTextDocument(uri);
-      edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), updated);
+      // The whole text, as read: the write is checked against it.
+      basis.push({ uri, text: existing, name: vscode.workspace.asRelativePath(uri) });
+      edits.push({ uri, edits: [{ range: new LineIndex(existing).range(0, existing.length), newText: updated }] });
     }
     written.push(uri);
   }
@@ -30,8 +36,9 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
     void vscode.window.showInformationMessage('The decision index is up to date.');
     return [];
   }
-  if (!(await applyEdit(edit))) {
-    void vscode.window.showErrorMessage('The decision index could not be written: nothing was changed.');
+  const outcome = await applyPlannedWrite({ command: 'Generate Index', basis, creates, edits });
+  if (outcome !== 'written') {
+    if (outcome !== 'changed') void vscode.window.showErrorMessage('The decision index could not be written: nothing was changed.');
     return [];
   }
   void vscode.window.showInformationMessage(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);

@@ -8,8 +8,8 @@ import { planOverride, planSupersede, type SuccessorPlan } from '../core/lifecyc
 import { KNOWN_STATUSES, type Decision, type Trigger } from '../core/model';
 import { parseDecision } from '../core/parse';
 import type { TextEdit } from '../core/textEdit';
-import { toRange } from './convert';
-import { applyEdit, createExclusively, releaseNumber, currentText, openAt, reserveNextNumber, templateText } from './decisionFiles';
+import { currentText, openAt, releaseNumber, reserveNextNumber, templateText } from './decisionFiles';
+import { applyPlannedWrite, type BasisFile, type WriteOutcome } from './plannedWrite';
 import { resolveDecision } from './decisionTarget';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -25,47 +25,57 @@ function strategyRoles(config: AdrRolesConfig): Role[] {
   return config.roles.filter((r) => r.kind === 'strategy');
 }
 
-function addEdits(edit: vscode.WorkspaceEdit, uri: vscode.Uri, edits: readonly TextEdit[]): void {
-  for (const e of edits) edit.replace(uri, toRange(e.range), e.newText);
-}
-
-/** Everything a successor command needs about the decision it replaces, or a message why not. */
-async function successorContext(index: WorkspaceIndex, decision: Decision) {
+/**
+ * What a command knows about the decision it acts on, read when it starts: the text it plans
+ * from, and so the basis its write is checked against. Undefined, with a message, if unreadable.
+ */
+async function decisionContext(index: WorkspaceIndex, decision: Decision, command: string) {
   const uri = index.uriOf(decision);
   const config = index.configFor(decision);
   const text = uri && (await currentText(uri));
   if (!uri || !config || text === undefined) {
-    void vscode.window.showErrorMessage(`${decision.id} cannot be read any more: nothing was changed.`);
+    void vscode.window.showErrorMessage(`${decision.id} cannot be read any more: ${command} changed nothing.`);
     return undefined;
   }
   const folder = vscode.Uri.joinPath(uri, '..');
   const root = vscode.workspace.getWorkspaceFolder(uri)?.uri ?? folder;
   // Ranges must come from the text being edited, which may be newer than the index.
   const fresh = parseDecision(decision.file, text);
-  return { uri, config, text, folder, root, fresh };
+  const basis: BasisFile = { uri, text, name: decision.id };
+  return { command, uri, config, text, folder, root, fresh, basis };
 }
 
+type DecisionContext = NonNullable<Awaited<ReturnType<typeof decisionContext>>>;
+
 /** Creates the successor and marks the old decision in one WorkspaceEdit: one undo restores both. */
-async function writeSuccessor(index: WorkspaceIndex, decision: Decision, plan: (number: number, template: string, text: string, old: Decision) => SuccessorPlan): Promise<vscode.Uri | undefined> {
-  const context = await successorContext(index, decision);
-  if (!context) return undefined;
+async function writeSuccessor(context: DecisionContext, plan: (number: number, template: string, text: string, old: Decision) => SuccessorPlan): Promise<vscode.Uri | undefined> {
   const template = await templateText(context.config, context.root);
   let number = 0;
   for (let attempt = 0; attempt < 20; attempt++) {
     number = await reserveNextNumber(context.folder, number);
     const planned = plan(number, template, context.text, context.fresh);
     const newUri = vscode.Uri.joinPath(context.folder, planned.fileName);
-    const edit = new vscode.WorkspaceEdit();
-    createExclusively(edit, newUri, planned.text);
-    addEdits(edit, context.uri, planned.oldEdits);
-    const applied = await applyEdit(edit);
+    const outcome = await applyPlannedWrite({
+      command: context.command,
+      basis: [context.basis],
+      creates: [{ uri: newUri, text: planned.text }],
+      edits: [{ uri: context.uri, edits: planned.oldEdits }],
+    });
     releaseNumber(context.folder, number);
-    if (applied) {
+    if (outcome === 'written') {
       await openAt(newUri, planned.cursorOffset);
       return newUri;
     }
+    // A file that appeared with this number (another window, a git pull): try the next one.
+    if (outcome !== 'taken') return reportFailure(context, outcome);
   }
-  void vscode.window.showErrorMessage(`No free decision number found next to ${decision.id}: nothing was changed.`);
+  void vscode.window.showErrorMessage(`No free decision number found next to ${context.basis.name}: nothing was changed.`);
+  return undefined;
+}
+
+/** `changed` was already reported, naming the file; any other failure is reported here. */
+function reportFailure(context: DecisionContext, outcome: WriteOutcome): undefined {
+  if (outcome !== 'changed') void vscode.window.showErrorMessage(`${context.command} could not write ${context.basis.name}: nothing was changed.`);
   return undefined;
 }
 
@@ -73,6 +83,9 @@ async function writeSuccessor(index: WorkspaceIndex, decision: Decision, plan: (
 export async function overrideDecision(index: WorkspaceIndex, arg: unknown, args: OverrideArgs = {}): Promise<vscode.Uri | undefined> {
   const decision = await resolveDecision(index, arg, 'Which decision is overridden?', (d) => d.status?.value !== 'overridden');
   if (!decision) return undefined;
+  // Read before asking: the answers are about the decision as it read then, so a change meanwhile cancels the write.
+  const context = await decisionContext(index, decision, 'Override');
+  if (!context) return undefined;
   const trigger = args.trigger ?? (await askTrigger());
   if (!trigger) return undefined;
   const triggerDetail =
@@ -92,11 +105,11 @@ export async function overrideDecision(index: WorkspaceIndex, arg: unknown, args
       validateInput: (value) => (value.trim() ? undefined : 'A decision needs a title.'),
     }));
   if (title === undefined) return undefined;
-  const config = index.configFor(decision);
+  const config = context.config;
   // The essay's case: the CTO overrides when something new emerges.
-  const owner = args.owner ?? (config ? strategyRoles(config)[0]?.id : undefined) ?? config?.roles[0]?.id ?? 'cto';
+  const owner = args.owner ?? strategyRoles(config)[0]?.id ?? config.roles[0]?.id ?? 'cto';
   const date = isoDate(new Date());
-  return writeSuccessor(index, decision, (number, template, oldText, old) =>
+  return writeSuccessor(context, (number, template, oldText, old) =>
     planOverride({ old, oldText, number, title: title.trim(), owner, date, template, trigger, triggerDetail }),
   );
 }
@@ -116,6 +129,8 @@ async function askTrigger(): Promise<Trigger | undefined> {
 export async function supersedeDecision(index: WorkspaceIndex, arg: unknown, args: { title?: string; owner?: string } = {}): Promise<vscode.Uri | undefined> {
   const decision = await resolveDecision(index, arg, 'Which decision is superseded?', (d) => d.status?.value !== 'superseded');
   if (!decision) return undefined;
+  const context = await decisionContext(index, decision, 'Supersede');
+  if (!context) return undefined;
   const title =
     args.title ??
     (await vscode.window.showInputBox({
@@ -125,18 +140,18 @@ export async function supersedeDecision(index: WorkspaceIndex, arg: unknown, arg
       validateInput: (value) => (value.trim() ? undefined : 'A decision needs a title.'),
     }));
   if (title === undefined) return undefined;
-  const owner = args.owner ?? (decision.owner?.value || index.configFor(decision)?.roles[0]?.id || 'cto');
+  const owner = args.owner ?? (decision.owner?.value || context.config.roles[0]?.id || 'cto');
   const date = isoDate(new Date());
-  return writeSuccessor(index, decision, (number, template, oldText, old) => planSupersede({ old, oldText, number, title: title.trim(), owner, date, template }));
+  return writeSuccessor(context, (number, template, oldText, old) => planSupersede({ old, oldText, number, title: title.trim(), owner, date, template }));
 }
 
 /** "ADR: Elevate to CTO": the strategy role takes an execution decision over, with a record of it. */
 export async function elevateDecision(index: WorkspaceIndex, arg: unknown): Promise<boolean> {
   const decision = await resolveDecision(index, arg, 'Which decision does the CTO take over?', (d) => !d.elevatedFrom);
   if (!decision) return false;
-  const context = await successorContext(index, decision);
+  const context = await decisionContext(index, decision, 'Elevate');
   if (!context) return false;
-  const from = decision.owner ? resolveRole(decision.owner.value, context.config.roles) : undefined;
+  const from = context.fresh.owner ? resolveRole(context.fresh.owner.value, context.config.roles) : undefined;
   const strategy = strategyRoles(context.config);
   if (from?.kind === 'strategy') {
     void vscode.window.showInformationMessage(`${decision.id} is already owned by ${from.label}, a strategy role.`);
@@ -150,15 +165,24 @@ export async function elevateDecision(index: WorkspaceIndex, arg: unknown): Prom
     if (strategy.length === 0) void vscode.window.showErrorMessage('No role of kind "strategy" is configured to elevate to.');
     return false;
   }
-  const edit = new vscode.WorkspaceEdit();
-  addEdits(edit, context.uri, elevateEdits(context.text, context.fresh, to.id, from?.id ?? decision.owner?.value ?? 'none', isoDate(new Date())));
-  return applyEdit(edit);
+  const edits = elevateEdits(context.text, context.fresh, to.id, from?.id ?? context.fresh.owner?.value ?? 'none', isoDate(new Date()));
+  return writeEdits(context, edits);
+}
+
+/** Edits to the decision's own file only, checked against the text they were computed from. */
+async function writeEdits(context: DecisionContext, edits: readonly TextEdit[]): Promise<boolean> {
+  const outcome = await applyPlannedWrite({ command: context.command, basis: [context.basis], edits: [{ uri: context.uri, edits }] });
+  if (outcome === 'written') return true;
+  reportFailure(context, outcome);
+  return false;
 }
 
 /** "ADR: Set Status…", written in the file's own format. */
 export async function setStatus(index: WorkspaceIndex, arg: unknown, status?: string): Promise<boolean> {
   const decision = await resolveDecision(index, arg, 'Which decision?');
   if (!decision) return false;
+  const context = await decisionContext(index, decision, 'Set Status');
+  if (!context) return false;
   const chosen =
     status ??
     (await vscode.window.showQuickPick(
@@ -166,9 +190,5 @@ export async function setStatus(index: WorkspaceIndex, arg: unknown, status?: st
       { title: `Status of ${decision.id} (now ${decision.status?.value ?? 'none'})` },
     ));
   if (!chosen) return false;
-  const context = await successorContext(index, decision);
-  if (!context) return false;
-  const edit = new vscode.WorkspaceEdit();
-  addEdits(edit, context.uri, setStatusEdits(context.text, context.fresh, chosen));
-  return applyEdit(edit);
+  return writeEdits(context, setStatusEdits(context.text, context.fresh, chosen));
 }

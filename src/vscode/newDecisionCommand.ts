@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { AdrRolesConfig, Role } from '../core/config';
 import { isoDate } from '../core/dates';
 import { decisionFileName, renderDecision } from '../core/scaffold';
-import { applyEdit, createExclusively, releaseNumber, openAt, reserveNextNumber, templateText } from './decisionFiles';
+import { openAt, releaseNumber, reserveNextNumber, templateText } from './decisionFiles';
+import { applyPlannedWrite } from './plannedWrite';
 import type { WorkspaceIndex } from './workspaceIndex';
 
 /** Arguments for running the command without prompts (other extensions, keybindings, tests). */
@@ -45,14 +46,16 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
     number = await reserveNextNumber(target.uri, number);
     const { text, cursorOffset } = renderDecision(template, { number, title: title.trim(), date, owner });
     const uri = vscode.Uri.joinPath(target.uri, decisionFileName(number, title.trim()));
-    const edit = new vscode.WorkspaceEdit();
-    createExclusively(edit, uri, text);
-    const applied = await applyEdit(edit);
+    const outcome = await applyPlannedWrite({ command: 'New ADR', basis: [], creates: [{ uri, text }] });
     releaseNumber(target.uri, number);
-    if (applied) {
+    if (outcome === 'written') {
       await openAt(uri, cursorOffset);
       if (!index.isDecisionUri(uri)) void index.reindex();
       return uri;
+    }
+    if (outcome !== 'taken') {
+      void vscode.window.showErrorMessage(`${decisionFileName(number, title.trim())} could not be written: nothing was written.`);
+      return undefined;
     }
   }
   void vscode.window.showErrorMessage(`No free decision number found in ${target.uri.fsPath}: nothing was written.`);

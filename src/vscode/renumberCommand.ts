@@ -4,8 +4,8 @@ import { mapBounded } from '../core/fileSystem';
 import { formatId } from '../core/fileName';
 import { parseDecision } from '../core/parse';
 import { planRenumber } from '../core/renumber';
-import { toRange } from './convert';
-import { applyEdit, currentText, releaseNumber, reserveNextNumber } from './decisionFiles';
+import { currentText, releaseNumber, reserveNextNumber } from './decisionFiles';
+import { applyPlannedWrite, type BasisFile } from './plannedWrite';
 import { resolveDecision } from './decisionTarget';
 import type { WorkspaceIndex } from './workspaceIndex';
 
@@ -40,23 +40,23 @@ export async function renumberDecision(index: WorkspaceIndex, arg: unknown): Pro
   const fresh = parseDecision(decision.file, own.text);
   const plan = planRenumber({ log, decision: fresh, newNumber, files });
 
-  const edit = new vscode.WorkspaceEdit();
   const newUri = vscode.Uri.joinPath(folder, plan.newFileName);
-  // The decision's own edits first, then the rename: later edits address the file by its old name.
-  for (const e of plan.edits.get(decision.file) ?? []) edit.replace(uri, toRange(e.range), e.newText);
-  edit.renameFile(uri, newUri, { overwrite: false });
+  // Every file it edits or renames is checked against the text the plan was computed from.
+  const basis: BasisFile[] = [{ uri, text: own.text, name: decision.id }];
+  const edits = [{ uri, edits: plan.edits.get(decision.file) ?? [] }];
   let updated = 0;
   for (const file of files) {
-    if (file.path === decision.file) continue;
-    for (const e of plan.edits.get(file.path) ?? []) {
-      edit.replace(file.uri, toRange(e.range), e.newText);
-      updated++;
-    }
+    const fileEdits = file.path === decision.file ? undefined : plan.edits.get(file.path);
+    if (!fileEdits || fileEdits.length === 0) continue;
+    basis.push({ uri: file.uri, text: file.text, name: vscode.workspace.asRelativePath(file.uri) });
+    edits.push({ uri: file.uri, edits: fileEdits });
+    updated += fileEdits.length;
   }
-  const applied = await applyEdit(edit);
+  const outcome = await applyPlannedWrite({ command: 'Renumber', basis, edits, rename: { from: uri, to: newUri } });
   releaseNumber(folder, newNumber);
-  if (!applied) {
-    void vscode.window.showErrorMessage(`Renumbering ${decision.id} failed (did ${plan.newFileName} appear meanwhile?): nothing was changed.`);
+  if (outcome !== 'written') {
+    if (outcome === 'taken') void vscode.window.showErrorMessage(`Renumbering ${decision.id} failed: ${plan.newFileName} appeared meanwhile. Nothing was changed.`);
+    else if (outcome === 'failed') void vscode.window.showErrorMessage(`Renumbering ${decision.id} failed: nothing was changed.`);
     return undefined;
   }
   const left = plan.ambiguous > 0 ? ` ${plan.ambiguous} mention${plan.ambiguous === 1 ? '' : 's'} of ${decision.id} elsewhere may mean either decision with that number and were left as written.` : '';

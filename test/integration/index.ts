@@ -32,6 +32,7 @@ export async function run(): Promise<void> {
   await import('./navigation.test');
   await import('./lifecycle.test');
   await import('./addOwners.test');
+  await import('./nothingLost.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];
