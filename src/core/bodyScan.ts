@@ -43,7 +43,7 @@ export interface MarkdownStructure {
   opaqueLines: Set<number>;
 }
 
-const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ATX_OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const HEADER_FIELD = /^ {0,3}(?:[*+-][ \t]+)?(\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\1)?[ \t]*:(?:\1)?[ \t]*(.*)$/;
@@ -58,6 +58,31 @@ function closesFence(text: string, fence: string): boolean {
   if (at - runStart < fence.length) return false;
   for (; at < text.length; at++) if (text.charCodeAt(at) !== 32 && text.charCodeAt(at) !== 9) return false;
   return true;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/**
+ * An ATX heading's level and text, without its closing `#`s: what
+ * `/^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/` matched, in one pass. That expression tried
+ * its closing sequence from every character of a long run of blanks: `# x`, 60,000 spaces, `x` took 3 s.
+ */
+function atxHeading(text: string): { level: number; text: string } | null {
+  const opening = ATX_OPENING.exec(text);
+  if (!opening) return null;
+  let from = opening[0].length;
+  // `.` and `$` of the expression stopped at these: such a line was no heading.
+  if (/[\r\u2028\u2029]/.test(text.slice(from))) return null;
+  while (from < text.length && isBlank(text.charCodeAt(from))) from++;
+  let to = text.length;
+  while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+  // A closing sequence is a run of `#` with a blank before it, inside the text.
+  let hashes = to;
+  while (hashes > from && text.charCodeAt(hashes - 1) === 35) hashes--;
+  if (hashes < to && hashes > from && isBlank(text.charCodeAt(hashes - 1))) to = hashes;
+  return { level: (opening[1] ?? '#').length, text: text.slice(from, to).trim() };
 }
 
 function isLetter(code: number): boolean {
@@ -104,17 +129,18 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
       previousIsParagraph = false;
       continue;
     }
-    const atx = /^ {0,3}#/.test(text) ? ATX_HEADING.exec(text) : null;
+    const atx = /^ {0,3}#/.test(text) ? atxHeading(text) : null;
     if (atx) {
-      const level = (atx[1] ?? '#').length;
-      const headingText = (atx[2] ?? '').trim();
+      const { level, text: headingText } = atx;
       const textStart = headingText ? text.indexOf(headingText, text.indexOf('#') + level) : text.length;
       structure.headings.push({ level, text: headingText, line, textStart: textStart + bom });
       previousIsParagraph = false;
       continue;
     }
     const underline = SETEXT_UNDERLINE.exec(text);
-    if (underline && previousIsParagraph && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(lines.lineText(line - 1))) {
+    // The line above may be the first, after a byte-order mark: `\uFEFF* item` is a list item too.
+    const above = line === 1 && lines.text.charCodeAt(0) === 0xfeff ? lines.lineText(0).slice(1) : lines.lineText(line - 1);
+    if (underline && previousIsParagraph && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(above)) {
       const titleText = lines.lineText(line - 1);
       const trimmed = titleText.trim();
       structure.headings.push({ level: (underline[1] ?? '=').startsWith('=') ? 1 : 2, text: trimmed, line: line - 1, textStart: titleText.indexOf(trimmed) });
@@ -139,7 +165,8 @@ export function readOutline(lines: LineIndex, firstLine: number, structure: Mark
       const heading = structure.headings[index];
       if (heading && heading.level >= 2 && /^status$/i.test(heading.text.replace(/[*_:]/g, '').trim())) {
         section = 'status';
-        outline.statusHeadingLine = line;
+        // A second Status heading adds its lines to the first: edits anchor on the first heading.
+        if (outline.statusHeadingLine < 0) outline.statusHeadingLine = line;
       } else section = heading?.level === 1 && index === 0 ? 'header' : 'other';
       continue;
     }
@@ -152,8 +179,13 @@ export function readOutline(lines: LineIndex, firstLine: number, structure: Mark
         outline.statusLines.push({ text: trimmed, line, start, end: start + trimmed.length });
       }
     } else if (section === 'header' || section === 'top') {
-      const field = HEADER_FIELD.exec(text);
-      if (field) outline.headerFields.push(headerField(field, text, line));
+      // A byte-order mark is not content: `\uFEFF* Status: accepted` is a field too.
+      const bom = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const field = HEADER_FIELD.exec(bom ? text.slice(1) : text);
+      if (field) {
+        const found = headerField(field, bom ? text.slice(1) : text, line);
+        outline.headerFields.push({ ...found, valueStart: found.valueStart + bom, valueEnd: found.valueEnd + bom });
+      }
     }
   }
   return outline;

@@ -16,7 +16,13 @@ function monthNumber(name: string): number {
  * real calendar date. Day-first and month-first numeric dates (`03/04/2021`) are ambiguous and refused.
  */
 export function normalizeDate(raw: string): string | null {
-  const text = raw.trim().replace(/^\*+|\*+$/g, '').trim();
+  // Bold marks cut by a loop: `/\*+$/` retried from every star of a long run inside the text.
+  const trimmed = raw.trim();
+  let from = 0;
+  let to = trimmed.length;
+  while (from < to && trimmed.charCodeAt(from) === 42) from++;
+  while (to > from && trimmed.charCodeAt(to - 1) === 42) to--;
+  const text = trimmed.slice(from, to).trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   // Dotted numeric dates are day-first wherever they are written (`21.07.2017`).

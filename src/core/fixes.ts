@@ -30,6 +30,11 @@ const OWNER_AFTER = ['date', 'status'];
 
 /** Quick fixes for one problem, as minimal text edits: only the line they change. */
 export function fixesFor(problem: Problem, context: FixContext): Fix[] {
+  // A fix whose edits would not be read (in a `---js`, unclosed or flow-map block) has none: not offered.
+  return candidateFixes(problem, context).filter((fix) => fix.command || fix.edits.length > 0);
+}
+
+function candidateFixes(problem: Problem, context: FixContext): Fix[] {
   switch (problem.code) {
     case 'missing-owner':
       return context.config.roles.map((role, i) => ({

@@ -47,7 +47,9 @@ export function readFrontmatter(text: string): Frontmatter | null {
   const firstBreak = text.indexOf('\n', open);
   const tagLine = text.slice(open + 3, firstBreak === -1 ? text.length : firstBreak);
   const language = tagLine.trim().toLowerCase();
-  const matterStart = open + 3 + tagLine.length - (tagLine.endsWith('\r') ? 1 : 0);
+  // gray-matter hands the engine the block from the end of the language tag; when the tag is only
+  // blanks (`--- `), it keeps them, so the block and its offsets start right after the dashes.
+  const matterStart = language ? open + 3 + tagLine.length - (tagLine.endsWith('\r') ? 1 : 0) : open + 3;
   const closeAt = text.indexOf('\n---', matterStart);
   const closeStart = closeAt === -1 ? -1 : closeAt + 1;
   const result: Frontmatter = {
@@ -73,7 +75,10 @@ export function readFrontmatter(text: string): Frontmatter | null {
   let parsedYaml: { entries: YamlEntry[]; errors: FrontmatterError[] } | undefined;
   const yamlEngine = {
     parse(source: string): object {
-      parsedYaml = parseYamlBlock(source, matterStart);
+      // YAML ends a line at a lone `\r` too, LineIndex only at `\n`: a space of the same length keeps
+      // every offset, and both on the same lines. The block itself ends with one in a CRLF file (the
+      // closing line's `\r`), which YAML read as content after a blank line: `owner: cto\r\n\r`.
+      parsedYaml = parseYamlBlock(source.replace(/\r(?!\n)/g, ' '), matterStart);
       return {};
     },
   };
@@ -88,6 +93,9 @@ export function readFrontmatter(text: string): Frontmatter | null {
     result.bodyStart = bodyStartAfter(text, closeStart);
     return result;
   }
+  // gray-matter skips a block it takes for comments only, by JavaScript's `\s`: `\f# x` is one to
+  // it and not to YAML. Reading it anyway keeps its error from surfacing only once a field is added.
+  if (!parsedYaml && YAML_LANGUAGES.includes(language)) yamlEngine.parse(text.slice(matterStart, closeStart - 1));
   if (parsedYaml) {
     result.entries = parsedYaml.entries;
     result.errors.push(...parsedYaml.errors);

@@ -1,4 +1,4 @@
-import { addRelationEdits, setFieldsEdits, setStatusEdits, targetOf, type DecisionTarget } from './decisionEdits';
+import { addRelationEdits, setFieldsEdits, setStatusEdits, targetOf, yamlScalar, type DecisionTarget } from './decisionEdits';
 import { applyEdits } from './textEdit';
 import type { Decision, Trigger } from './model';
 import { parseDecision } from './parse';
@@ -63,8 +63,4 @@ export function planSupersede(input: SuccessorInput): SuccessorPlan {
   return successor(input, 'supersedes', []);
 }
 
-/** Free text as a YAML value: plain when that reads back the same, double-quoted otherwise. */
-export function yamlScalar(text: string): string {
-  const plainSafe = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#]*$/.test(text) && !/:\s|\s$/.test(text) && !/^(true|false|null|~|yes|no|on|off|[-+]?[\d.]+)$/i.test(text);
-  return plainSafe ? text : JSON.stringify(text);
-}
+export { yamlScalar };

@@ -41,7 +41,10 @@ export class LineIndex {
       if ((this.lineStarts[mid] ?? 0) <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
+    // The `\n` of a `\r\n` is past the line's last character: it maps to the line's end, as offsetAt does.
+    const character = clamped - (this.lineStarts[low] ?? 0);
+    const insideBreak = character > 0 && this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13;
+    return { line: low, character: insideBreak ? character - 1 : character };
   }
 
   offsetAt(position: Position): number {

@@ -3,35 +3,54 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Heading, MarkdownStructure } from './bodyScan';
 
-const processor = unified().use(remarkParse);
+/**
+ * Inline constructs are switched off: only block structure is read here, and emphasis and link
+ * resolution are where CommonMark's worst cases are (a 256 KB line of `*_[` took over a minute).
+ */
+const INLINE_CONSTRUCTS = ['attention', 'autolink', 'htmlText', 'labelStartLink', 'labelStartImage', 'labelEnd', 'codeText', 'characterReference', 'characterEscape', 'hardBreakEscape'];
+const processor = unified()
+  .use(remarkParse)
+  .data('micromarkExtensions', [{ disable: { null: INLINE_CONSTRUCTS } }]);
 
 /**
  * The same structure as scanStructure, from a full CommonMark tree. It costs ~20× the line scan,
  * so it is used where exact positions matter (the open document), never on the indexing path.
  * Only the body is parsed: YAML frontmatter would otherwise read as a setext heading.
+ * Undefined when the body is too large or too nested for the tree to be built quickly.
  */
-export function treeStructure(text: string, bodyStart: number, firstLine: number): MarkdownStructure {
-  const body = text.slice(bodyStart);
+export function treeStructure(text: string, bodyStart: number, firstLine: number): MarkdownStructure | undefined {
+  // CommonMark ends a line at a lone `\r` too; LineIndex (and the line scan) only at `\n`. A space
+  // of the same length keeps every offset and keeps remark's line numbers on LineIndex's lines.
+  const raw = text.slice(bodyStart);
+  if (!treeIsAffordable(raw)) return undefined;
+  // remark drops a leading U+FEFF without counting it in offsets or columns (`\uFEFF# Title` was
+  // read as "Titl"). At the file's start it is a byte-order mark, not content, as the scan takes
+  // it: left out here and added back to columns on that line. After frontmatter it is text: a
+  // zero-width space keeps it counted, and content.
+  const bom = bodyStart === 0 && raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = raw.slice(bom).replace(/\r(?!\n)/g, ' ').replace(/^\uFEFF/, '\u200B');
   const tree = processor.parse(body);
   const structure: MarkdownStructure = { headings: [], opaqueLines: new Set() };
   const lineOf = (line: number): number => firstLine + line - 1;
-  const visit = (nodes: RootContent[], topLevel: boolean): void => {
-    for (const node of nodes) {
-      const start = node.position?.start;
-      const end = node.position?.end;
-      if (!start || !end) continue;
-      if (node.type === 'code' || node.type === 'html') {
-        for (let line = start.line; line <= end.line; line++) structure.opaqueLines.add(lineOf(line));
-      } else if (node.type === 'heading' && topLevel) {
-        structure.headings.push(headingOf(node, body, lineOf(start.line)));
-        if (end.line > start.line) structure.opaqueLines.add(lineOf(end.line));
-      } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
-        // Only block containers: html inside a paragraph is an inline comment, not a block to skip.
-        visit(node.children, false);
-      }
+  // An explicit stack, not recursion: a file of thousands of nested `>` must not exhaust the call stack.
+  const pending: { node: RootContent; topLevel: boolean }[] = tree.children.map((node) => ({ node, topLevel: true })).reverse();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { node, topLevel } = next;
+    const start = node.position?.start;
+    const end = node.position?.end;
+    if (!start || !end) continue;
+    if (node.type === 'code' || node.type === 'html') {
+      for (let line = start.line; line <= end.line; line++) structure.opaqueLines.add(lineOf(line));
+    } else if (node.type === 'heading' && topLevel) {
+      const heading = headingOf(node, body, lineOf(start.line));
+      if (start.line === 1) heading.textStart += bom;
+      structure.headings.push(heading);
+      if (end.line > start.line) structure.opaqueLines.add(lineOf(end.line));
+    } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
+      // Only block containers: html inside a paragraph is an inline comment, not a block to skip.
+      for (let i = node.children.length - 1; i >= 0; i--) pending.push({ node: node.children[i] as RootContent, topLevel: false });
     }
-  };
-  visit(tree.children, true);
+  }
   return structure;
 }
 
@@ -44,4 +63,55 @@ function headingOf(node: MdastHeading, body: string, line: number): Heading {
   }
   const raw = body.slice(first.start.offset ?? 0, last.end.offset ?? 0);
   return { level: node.depth, text: raw.split(/\r?\n/)[0]?.trim() ?? '', line, textStart: first.start.column - 1 };
+}
+
+/** Bodies above this size are left to the line scan: the tree costs about 2 ms per KB even for plain prose. */
+const TREE_MAX_CHARS = 64 * 1024;
+/**
+ * The CommonMark parser's time grows with the square of some block counts: 2,000 list items nested
+ * four deep take over a second, 8,000 setext headings over two. Each line opening with a block
+ * mark counts one, and each further `>` or list marker in its prefix one more.
+ */
+const TREE_MAX_BLOCK_MARKS = 400;
+/** `# = ` ~ < [ | _` open headings, setext underlines, fences, html, definitions, tables, rules. */
+const OTHER_BLOCK_MARKS = new Set([35, 61, 96, 126, 60, 91, 124, 95]);
+
+/** Whether the full tree of this body can be built in bounded time (about 100 ms at the limits). */
+export function treeIsAffordable(body: string): boolean {
+  if (body.length > TREE_MAX_CHARS) return false;
+  let marks = 0;
+  let lineStart = true;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      continue;
+    }
+    if (!lineStart || c === 32 || c === 9) continue;
+    if (c === 62 /* > */) marks++;
+    else if ((c === 45 || c === 42 || c === 43) /* - * + */ && isSpace(body.charCodeAt(i + 1))) marks++;
+    else if (isDigit(c)) {
+      // An ordered item, `12.` or `12)`, counts like a bullet.
+      let end = i + 1;
+      while (isDigit(body.charCodeAt(end))) end++;
+      const delimiter = body.charCodeAt(end);
+      if ((delimiter === 46 || delimiter === 41) && isSpace(body.charCodeAt(end + 1))) {
+        marks++;
+        i = end;
+      } else lineStart = false;
+    } else {
+      if (c === 45 || c === 42 || c === 43 || OTHER_BLOCK_MARKS.has(c)) marks++;
+      lineStart = false;
+    }
+    if (marks > TREE_MAX_BLOCK_MARKS) return false;
+  }
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
 }

@@ -55,8 +55,12 @@ const PEOPLE_KEYS: Record<string, 'decisionMakers' | 'consulted' | 'informed'> =
   informed: 'informed',
 };
 
-/** A relation verb followed by a markdown link: adr-tools link lines and MADR status bullets. */
-const LINK_LINE = /^(?:[*+-]\s+)?([A-Za-z][A-Za-z ]*?)\s*:?\s+\[/;
+/**
+ * A relation verb followed by a markdown link: adr-tools link lines and MADR status bullets. Each
+ * run of blanks has one way to match: `[A-Za-z ]*?\s*:?\s+` tried every split of a long one
+ * (`Accepted`, 4,000 spaces, `x` took 14 s).
+ */
+const LINK_LINE = /^(?:[*+-]\s+)?([A-Za-z]+(?: +[A-Za-z]+)*)(?:\s*:\s+|\s+)\[/;
 
 interface Reader {
   file: string;
@@ -71,6 +75,18 @@ export interface ParseOptions {
    * `tree`: a full CommonMark tree, for the open document where exact positions matter.
    */
   markdown?: 'scan' | 'tree';
+}
+
+/**
+ * The CommonMark tree where it can be built in bounded time; the line scan for bodies too large or
+ * too nested for it, and should its parser (which recurses per nesting level) exhaust the stack.
+ */
+function treeOrScan(reader: Reader, bodyStart: number, bodyLine: number) {
+  try {
+    return treeStructure(reader.text, bodyStart, bodyLine) ?? scanStructure(reader.lines, bodyLine);
+  } catch {
+    return scanStructure(reader.lines, bodyLine);
+  }
 }
 
 /** Reads one decision file in any supported format. Pure, never throws, needs no configuration. */
@@ -92,7 +108,7 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     if (fm.errors.length > 0 && ['', 'yaml', 'yml'].includes(fm.language)) recoverPlainLines(reader, fm, entries);
   }
   const bodyLine = fm ? reader.lines.positionAt(fm.bodyStart).line : 0;
-  const structure = options.markdown === 'tree' ? treeStructure(text, fm ? fm.bodyStart : 0, bodyLine) : scanStructure(reader.lines, bodyLine);
+  const structure = options.markdown === 'tree' ? treeOrScan(reader, fm ? fm.bodyStart : 0, bodyLine) : scanStructure(reader.lines, bodyLine);
   const outline = readOutline(reader.lines, bodyLine, structure);
   const fields = new Map<string, HeaderField>();
   for (const field of outline.headerFields) if (!fields.has(foldKey(field.key))) fields.set(foldKey(field.key), field);
@@ -125,7 +141,7 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     parseProblems: reader.problems,
   };
   readPeople(reader, decision, entries, fields);
-  readRelations(reader, entries, fields, relations);
+  readRelations(reader, entries, outline.headerFields, relations);
   readStatusLinks(reader, outline.statusLines, relations);
   decision.relations = withoutRepeats(relations);
   const idEntry = scalarField(reader, entries, 'id') ?? scalarField(reader, entries, 'adr');
@@ -199,17 +215,43 @@ function recoverPlainLines(reader: Reader, fm: Frontmatter, entries: Map<string,
   const last = fm.closeStart === -1 ? first - 1 : reader.lines.positionAt(fm.closeStart).line - 1;
   for (let line = first; line <= last; line++) {
     const text = reader.lines.lineText(line);
-    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+([^\s{[&*!|>#].*?)[ \t]*$/.exec(text);
+    // Greedy, then trimmed: a lazy value before `[ \t]*$` retried from every blank of a long run.
+    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+([^\s{[&*!|>#].*|\[[^[\]{}]*\][ \t]*)$/.exec(text);
     if (!m) continue;
     const key = foldKey(m[1] ?? '');
     const known = entries.get(key);
     if (known?.value?.kind === 'scalar' || known?.value?.kind === 'seq') continue;
     const lineStart = reader.lines.lineStart(line);
-    const valueStart = lineStart + text.indexOf(m[2] ?? '', (m[1] ?? '').length + 1);
-    const value = (m[2] ?? '').replace(/^(["'])(.*)\1$/, '$2');
-    const valueEnd = valueStart + (m[2] ?? '').length;
-    entries.set(key, { key: m[1] ?? '', keyStart: lineStart, end: valueEnd, value: { kind: 'scalar', value, start: valueStart, end: valueEnd } });
+    const raw = withoutTrailingBlanks(m[2] ?? '');
+    const valueStart = lineStart + text.indexOf(raw, (m[1] ?? '').length + 1);
+    const valueEnd = valueStart + raw.length;
+    // A flow list of plain items (`overrides: [ADR-0003, ADR-0004]`, as the quick fixes write) is read too.
+    const value: YamlValue = raw.startsWith('[') ? recoveredList(raw, valueStart) : { kind: 'scalar', value: unquoted(raw), start: valueStart, end: valueEnd };
+    entries.set(key, { key: m[1] ?? '', keyStart: lineStart, end: valueEnd, value });
   }
+}
+
+function withoutTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return text.slice(0, end);
+}
+
+function unquoted(text: string): string {
+  return text.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+/** `[a, "b"]` item by item, with each item's offsets. */
+function recoveredList(raw: string, start: number): YamlValue {
+  const items: YamlValue[] = [];
+  let at = start + 1;
+  for (const part of raw.slice(1, -1).split(',')) {
+    const item = part.trim();
+    const itemStart = at + part.length - part.trimStart().length;
+    if (item) items.push({ kind: 'scalar', value: unquoted(item), start: itemStart, end: itemStart + item.length });
+    at += part.length + 1;
+  }
+  return { kind: 'seq', items, start, end: start + raw.length };
 }
 
 function reportPlaceholder(reader: Reader, key: string, start: number, end: number): void {
@@ -362,15 +404,17 @@ function splitList(text: string): string[] {
     .filter((part) => part.length > 0 && !isPlaceholderText(part));
 }
 
-function readRelations(reader: Reader, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>, relations: Relation[]): void {
+function readRelations(reader: Reader, entries: Map<string, YamlEntry>, headerFields: readonly HeaderField[], relations: Relation[]): void {
   for (const [key, kind] of Object.entries(RELATION_KEYS)) {
     const entry = entries.get(key);
     if (entry?.value) for (const item of relationItems(entry.value)) pushRelations(reader, relations, kind, item.text, item.start, item.end);
-    const field = fields.get(key);
-    if (field?.value) {
-      const lineStart = reader.lines.lineStart(field.line);
-      pushRelations(reader, relations, kind, field.value, lineStart + field.valueStart, lineStart + field.valueEnd);
-    }
+  }
+  // Every bullet counts, not only the first of its key: `* Superseded by: …` may be written once per successor.
+  for (const field of headerFields) {
+    const kind = RELATION_KEYS[foldKey(field.key)];
+    if (!kind || !field.value) continue;
+    const lineStart = reader.lines.lineStart(field.line);
+    pushRelations(reader, relations, kind, field.value, lineStart + field.valueStart, lineStart + field.valueEnd);
   }
 }
 

@@ -2,7 +2,11 @@ import { readFileName } from './fileName';
 import type { DecisionRef } from './model';
 
 // Targets may hold spaces (`(2022-02-revisit framework.md)`): GitHub renders those links, so people write them.
-const MARKDOWN_LINK = /\[([^\]]*)\]\(\s*<?([^)>]*?)>?(?:\s+"[^"]*")?\s*\)/g;
+// Labels may hold escaped brackets and balanced ones, as CommonMark allows: adr-tools writes titles as they are.
+// A label is read up to 1,000 characters, or a line of `\[` would be rescanned from each bracket.
+// The target (group 2 in `<…>`, else group 3) has one way to match each run of blanks: the former
+// `\(\s*<?([^)>]*?)>?(?:\s+"[^"]*")?\s*\)` tried every split of a long one (`[a](`, 4,000 spaces: 27 s).
+const MARKDOWN_LINK = /\[((?:[^[\]\\]|\\.|\[[^[\]]*\]){0,1000})\]\(\s*(?:(?:<([^>)]*)>|<?([^\s)>]+(?:\s+[^\s)>"][^\s)>]*)*))(?:\s+"[^"]*")?\s*|"[^"]*"\s*)?\)/g;
 const ID_TEXT = /^\s*(?:adr)?[-_ #]?0*(\d{1,6})\b/i;
 const LEADING_NUMBER = /^\s*0*(\d{1,6})[.:)\s]/;
 
@@ -14,7 +18,7 @@ export function readRef(raw: string): DecisionRef {
   const text = raw.trim();
   MARKDOWN_LINK.lastIndex = 0;
   const link = MARKDOWN_LINK.exec(text);
-  if (link) return refFromLink(text, link[1] ?? '', link[2] ?? '');
+  if (link) return refFromLink(text, link[1] ?? '', link[2] ?? link[3] ?? '');
   if (/\.(md|markdown|mdx)(#.*)?$/i.test(text)) return refFromTarget(text, text);
   const id = ID_TEXT.exec(text);
   if (id && /^\s*(?:adr[-_ #]?)?\d+\s*$/i.test(text)) return { raw: text, number: Number(id[1]), fileName: null, slug: null };

@@ -85,8 +85,9 @@ function renumberOwnHeadingAndId(
   for (const key of ['id', 'adr']) {
     const line = frontmatterFieldLine(lines, decision, key);
     if (line === -1) continue;
-    const value = /^([\w-]+[ \t]*:[ \t]*)(.*?)[ \t]*$/.exec(lines.lineText(line));
-    if (value && /^\d+$/.test(value[2] ?? '')) {
+    // The digits themselves: a lazy `(.*?)` before `[ \t]*$` retried from every blank of a long run.
+    const value = /^([\w-]+[ \t]*:[ \t]*)(\d+)[ \t]*$/.exec(lines.lineText(line));
+    if (value) {
       const start = lines.lineStart(line) + (value[1] ?? '').length;
       edit(start, start + (value[2] ?? '').length, String(newNumber));
     }

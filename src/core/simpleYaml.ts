@@ -47,7 +47,11 @@ function readLine(line: string, at: number): YamlEntry | undefined {
 function readPlain(text: string, at: number, inList: boolean): Extract<YamlValue, { kind: 'scalar' }> | undefined {
   // ` #` starts a comment; what is before it is the value.
   const comment = text.search(/[ ]#/);
-  const value = (comment === -1 ? text : text.slice(0, comment)).replace(/ +$/, '');
+  // Trailing spaces cut by a loop: `/ +$/` retried from every space of a long run inside the value.
+  let value = comment === -1 ? text : text.slice(0, comment);
+  let end = value.length;
+  while (end > 0 && value.charCodeAt(end - 1) === 32) end--;
+  value = value.slice(0, end);
   if (!value || !isPlainString(value, inList)) return undefined;
   return { kind: 'scalar', value, start: at, end: at + value.length };
 }

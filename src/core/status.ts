@@ -27,11 +27,22 @@ function canonical(word: string): string | null {
   return SYNONYMS[lower] ?? null;
 }
 
+/**
+ * The text without these marks at its end (and its start). A loop, not `/[*_`]+$/`: a regular
+ * expression anchored only at the end retries from every mark of a long run, so 100 KB of
+ * backticks before the last word took seconds.
+ */
+function trimEnds(text: string, marks: string, start = true): string {
+  let from = 0;
+  let to = text.length;
+  while (start && from < to && marks.includes(text.charAt(from))) from++;
+  while (to > from && marks.includes(text.charAt(to - 1))) to--;
+  return text.slice(from, to);
+}
+
 /** Reads a status as written in frontmatter, a bullet or an adr-tools `## Status` line. */
 export function readStatus(raw: string): StatusReading | null {
-  const text = raw
-    .trim()
-    .replace(/^[*_`]+|[*_`]+$/g, '')
+  const text = trimEnds(raw.trim(), '*_`')
     .replace(/^\[([^\]|]*)\]$/, '$1')
     .replace(/^[🟢🟡🔴✅❌⚠️\s]+/u, '')
     .trim();
@@ -44,7 +55,7 @@ export function readStatus(raw: string): StatusReading | null {
     const refText = (relation[3] ?? '').trim();
     return { status, relation: refText ? { kind, refText } : null };
   }
-  const whole = canonical(text.replace(/[.!]+$/, ''));
+  const whole = canonical(trimEnds(text, '.!', false));
   if (whole) return { status: whole, relation: null };
   // "Accepted (2021-03-01)", "Accepted - pending review": the first word carries the status.
   const firstWord = /^([A-Za-z]+)\b/.exec(text);

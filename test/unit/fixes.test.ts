@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DecisionLog } from '../../src/core/catalog';
 import { defaultConfig, readConfig } from '../../src/core/config';
+import { setFieldsEdits, setStatusEdits } from '../../src/core/decisionEdits';
 import { fixesFor } from '../../src/core/fixes';
 import { applyEdits } from '../../src/core/textEdit';
 import { lintDecision } from '../../src/core/lint';
@@ -70,5 +71,94 @@ describe('quick fixes', () => {
       log.upsert(decision);
       assert.deepEqual(lintDecision(decision, log, defaultConfig()).filter((p) => p.code === code), [], after);
     }
+  });
+});
+
+/** Lints a folder of decisions and applies the fix with the given title to `file`'s problem of `code`; returns the new text and what is left. */
+function fixedInLog(docs: Record<string, string>, file: string, code: string, title?: string) {
+  const log = new DecisionLog('d');
+  for (const [path, text] of Object.entries(docs)) log.upsert(parseDecision(path, text));
+  const text = docs[file] ?? '';
+  const decision = log.get(file)!;
+  const problem = lintDecision(decision, log, defaultConfig()).find((p) => p.code === code);
+  assert.ok(problem, `a ${code} problem`);
+  const fix = fixesFor(problem, { text, decision, config: defaultConfig(), today: TODAY }).find((f) => !title || f.title === title);
+  assert.ok(fix, `fix ${title ?? code}`);
+  const after = applyEdits(text, fix.edits);
+  const reread = parseDecision(file, after);
+  log.upsert(reread);
+  return { after, reread, left: lintDecision(reread, log, defaultConfig()).filter((p) => p.code === code) };
+}
+
+// Counterexamples from the fuzzing of test/unit/fuzz (shrunk by fast-check), kept as plain cases.
+describe('quick fixes: shapes found by fuzzing', () => {
+  it('offers no frontmatter edit where the field would not be read: `---js`, an unclosed block, one flow map', () => {
+    for (const text of ['---js\n---\n', '---\nstatus: accepted\n# Use X\n', '---\n{ accepted }\n---\n# Use X\n\n']) {
+      const log = new DecisionLog('d');
+      const decision = parseDecision('d/0001-a.md', text);
+      log.upsert(decision);
+      const problem = lintDecision(decision, log, defaultConfig()).find((p) => p.code === 'missing-owner');
+      assert.ok(problem, JSON.stringify(text));
+      assert.deepEqual(fixesFor(problem, { text, decision, config: defaultConfig(), today: TODAY }), [], JSON.stringify(text));
+    }
+  });
+
+  it('sets a key written quoted or in another spelling in place, never as a second key', () => {
+    assert.equal(fixed('d/0001-a.md', '---\n"owner": |-\n---\n# Use X\n\n', 'missing-owner', 'Set owner: CTO (strategy)'), '---\n"owner": cto\n---\n# Use X\n\n');
+    const text = '---\nStatus: \ntitle: Use feature flags\nstatus: proposed\n---\n# Use feature flags\n';
+    const after = applyEdits(text, setStatusEdits(text, parseDecision('d/adr-012.md', text), 'overridden'));
+    assert.equal(after, text.replace('Status: \n', 'Status: overridden\n'));
+    assert.deepEqual(parseDecision('d/adr-012.md', after).parseProblems, []);
+  });
+
+  it('replaces a value written over several lines whole, and writes an indented block at its indentation', () => {
+    const cases: [string, string, string, string][] = [
+      ['---\noverrides:\n  - ADR-0003\n  - ADR-0004\nstatus: accepted\n---\n# T\n', 'overrides', '[ADR-0003, ADR-0004, ADR-0009]', '---\noverrides: [ADR-0003, ADR-0004, ADR-0009]\nstatus: accepted\n---\n# T\n'],
+      ['---\nstatus:\n- accepted\ndate: 2020-01-01\n---\n# T\n', 'owner', 'cto', '---\nstatus:\n- accepted\ndate: 2020-01-01\nowner: cto\n---\n# T\n'],
+      ['---\n  status: accepted\n  # a comment\n  date: 2020-01-01\n---\n# T\n', 'owner', 'cto', '---\n  status: accepted\n  # a comment\n  date: 2020-01-01\n  owner: cto\n---\n# T\n'],
+      ['---\nowner: hoe\n  # more indented, still a comment\n- Status: level 0\n---\n# T\n', 'owner', 'cto', '---\nowner: cto\n  # more indented, still a comment\n- Status: level 0\n---\n# T\n'],
+    ];
+    for (const [text, key, value, expected] of cases) {
+      assert.equal(applyEdits(text, setFieldsEdits(text, parseDecision('d/0001-x.md', text), [[key, value]], ['date', 'status'])), expected);
+    }
+  });
+
+  it('changes the owner where it is written after a `---` line with trailing blanks', () => {
+    assert.equal(fixed('d/adr-012.md', '---\t\nOwner: ADR-0001\n---\n# Use X\n\n', 'unknown-owner', 'Change owner to cto (CTO)'), '---\t\nOwner: cto\n---\n# Use X\n\n');
+  });
+
+  it('adds a relation that reads back: under a setext Status heading, apart from the text below, after a byte-order mark', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ 'd/0002-a.md': '---\n---\n# Use X\n\nStatus\n------\n\n', 'd/0001-a.md': '# Use X\n\n## Status\n\nSuperseded by [2. B](0002-b.md)\n\n' }, 'd/0002-a.md'],
+      [{ 'd/0001-a.md': '# Use X\n\n## Status\n\nSuperceded by [3. C](0003-c.md)\n\n', 'd/0003-a.md': '## Status\nkey: [x\nstatus: accepted\n---\n# Use X\n' }, 'd/0003-a.md'],
+      [{ 'd/0001-a.md': '\uFEFFstatus: accepted\r\nowner: hoe\r\ndate: 2023-02-30\r\n---\r\n# Impossible date\r\n', 'd/0002-a.md': '# Use X\n\n## Status\n\nOverrides [1. A](0001-a.md)\n\n' }, 'd/0001-a.md'],
+    ];
+    for (const [docs, file] of cases) {
+      const { after, left } = fixedInLog(docs, file, 'relation-not-reciprocated');
+      assert.deepEqual(left, [], after);
+    }
+  });
+
+  it('names the other decision so that it reads back, whatever its file is called', () => {
+    const other = (name: string) => ({ [`d/${name}`]: '---\nstatus: accepted\nsupersedes: ADR-0002\n---\n# Other\n' });
+    for (const name of ['ünï-😀.md', '\u200B.md', '#.md', ',.md', '---0004-x.md.md', '{proposed | accepted}.md', 'title: .md']) {
+      const frontmatter = fixedInLog({ 'd/0002-a.md': '---\nstatus: accepted\n---\n# A\n', ...other(name) }, 'd/0002-a.md', 'relation-not-reciprocated');
+      assert.deepEqual(frontmatter.left, [], frontmatter.after);
+      assert.deepEqual(frontmatter.reread.parseProblems, [], frontmatter.after);
+      for (const text of ['# A\n\n## Status\n\nAccepted\n', '# A\n\n* Status: accepted\n']) {
+        const markdown = fixedInLog({ 'd/0002-a.md': text, ...other(name) }, 'd/0002-a.md', 'relation-not-reciprocated');
+        assert.deepEqual(markdown.left, [], markdown.after);
+      }
+    }
+  });
+
+  it('links to a decision whose title holds brackets so that the link reads back', () => {
+    const { after, left } = fixedInLog(
+      { 'd/0002-a.md': '# 2. A\n\n## Status\n\nAccepted\n', 'd/0003-use-madr.md': '# 3. Use [MADR] for [decisions\n\n## Status\n\nAccepted\n\nSupersedes [2. A](0002-a.md)\n' },
+      'd/0002-a.md',
+      'relation-not-reciprocated',
+    );
+    assert.deepEqual(left, [], after);
+    assert.ok(after.includes('Superseded by [3. Use \\[MADR\\] for \\[decisions](0003-use-madr.md)'), after);
   });
 });

@@ -154,3 +154,41 @@ describe('chainsOf', () => {
     assert.deepEqual(chainsOf(log)[0]?.replaced.map((n) => n.decision.id), ['ADR-0002']);
   });
 });
+
+// Counterexamples from the fuzzing of test/unit/fuzz (shrunk by fast-check), kept as plain cases.
+describe('lifecycle plans: shapes found by fuzzing', () => {
+  const base = { number: 1, title: '---', owner: 'cto', date: '2026-11-26', trigger: 'new-resource' as const, triggerDetail: '' };
+
+  it('names an old decision whose id is no plain word so that the new one reads it back', () => {
+    for (const file of ['d/title: .md', 'd/].md', 'd/id: .md', 'd/{proposed | accepted}.md', 'd/ünï-😀.md']) {
+      for (const template of [BUILT_IN_TEMPLATES.madr, BUILT_IN_TEMPLATES.nygard]) {
+        const oldText = '# Use X\n\n';
+        const plan = planOverride({ ...base, old: parseDecision(file, oldText), oldText, template });
+        const created = parseDecision(`d/${plan.fileName}`, plan.text);
+        assert.deepEqual(created.parseProblems.filter((p) => p.code === 'invalid-frontmatter'), [], plan.text);
+        assert.ok(created.relations.some((r) => r.kind === 'overrides' && (r.target.fileName === file.slice(2) || r.target.slug !== null)), plan.text);
+      }
+    }
+  });
+
+  it('links to an old decision with a very long title so that the link reads back', () => {
+    const oldText = `# ${'a'.repeat(100_000)}\n`;
+    const plan = planOverride({ ...base, old: parseDecision('d/0001-a.md', oldText), oldText, template: BUILT_IN_TEMPLATES.nygard });
+    assert.ok(parseDecision(`d/${plan.fileName}`, plan.text).relations.some((r) => r.kind === 'overrides' && r.target.fileName === '0001-a.md'));
+  });
+
+  it('marks an old decision whose status key is written twice in two spellings without a duplicate key', () => {
+    const oldText = '---\nStatus: \ntitle: Use feature flags\nstatus: proposed\nowner: vp-product\n---\n# ADR 7: Use feature flags\n';
+    const old = parseDecision('d/adr-012.md', oldText);
+    const plan = planOverride({ ...base, old, oldText, template: BUILT_IN_TEMPLATES.madr });
+    assert.deepEqual(parseDecision('d/adr-012.md', applyEdits(oldText, plan.oldEdits)).parseProblems, []);
+  });
+
+  it('quotes what YAML would read otherwise, line breaks and a trailing colon included', () => {
+    for (const text of ['title:', 'a\nb', '\u0000', 'x\u2028y', '{ x }']) {
+      const written = yamlScalar(text);
+      const read = parseDecision('d/0001-a.md', `---\ntrigger-detail: ${written}\n---\n`);
+      assert.deepEqual(read.parseProblems.filter((p) => p.code === 'invalid-frontmatter'), [], written);
+    }
+  });
+});

@@ -135,3 +135,103 @@ describe('parseDecision: licence headers before the frontmatter', () => {
     }
   });
 });
+
+// Counterexamples from the fuzzing of test/unit/fuzz (shrunk by fast-check), kept as plain cases.
+describe('parseDecision: shapes found by fuzzing', () => {
+  it('ends a range at the line break of a CRLF line inside that line', () => {
+    const d = parseDecision('d/0001-a.md', '---\r\n# Use X\r\n\r\n');
+    const error = d.parseProblems.find((p) => p.code === 'invalid-frontmatter');
+    assert.deepEqual(error?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
+  });
+
+  it('anchors the Status section on the first of two Status headings', () => {
+    const d = parseDecision('d/.md', '# Use X\n\n## Status\n\n* Status: ADR-0001\n## Status\n\n');
+    assert.deepEqual(d.statusSection, { headingLine: 2, lastLine: 4 });
+  });
+
+  it('keeps the markdown tree on the lines LineIndex counts when a line holds a lone CR', () => {
+    const text = 'status: accepted\n* Status: ADR-0001\n---\nstatus:\r  - accepted\r\nSetext two\n---\r\r\n## Context and Problem Statement\n';
+    const tree = parseDecision('d/.md', text, { markdown: 'tree' });
+    // remark took each lone CR for a line end: the heading was put on line 8 of a text of 8 lines.
+    assert.equal(tree.headerLine, 3);
+    assert.equal(parseDecision('d/0001-x.md', 'x\r# Title\n', { markdown: 'tree' }).headerLine, 0);
+  });
+
+  it('reads a title after a byte-order mark in the markdown tree as the scan does', () => {
+    for (const text of ['\uFEFF# Title\n', '\uFEFFTitle\n===\n']) {
+      assert.deepEqual(parseDecision('d/0001-x.md', text, { markdown: 'tree' }).title, parseDecision('d/0001-x.md', text).title, JSON.stringify(text));
+    }
+    assert.equal(parseDecision('d/0001-x.md', '\uFEFF# Title\n', { markdown: 'tree' }).title?.value, 'Title');
+    // The mark is not indentation either: `* S` is the same list item with or without it.
+    const body = '* S\n\n  # Use Markdown Architectural Decision Records';
+    assert.deepEqual(parseDecision('d/0001-a.md', `\uFEFF${body}`, { markdown: 'tree' }).title, parseDecision('d/0001-a.md', body, { markdown: 'tree' }).title);
+  });
+
+  it('reads a CRLF frontmatter with a blank line before its closing line without an error', () => {
+    const d = parseDecision('d/0001-a.md', '---\r\nowner: cto\r\n\r\n---\r\n# T\r\n');
+    assert.deepEqual(d.parseProblems, []);
+    assert.equal(d.owner?.value, 'cto');
+  });
+
+  it('reads a lone CR in frontmatter as LineIndex does: not a line break', () => {
+    const d = parseDecision('d/0001-a.md', '---\nstatus: accepted\ndate:\r--- 2021-05-01\nowner: cto\n---\n# T\n');
+    const error = d.parseProblems.find((p) => p.code === 'invalid-date');
+    // YAML took the `\r` for a line break and the value for one starting there; a fix replacing it ate the separator.
+    assert.deepEqual(error?.range, { start: { line: 2, character: 6 }, end: { line: 2, character: 20 } });
+  });
+
+  it('points at the value when the opening line has trailing blanks', () => {
+    for (const open of ['---\t', '--- ', '---  \r']) {
+      const d = parseDecision('d/adr-012.md', `${open}\nOwner: ADR-0001\n---\n# Use X\n\n`);
+      assert.deepEqual(d.owner?.valueRange, { start: { line: 1, character: 7 }, end: { line: 1, character: 15 } }, JSON.stringify(open));
+    }
+  });
+
+  it('recovers flow lists of a block YAML cannot read', () => {
+    const d = parseDecision('d/0005-a.md', '---\nstatus: accepted\n%YAML 1.2\noverrides: ["6", ADR-0001]\n---\n# Use X\n\n');
+    assert.ok(d.parseProblems.some((p) => p.code === 'invalid-frontmatter'));
+    assert.deepEqual(d.relations.map((r) => [r.kind, r.target.number]), [['overrides', 6], ['overrides', 1]]);
+  });
+
+  it('reads every relation bullet, not only the first of its kind', () => {
+    const d = parseDecision('d/0002-a.md', '# A\n\n* Status: superseded\n* Superseded by: [ADR-0003](0003-c.md)\n* Superseded by: [ADR-0004](0004-d.md)\n');
+    assert.deepEqual(d.relations.filter((r) => r.kind === 'superseded-by').map((r) => r.target.number), [3, 4]);
+  });
+
+  it('reads the first line after a byte-order mark as the same line without it', () => {
+    const field = parseDecision('d/0001-a.md', '\uFEFF* Date: 2021-01-01\n# T\n');
+    assert.equal(field.date?.value, '2021-01-01');
+    assert.deepEqual(field.date?.valueRange, { start: { line: 0, character: 9 }, end: { line: 0, character: 19 } });
+    // `* item` then `---` is a list item and a rule, not a setext heading.
+    assert.equal(parseDecision('d/0001-a.md', '\uFEFF* Status: accepted\n---\nstatus: accepted\n').title, null);
+  });
+
+  it('reports the YAML error of a block gray-matter takes for comments only', () => {
+    const d = parseDecision('d/0001-a.md', '---\n\f###### :accepted\n---\n# Use X\n\n');
+    assert.ok(d.parseProblems.some((p) => p.code === 'invalid-frontmatter'));
+    assert.deepEqual(parseDecision('d/0001-a.md', '---\n# only a comment\n---\n# Use X\n').parseProblems, []);
+  });
+});
+
+describe('parseDecision: long runs found by fuzzing take linear time', () => {
+  const spaces = (n: number) => ' '.repeat(n);
+  // Each took seconds (the link target minutes) before: regular expressions retried a run from each of its characters.
+  const cases: [string, string][] = [
+    ['a status line with a run of blanks (14 s at 4,000)', `# T\n\n## Status\n\nAccepted${spaces(60_000)}x\n`],
+    ['a link target of blanks (27 s at 4,000)', `# T\n\n## Status\n\nSupersedes [a](${spaces(60_000)}x\n`],
+    ['an ATX heading with a run of blanks (3 s)', `# x${spaces(60_000)}x\n`],
+    ['a status of backticks (3 s)', `---\nstatus: accepted${'`'.repeat(86_000)}: x\n---\n`],
+    ['a date of stars (2 s)', `---\ndate: 2020${'*'.repeat(60_000)}x\n---\n`],
+    ['a plain YAML value with a run of spaces (2 s)', `---\nstatus: accepted${spaces(60_000)}x\n---\n`],
+    ['a recovered line with a run of spaces', `---\nstatus: [\nowner: a${spaces(60_000)}x\n---\n`],
+    ['a line of escaped brackets', `# T\n\n* Supersedes: [${'\\['.repeat(30_000)}\n`],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => {
+      const started = performance.now();
+      parseDecision('d/0001-x.md', text);
+      const ms = performance.now() - started;
+      assert.ok(ms < 1000, `${Math.round(ms)} ms`);
+    });
+  }
+});

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { readConfig } from '../../src/core/config';
 import { normalizeDate } from '../../src/core/dates';
 import { readFileName } from '../../src/core/fileName';
-import { readRef } from '../../src/core/refs';
+import { LineIndex } from '../../src/core/lineIndex';
+import { linksIn, readRef } from '../../src/core/refs';
 import { readStatus } from '../../src/core/status';
 
 describe('readFileName', () => {
@@ -94,5 +96,21 @@ describe('readers: shapes seen in public decision logs', () => {
   it('reads day-first dotted dates and bracketed statuses', () => {
     assert.equal(normalizeDate('21.07.2017'), '2017-07-21');
     assert.equal(readStatus('[approved]')?.status, 'accepted');
+  });
+});
+
+// Counterexamples from the fuzzing of test/unit/fuzz (shrunk by fast-check), kept as plain cases.
+describe('readers: shapes found by fuzzing', () => {
+  it('reads link labels with escaped or balanced brackets, as adr-tools writes titles', () => {
+    assert.deepEqual(linksIn('Supersedes [3. Use [MADR] here](0003-use-madr.md)').map((l) => l.text), ['[3. Use [MADR] here](0003-use-madr.md)']);
+    assert.equal(readRef('[a\\]b](0001-a.md)').fileName, '0001-a.md');
+    assert.equal(readRef('[\\]](%5D.md)').fileName, '].md');
+  });
+
+  it('keeps a position at the line break of a CRLF line inside the line', () => {
+    const lines = new LineIndex('ab\r\ncd');
+    assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
+    assert.deepEqual(lines.positionAt(4), { line: 1, character: 0 });
+    for (const p of readConfig('folders:\r\nfolders: [a, b, ""]').problems) assert.ok(p.range.end.line > 0 || p.range.end.character <= 8, JSON.stringify(p.range));
   });
 });
