@@ -10,6 +10,8 @@ import { lintDecision } from '../src/core/lint';
 import { parseDecision } from '../src/core/parse';
 import { listDecisionFiles, loadFolders, loadFoldersCached } from '../src/core/workspace';
 import { decisionText, ensureCorpus, fileName } from './corpus';
+import { admit, HOSTILE_INPUTS } from './hostileInputs';
+import { spawnSync } from 'node:child_process';
 import { fakeVscode, vscodeApiNames } from './fakeVscode';
 
 /** The index reads with this concurrency (src/core/workspace.ts); the floor must read the same way. */
@@ -107,7 +109,37 @@ function activateTime(bundle: string, runs: number): number {
   }
 }
 
+/**
+ * One hostile input, in this process alone so its peak memory is its own: the median time of three
+ * admissions and the process's peak resident memory (Node itself, the text and the work).
+ */
+function hostileOne(index: number): void {
+  const input = HOSTILE_INPUTS[index];
+  if (!input) throw new Error(`no hostile input ${index}`);
+  const text = input.text();
+  gc();
+  const times: number[] = [];
+  let outcome = '';
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    const admission = admit(input, text);
+    times.push(performance.now() - started);
+    outcome = 'skipped' in admission ? `skipped (${admission.skipped.problem.code})` : `read${admission.decision.parseProblems.length ? ` (${[...new Set(admission.decision.parseProblems.map((p) => p.code))].join(', ')})` : ''}`;
+  }
+  console.log(JSON.stringify({ name: input.name, ms: median(times), peakRssMB: process.resourceUsage().maxRSS / 1024, outcome }));
+}
+
+function hostileAll(): { name: string; ms: number; peakRssMB: number; outcome: string }[] {
+  return HOSTILE_INPUTS.map((_, index) => {
+    const child = spawnSync(process.execPath, ['--expose-gc', process.argv[1] ?? '', '--hostile-one', String(index)], { encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(`hostile input ${index} failed: ${child.stderr}`);
+    return JSON.parse(child.stdout) as { name: string; ms: number; peakRssMB: number; outcome: string };
+  });
+}
+
 async function main(): Promise<void> {
+  const one = process.argv.indexOf('--hostile-one');
+  if (one !== -1) return hostileOne(Number(process.argv[one + 1]));
   const json = process.argv.includes('--json');
   const bundleDir = process.argv[process.argv.indexOf('--bundles') + 1] ?? '';
   const small = ensureCorpus(1000);
@@ -176,6 +208,7 @@ async function main(): Promise<void> {
     activateMs: activate,
     bundleBytes: sizes,
     heap10kMB: heapDelta / 1024 / 1024,
+    hostile: hostileAll(),
   };
   if (json) console.log(JSON.stringify(results, null, 2));
   else printTable(results);
@@ -205,6 +238,7 @@ function printTable(r: {
   bundleBytes: { extension: number; cli: number };
   heap10kMB: number;
   machine: { node: string; cpus: number };
+  hostile: { name: string; ms: number; peakRssMB: number; outcome: string }[];
 }): void {
   const ms = (n: number | undefined) => `${(n ?? NaN).toFixed(n !== undefined && n < 10 ? 3 : 1)} ms`;
   const rows: [string, string, string][] = [
@@ -224,6 +258,9 @@ function printTable(r: {
   console.log(`adr-roles bench: medians, Node ${r.machine.node}, ${r.machine.cpus} cores\n`);
   console.log('| measure | median | |\n|---|---:|---|');
   for (const [name, value, note] of rows) console.log(`| ${name} | ${value} | ${note} |`);
+  console.log('\nHostile inputs (each in its own process; bound: 2 s and 300 MB peak):\n');
+  console.log('| input | time | peak memory (process) | outcome |\n|---|---:|---:|---|');
+  for (const h of r.hostile) console.log(`| ${h.name} | ${ms(h.ms)} | ${h.peakRssMB.toFixed(0)} MB | ${h.outcome} |`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,7 @@
 // Runs the integration suites (out/test/integration/index.js) inside code-server's real
 // extension host. The workbench only honours test payloads with the smoke-test driver enabled;
 // when the suites end it calls window.codeAutomationExit(code), which Playwright exposes to us.
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import { openBrowser } from './browser.mjs';
@@ -72,7 +72,11 @@ export async function runIntegrationInCodeServer(harness, { extensionDir = repoR
     ];
     log(`running integration suites in code-server (workbench console: ${consoleLog})`);
     const started = Date.now();
-    await page.goto(server.urlFor(workspace, { payload: JSON.stringify(payload) }));
+    // A workspace file, not the bare folder: the suites add and remove folders at run time, which a
+    // single-folder window can only do by reloading (and so ending the run).
+    const workspaceFile = join(runFolder.root, 'integration.code-workspace');
+    writeFileSync(workspaceFile, `${JSON.stringify({ folders: [{ path: workspace }] }, null, 2)}\n`);
+    await page.goto(server.urlFor(workspaceFile, { payload: JSON.stringify(payload) }));
     const code = await Promise.race([exitCode, deadline(SUITE_TIMEOUT_MS)]);
     log(`integration suites ended with exit code ${code} after ${Math.round((Date.now() - started) / 1000)} s`);
 

@@ -90,9 +90,11 @@ export async function startCodeServer(harness, runFolder, { port, extraArgs = []
     /** Set once stop() was called, to tell a requested stop from a crash. */
     stopRequested: false,
     /** The workbench URL with a folder open (slashes left readable: people copy this URL). */
+    /** The workbench on a folder, or on a `.code-workspace` file (a multi-root workspace). */
     urlFor(folder, query = {}) {
       const extra = Object.keys(query).length > 0 ? `&${new URLSearchParams(query)}` : '';
-      return `${origin}/?folder=${encodeURIComponent(folder).replaceAll('%2F', '/')}${extra}`;
+      const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+      return `${origin}/?${kind}=${encodeURIComponent(folder).replaceAll('%2F', '/')}${extra}`;
     },
     /** Terminates the whole process group; SIGKILL if it has not exited within a few seconds. */
     async stop() {

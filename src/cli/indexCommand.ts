@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../core/indexTable';
-import { loadFolders } from '../core/workspace';
+import type { ReadLimits } from '../core/fileAdmission';
+import { loadDecisions } from './loadDecisions';
 import { nodeFileSystem } from './nodeFileSystem';
 import { resolveTargets } from './targets';
 
@@ -9,9 +10,9 @@ import { resolveTargets } from './targets';
  * Writes (or with --check, verifies) the index table in each decision folder's README.
  * Exit 1 with --check when any index is stale, so CI can require it to be current.
  */
-export async function indexCommand(dirs: string[], options: { check: boolean }): Promise<number> {
+export async function indexCommand(dirs: string[], options: { check: boolean; limits: ReadLimits }): Promise<number> {
   const { folders, discovery } = await resolveTargets(dirs);
-  const { catalog } = await loadFolders(nodeFileSystem, folders);
+  const catalog = await loadDecisions(folders, options.limits);
   let stale = 0;
   for (const log of catalog.folders()) {
     const entries = (await nodeFileSystem.list(log.folder)) ?? [];

@@ -1,8 +1,8 @@
 import { relative, sep } from 'node:path';
-import { lintDecision } from '../core/lint';
+import type { ReadLimits } from '../core/fileAdmission';
+import { lintDecision, lintSkipped } from '../core/lint';
 import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/lintFormats';
-import { loadFolders } from '../core/workspace';
-import { nodeFileSystem } from './nodeFileSystem';
+import { loadDecisions } from './loadDecisions';
 import { resolveTargets, UsageError } from './targets';
 
 declare const PACKAGE_VERSION: string;
@@ -11,6 +11,7 @@ export interface LintOptions {
   format: string;
   quiet: boolean;
   maxWarnings: number | undefined;
+  limits: ReadLimits;
 }
 
 /** Exit code 1 when any problem is an error or warnings exceed --max-warnings, 0 otherwise. */
@@ -19,7 +20,7 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
     throw new UsageError(`unknown format '${options.format}': use ${LINT_FORMATS.join(', ')}`);
   }
   const { folders, discovery } = await resolveTargets(dirs);
-  const { catalog, unreadable } = await loadFolders(nodeFileSystem, folders);
+  const catalog = await loadDecisions(folders, options.limits, { reportSkipped: false });
   const found: FileProblem[] = [];
   if (discovery.configFile) found.push(...discovery.configProblems.map((p) => ({ ...p, file: discovery.configFile ?? '' })));
   for (const log of catalog.folders()) {
@@ -27,9 +28,7 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
       found.push(...lintDecision(decision, log, discovery.config).map((p) => ({ ...p, file: decision.file })));
     }
   }
-  for (const file of unreadable) {
-    found.push({ file, code: 'unreadable-file', severity: 'error', message: 'the file could not be read', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
-  }
+  for (const skipped of catalog.skipped()) found.push(...lintSkipped(skipped, discovery.config).map((p) => ({ ...p, file: skipped.file })));
   // Paths as CI tools want them: relative to where the run started, with `/` on every platform.
   const relativeFound = found.map((p) => ({ ...p, file: (relative('.', p.file) || p.file).split(sep).join('/') }));
   const outcome = lintOutcome(relativeFound, options);

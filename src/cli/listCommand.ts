@@ -1,15 +1,15 @@
 import { relative } from 'node:path';
 import { resolveRole } from '../core/config';
 import { summarize, type DecisionSummary } from '../core/summary';
-import { loadFolders } from '../core/workspace';
-import { nodeFileSystem } from './nodeFileSystem';
+import type { ReadLimits } from '../core/fileAdmission';
+import { loadDecisions } from './loadDecisions';
 import { resolveTargets } from './targets';
 
 type Row = DecisionSummary & { role: string | null; folder: string };
 
-export async function listCommand(dirs: string[], options: { json: boolean }): Promise<number> {
+export async function listCommand(dirs: string[], options: { json: boolean; limits: ReadLimits }): Promise<number> {
   const { folders, discovery } = await resolveTargets(dirs);
-  const { catalog, unreadable } = await loadFolders(nodeFileSystem, folders);
+  const catalog = await loadDecisions(folders, options.limits);
   const rows: Row[] = catalog.folders().flatMap((log) =>
     log.decisions().map((d) => ({
       ...summarize(d, log),
@@ -18,7 +18,6 @@ export async function listCommand(dirs: string[], options: { json: boolean }): P
       folder: relative('.', log.folder) || '.',
     })),
   );
-  for (const file of unreadable) process.stderr.write(`adr-roles: ${relative('.', file) || file}: could not be read, left out\n`);
   process.stdout.write(options.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows));
   return 0;
 }

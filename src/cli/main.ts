@@ -7,6 +7,7 @@ import { migrateCommand } from './migrateCommand';
 import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
 import { UsageError } from './targets';
+import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/fileAdmission';
 
 declare const PACKAGE_VERSION: string;
 
@@ -31,6 +32,8 @@ Usage:
 DIR is a repository root (decision folders are discovered from .adr-roles.yml, .adr-dir,
 .log4brains.yml or the common folders such as docs/decisions) or a decision folder.
 With no DIR, folders are discovered from the current directory.
+Commands that read decisions take --max-file-size KB (default ${DEFAULT_MAX_FILE_KB}): larger files,
+and binary ones, are left out with a note (lint reports them as file-skipped).
 
 Exit codes: 0 success; 1 lint found errors or too many warnings, or index --check found a
 stale index; 2 usage error (an unknown role, option or format) or unreadable path.
@@ -38,24 +41,24 @@ stale index; 2 usage error (an unknown role, option or format) or unreadable pat
 
 /** Which options each command takes: an option meant for another command is a mistake, not a no-op. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
-  list: ['json'],
-  lint: ['format', 'quiet', 'max-warnings'],
-  graph: ['format'],
-  report: ['json'],
-  index: ['check'],
+  list: ['json', 'max-file-size'],
+  lint: ['format', 'quiet', 'max-warnings', 'max-file-size'],
+  graph: ['format', 'max-file-size'],
+  report: ['json', 'max-file-size'],
+  index: ['check', 'max-file-size'],
   new: ['owner', 'dir', 'template'],
-  migrate: ['owner', 'where', 'dry-run'],
+  migrate: ['owner', 'where', 'dry-run', 'max-file-size'],
 };
 
 /** What each command takes instead, for the usage error. */
 const OPTION_HINT: Record<string, string> = {
-  list: 'list takes --json',
-  lint: 'lint takes --format json, --quiet and --max-warnings',
-  graph: 'graph takes --format mermaid or dot',
-  report: 'report takes --json',
-  index: 'index takes --check',
+  list: 'list takes --json and --max-file-size',
+  lint: 'lint takes --format json, --quiet, --max-warnings and --max-file-size',
+  graph: 'graph takes --format mermaid or dot, and --max-file-size',
+  report: 'report takes --json and --max-file-size',
+  index: 'index takes --check and --max-file-size',
   new: 'new takes --owner, --dir and --template',
-  migrate: 'migrate takes --owner, --where and --dry-run',
+  migrate: 'migrate takes --owner, --where, --dry-run and --max-file-size',
 };
 
 /** Options that need a value, and what to say when it is missing. */
@@ -65,18 +68,26 @@ const VALUE_OPTIONS: Record<string, string> = {
   template: 'madr or nygard',
   where: 'KEY=VALUE, e.g. --where status=accepted',
   'max-warnings': 'a number, e.g. --max-warnings 0',
+  'max-file-size': 'a size in KB, e.g. --max-file-size 2048',
 };
 
 /** What `--format` takes, per command. */
 const FORMAT_VALUES: Record<string, string> = { lint: 'stylish, json, sarif or github', graph: 'mermaid or dot' };
 
-const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
+const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'max-file-size', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
 
 /** `--max-warnings 0` and up; anything else is a usage error rather than a silently ignored limit. */
 function maxWarningsOf(value: string | boolean | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number, e.g. --max-warnings 0 (got '${String(value)}')`);
   return Number(value);
+}
+
+/** `--max-file-size 2048`: a positive number of KB; anything else is a usage error. */
+function readLimitsFrom(value: string | boolean | undefined): ReadLimits {
+  if (value === undefined) return readLimitsOf(undefined);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || Number(value) === 0) throw new UsageError(`--max-file-size takes a size in KB above 0, e.g. --max-file-size 2048 (got '${String(value)}')`);
+  return readLimitsOf(Number(value));
 }
 
 const text = (value: string | boolean | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -93,6 +104,7 @@ async function main(argv: string[]): Promise<number> {
       check: { type: 'boolean' },
       quiet: { type: 'boolean' },
       'max-warnings': { type: 'string' },
+      'max-file-size': { type: 'string' },
       owner: { type: 'string' },
       dir: { type: 'string' },
       template: { type: 'string' },
@@ -125,21 +137,22 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(HELP);
     return 2;
   }
+  const limits = readLimitsFrom(values['max-file-size']);
   switch (command) {
     case 'list':
-      return listCommand(dirs, { json: values.json === true });
+      return listCommand(dirs, { json: values.json === true, limits });
     case 'lint':
-      return lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']) });
+      return lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']), limits });
     case 'graph':
-      return graphCommand(dirs, { format: typeof values.format === 'string' ? values.format : 'mermaid' });
+      return graphCommand(dirs, { format: typeof values.format === 'string' ? values.format : 'mermaid', limits });
     case 'report':
-      return reportCommand(dirs, { json: values.json === true });
+      return reportCommand(dirs, { json: values.json === true, limits });
     case 'index':
-      return indexCommand(dirs, { check: values.check === true });
+      return indexCommand(dirs, { check: values.check === true, limits });
     case 'new':
       return newCommand(dirs, { owner: text(values.owner), dir: text(values.dir), template: text(values.template) });
     case 'migrate':
-      return migrateCommand(dirs, { owner: text(values.owner), where: text(values.where), dryRun: values['dry-run'] === true });
+      return migrateCommand(dirs, { owner: text(values.owner), where: text(values.where), dryRun: values['dry-run'] === true, limits });
     default:
       throw new UsageError(`unknown command '${command}': use list, lint, graph, report, index, new or migrate (adr-roles --help)`);
   }

@@ -4,14 +4,15 @@ import { describeRoles, resolveRole } from '../core/config';
 import { addOwnerEdits, isUnowned, matchesFilter, parseWhere } from '../core/migrate';
 import { parseDecision } from '../core/parse';
 import { applyEdits } from '../core/textEdit';
-import { loadFolders } from '../core/workspace';
-import { nodeFileSystem } from './nodeFileSystem';
+import type { ReadLimits } from '../core/fileAdmission';
+import { loadDecisions } from './loadDecisions';
 import { resolveTargets, UsageError } from './targets';
 
 export interface MigrateOptions {
   owner: string | undefined;
   where: string | undefined;
   dryRun: boolean;
+  limits: ReadLimits;
 }
 
 /**
@@ -26,7 +27,7 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
   if (!options.owner) throw new UsageError(`migrate needs --owner: one of ${describeRoles(roles)}`);
   const role = resolveRole(options.owner, roles);
   if (!role) throw new UsageError(`'${options.owner}' is not a configured role: use one of ${describeRoles(roles)}`);
-  const { catalog } = await loadFolders(nodeFileSystem, folders);
+  const catalog = await loadDecisions(folders, options.limits);
   let changed = 0;
   for (const log of catalog.folders()) {
     for (const decision of log.decisions()) {

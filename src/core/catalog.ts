@@ -1,4 +1,5 @@
 import { baseName, stemOf } from './fileName';
+import type { Admission, SkippedFile } from './fileAdmission';
 import type { Decision, DecisionRef } from './model';
 import { dirName } from './paths';
 
@@ -189,6 +190,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Every decision folder of a workspace. */
 export class Catalog {
   private readonly logs = new Map<string, DecisionLog>();
+  /** Files in decision folders that are not read as decisions (too large, binary, unreadable). */
+  private readonly skippedFiles = new Map<string, SkippedFile>();
 
   /** Registers a folder even while it is empty, so a first decision lands in the right log. */
   addFolder(folder: string): DecisionLog {
@@ -210,11 +213,29 @@ export class Catalog {
   }
 
   upsert(decision: Decision): void {
+    this.skippedFiles.delete(decision.file);
     this.logFor(decision.file).upsert(decision);
   }
 
+  /** A file that is no longer (or never was) readable as a decision: out of the log, kept with its reason. */
+  skip(skipped: SkippedFile): void {
+    this.remove(skipped.file);
+    this.logFor(skipped.file);
+    this.skippedFiles.set(skipped.file, skipped);
+  }
+
+  admit(admission: Admission): void {
+    if ('decision' in admission) this.upsert(admission.decision);
+    else this.skip(admission.skipped);
+  }
+
   remove(file: string): boolean {
-    return this.logs.get(dirName(file))?.remove(file) ?? false;
+    const wasSkipped = this.skippedFiles.delete(file);
+    return (this.logs.get(dirName(file))?.remove(file) ?? false) || wasSkipped;
+  }
+
+  skipped(): SkippedFile[] {
+    return [...this.skippedFiles.values()];
   }
 
   get(file: string): Decision | undefined {

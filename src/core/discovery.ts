@@ -21,6 +21,12 @@ export interface Discovery {
   sources: Record<string, string>;
 }
 
+/** Whether a path from the configuration, relative to `root`, stays inside it. */
+function isInside(root: string, relative: string): boolean {
+  const path = joinPath(root, relative);
+  return !relative.startsWith('/') && !path.split('/').includes('..') && (root === '.' || path === root || path.startsWith(`${normalizePath(root)}/`));
+}
+
 /**
  * Finds the decision folders of a repository without configuration: our config file wins, then
  * adr-tools' `.adr-dir`, log4brains' `.log4brains.yml`, then the common folder names that exist.
@@ -44,13 +50,17 @@ export async function discover(fs: FileSystem, root: string): Promise<Discovery>
     // A misspelled folder must not make a CI run pass with nothing checked.
     for (const { folder, range } of folderEntries) {
       const path = joinPath(root, folder);
-      const inside = !folder.startsWith('/') && !path.split('/').includes('..') && (root === '.' || path === root || path.startsWith(`${normalizePath(root)}/`));
-      if (!inside) problems.push(configProblem(`Folder '${folder}' is outside the repository: decision folders are paths inside it`, range));
+      if (!isInside(root, folder)) problems.push(configProblem(`Folder '${folder}' is outside the repository: decision folders are paths inside it`, range));
       else if ((await fs.list(path)) === undefined) problems.push(configProblem(`Folder '${folder}' does not exist`, range));
       else add(folder, CONFIG_FILE_NAME);
     }
-    if (!(config.template in BUILT_IN_TEMPLATES) && (await fs.readText(joinPath(root, config.template))) === undefined) {
-      problems.push(configProblem(`Template '${config.template}' is neither madr, nygard nor a readable file`, templateRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }));
+    const templateAt = templateRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    // A cloned repository's configuration names files inside it, never elsewhere on the machine.
+    if (!(config.template in BUILT_IN_TEMPLATES) && !isInside(root, config.template)) {
+      problems.push(configProblem(`Template '${config.template}' is outside the repository: the MADR template is used`, templateAt));
+      config.template = 'madr';
+    } else if (!(config.template in BUILT_IN_TEMPLATES) && (await fs.readText(joinPath(root, config.template))) === undefined) {
+      problems.push(configProblem(`Template '${config.template}' is neither madr, nygard nor a readable file`, templateAt));
     }
     if (folderEntries.length > 0) return result;
   }

@@ -1,5 +1,6 @@
 import type { DecisionLog } from './catalog';
 import type { AdrRolesConfig } from './config';
+import type { SkippedFile } from './fileAdmission';
 import type { Decision, Problem, Severity } from './model';
 import { PROBLEM_CODES } from './problemCodes';
 import { ALL_RULES } from './rules/allRules';
@@ -17,4 +18,10 @@ export function lintDecision(decision: Decision, log: DecisionLog, config: AdrRo
     for (const found of rule.check({ decision, log, config })) problems.push({ ...found, severity });
   }
   return problems;
+}
+
+/** The problem a skipped file shows, with its configured severity; none when that code is off. */
+export function lintSkipped(skipped: SkippedFile, config: AdrRolesConfig): Problem[] {
+  const severity = severityOf(skipped.problem.code, config);
+  return severity === 'off' ? [] : [{ ...skipped.problem, severity }];
 }

@@ -15,6 +15,9 @@ export const PROBLEM_CODES = {
   'status-out-of-sync': { severity: 'warning', summary: 'An overridden or superseded decision still says accepted or proposed.' },
   'relation-cycle': { severity: 'error', summary: 'An override or supersede chain loops back on itself.' },
   'execution-overrides-strategy': { severity: 'warning', summary: 'An execution decision overrides a strategy decision.' },
+  'invalid-encoding': { severity: 'warning', summary: 'The file is not valid UTF-8.' },
+  'file-skipped': { severity: 'info', summary: 'A file in a decision folder is not read: it is over the size limit or binary.' },
+  'unreadable-file': { severity: 'error', summary: 'A decision file was listed but could not be read.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 
 export type ProblemCode = keyof typeof PROBLEM_CODES;

@@ -1,19 +1,17 @@
 import { Catalog } from './catalog';
 import { discover, isDecisionFileName, type Discovery } from './discovery';
+import { admitDecision, DEFAULT_READ_LIMITS, skipBySize, unreadableFile, type Admission, type ReadLimits } from './fileAdmission';
 import { mapBounded, type FileSystem } from './fileSystem';
 import { isFresh, type CachedDecision } from './indexCache';
-import type { Decision } from './model';
 import { joinPath } from './paths';
-import { parseDecision } from './parse';
 
 /** Reads at most this many files at once: enough to hide latency, few enough to bound memory. */
 const READ_CONCURRENCY = 16;
 
 export interface LoadedWorkspace {
   discovery: Discovery;
+  /** Its `skipped()` files are those too large, binary, or unreadable by the time they were read. */
   catalog: Catalog;
-  /** Files listed but unreadable by the time they were read (deleted, permissions). */
-  unreadable: string[];
 }
 
 export async function listDecisionFiles(fs: FileSystem, folder: string): Promise<string[]> {
@@ -24,20 +22,26 @@ export async function listDecisionFiles(fs: FileSystem, folder: string): Promise
     .sort();
 }
 
+/**
+ * One file's admission: skipped by its size on disk when known (never read), unreadable when it
+ * vanished or cannot be read between listing and reading, else its text admitted as a decision.
+ */
+export async function readDecisionFile(fs: FileSystem, file: string, limits: ReadLimits, size?: number): Promise<Admission> {
+  const tooLarge = skipBySize(file, size, limits);
+  if (tooLarge) return { skipped: tooLarge };
+  const text = await fs.readText(file);
+  return text === undefined ? { skipped: unreadableFile(file) } : admitDecision(file, text, limits);
+}
+
 /** Reads every decision of the given folders into a catalog. */
-export async function loadFolders(fs: FileSystem, folders: readonly string[], catalog = new Catalog()): Promise<{ catalog: Catalog; unreadable: string[] }> {
-  const unreadable: string[] = [];
+export async function loadFolders(fs: FileSystem, folders: readonly string[], catalog = new Catalog(), limits = DEFAULT_READ_LIMITS): Promise<{ catalog: Catalog }> {
   for (const folder of folders) {
     catalog.addFolder(folder);
     const files = await listDecisionFiles(fs, folder);
-    const decisions = await mapBounded(files, READ_CONCURRENCY, async (file): Promise<Decision | undefined> => {
-      const text = await fs.readText(file);
-      if (text === undefined) unreadable.push(file);
-      return text === undefined ? undefined : parseDecision(file, text);
-    });
-    for (const d of decisions) if (d) catalog.upsert(d);
+    const admissions = await mapBounded(files, READ_CONCURRENCY, (file) => readDecisionFile(fs, file, limits));
+    for (const admission of admissions) catalog.admit(admission);
   }
-  return { catalog, unreadable };
+  return { catalog };
 }
 
 /**
@@ -49,39 +53,35 @@ export async function loadFoldersCached(
   folders: readonly string[],
   cache: ReadonlyMap<string, CachedDecision>,
   catalog = new Catalog(),
-): Promise<{ catalog: Catalog; unreadable: string[]; cache: Map<string, CachedDecision>; reused: number }> {
-  const unreadable: string[] = [];
+  limits = DEFAULT_READ_LIMITS,
+): Promise<{ catalog: Catalog; cache: Map<string, CachedDecision>; reused: number }> {
   const fresh = new Map<string, CachedDecision>();
   let reused = 0;
   for (const folder of folders) {
     catalog.addFolder(folder);
     const files = await listDecisionFiles(fs, folder);
-    const decisions = await mapBounded(files, READ_CONCURRENCY, async (file): Promise<Decision | undefined> => {
+    const admissions = await mapBounded(files, READ_CONCURRENCY, async (file): Promise<Admission> => {
       const stamp = fs.stat ? await fs.stat(file) : undefined;
       const cached = cache.get(file);
-      if (isFresh(cached, stamp)) {
+      // The limit may have been lowered since the cache was written: it applies to cached files too.
+      if (isFresh(cached, stamp) && !skipBySize(file, cached.size, limits)) {
         reused++;
         fresh.set(file, cached);
-        return cached.decision;
+        return { decision: cached.decision };
       }
-      const text = await fs.readText(file);
-      if (text === undefined) {
-        unreadable.push(file);
-        return undefined;
-      }
-      const decision = parseDecision(file, text);
+      const admission = await readDecisionFile(fs, file, limits, stamp?.size);
       // A file changed between the stat and the read keeps the older stamp: the next start re-reads it.
-      if (stamp) fresh.set(file, { ...stamp, decision });
-      return decision;
+      if (stamp && 'decision' in admission) fresh.set(file, { ...stamp, decision: admission.decision });
+      return admission;
     });
-    for (const d of decisions) if (d) catalog.upsert(d);
+    for (const admission of admissions) catalog.admit(admission);
   }
-  return { catalog, unreadable, cache: fresh, reused };
+  return { catalog, cache: fresh, reused };
 }
 
 /** Discovers a repository's decision folders from its root and reads them. */
 export async function loadWorkspace(fs: FileSystem, root: string): Promise<LoadedWorkspace> {
   const discovery = await discover(fs, root);
-  const { catalog, unreadable } = await loadFolders(fs, discovery.folders);
-  return { discovery, catalog, unreadable };
+  const { catalog } = await loadFolders(fs, discovery.folders);
+  return { discovery, catalog };
 }

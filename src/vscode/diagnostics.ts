@@ -69,6 +69,8 @@ export class DiagnosticsController implements vscode.Disposable {
       const uri = this.index.uriOf(decision);
       if (uri && (!open || open.has(uri.toString()))) entries.push([uri, this.index.problemsFor(decision).map(toDiagnostic)]);
     }
+    // Skipped files say why they were not read, under the same scope as decisions.
+    for (const { uri, problems } of this.index.skippedFiles()) if (!open || open.has(uri.toString())) entries.push([uri, problems.map(toDiagnostic)]);
     // Configuration mistakes are shown in the configuration file, wherever the scope setting says.
     for (const { uri, problems } of this.index.configProblems()) if (problems.length > 0) entries.push([uri, problems.map(toDiagnostic)]);
     this.collection.clear();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConfigOverrides, Role } from '../core/config';
+import { readLimitsOf, type ReadLimits } from '../core/fileAdmission';
 
 export const SETTINGS_SECTION = 'adrRoles';
 
@@ -19,4 +20,11 @@ export function readOverrides(scope: vscode.Uri | undefined): ConfigOverrides {
 
 export function problemsScope(): ProblemsScope {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<ProblemsScope>('problems.scope') === 'openFiles' ? 'openFiles' : 'workspace';
+}
+
+export const MAX_FILE_SIZE_SETTING = `${SETTINGS_SECTION}.maxFileSizeKB`;
+
+/** How large a decision file may be before it is skipped: the user's setting, never the repository's. */
+export function readLimits(): ReadLimits {
+  return readLimitsOf(vscode.workspace.getConfiguration(SETTINGS_SECTION).get<unknown>('maxFileSizeKB'));
 }

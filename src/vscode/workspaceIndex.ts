@@ -3,20 +3,28 @@ import { Catalog, type DecisionLog, type ResolvedRelation } from '../core/catalo
 import { CONFIG_FILE_NAME, mergeConfig, type AdrRolesConfig } from '../core/config';
 import { discover, isDecisionFileName, type Discovery } from '../core/discovery';
 import { baseName } from '../core/fileName';
-import { lintDecision } from '../core/lint';
+import { admitDecision, type SkippedFile } from '../core/fileAdmission';
+import { mapBounded } from '../core/fileSystem';
+import { lintDecision, lintSkipped } from '../core/lint';
 import type { Decision, Problem } from '../core/model';
-import { parseDecision } from '../core/parse';
 import { dirName } from '../core/paths';
 import type { Reference } from '../core/references';
 import { resolveReference } from '../core/resolveReference';
 import type { CachedDecision } from '../core/indexCache';
-import { loadFoldersCached } from '../core/workspace';
+import { loadFoldersCached, readDecisionFile } from '../core/workspace';
 import { PersistedIndex, withStat } from './persistedIndex';
-import { readOverrides, SETTINGS_SECTION } from './settings';
+import { MAX_FILE_SIZE_SETTING, readLimits, readOverrides, SETTINGS_SECTION } from './settings';
 import { workspaceFileSystem } from './vscodeFileSystem';
 
-/** Watcher events arriving within this window are applied as one batch (a branch switch touches hundreds). */
-const BATCH_DELAY_MS = 150;
+/**
+ * Watcher events are applied as one batch once none has arrived for this long (a branch switch
+ * touches hundreds of files), and at the latest BATCH_MAX_WAIT_MS after the first. VS Code hands
+ * file events over in chunks of 500, 200 ms apart, so a shorter quiet time splits a large change.
+ */
+const BATCH_QUIET_MS = 400;
+const BATCH_MAX_WAIT_MS = 3000;
+/** Files read at once when applying a batch. */
+const BATCH_READ_CONCURRENCY = 16;
 
 interface FolderState {
   folder: vscode.WorkspaceFolder;
@@ -36,6 +44,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.bodyChanged];
   private pending = new Map<string, vscode.Uri>();
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  private batchStarted = 0;
   private indexed: Promise<void> = Promise.resolve();
   private generation = 0;
   /** The document version each open decision was last read at. */
@@ -67,7 +76,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       configWatcher.onDidDelete(() => this.reindex()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SETTINGS_SECTION)) this.changed.fire();
+        // A new size limit changes which files are read at all; other settings only how they are linted.
+        if (e.affectsConfiguration(MAX_FILE_SIZE_SETTING)) void this.reindex();
+        else if (e.affectsConfiguration(SETTINGS_SECTION)) this.changed.fire();
       }),
     );
   }
@@ -127,6 +138,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.configOfFolder(this.folders.find((f) => f.discovery.configFile) ?? this.folders[0])?.roles ?? [];
   }
 
+  /** Files in decision folders that are not read (too large, binary, unreadable), each with its problem. */
+  skippedFiles(): { uri: vscode.Uri; problems: Problem[] }[] {
+    return this.catalog.skipped().flatMap((skipped: SkippedFile) => {
+      const state = this.folderOf(skipped.file);
+      const config = this.configOfFolder(state);
+      return state && config ? [{ uri: state.uriOf(skipped.file), problems: lintSkipped(skipped, config) }] : [];
+    });
+  }
+
   problemsFor(decision: Decision): Problem[] {
     const config = this.configFor(decision);
     return config ? lintDecision(decision, this.catalog.logFor(decision.file), config) : [];
@@ -161,10 +181,16 @@ export class WorkspaceIndex implements vscode.Disposable {
   updateFromDocument(document: vscode.TextDocument): Decision | undefined {
     if (!this.isDecisionUri(document.uri)) return undefined;
     // The open document gets the full markdown tree: exact positions matter where the user is typing.
-    const decision = parseDecision(document.uri.path, document.getText(), { markdown: 'tree' });
+    const admission = admitDecision(document.uri.path, document.getText(), readLimits(), { markdown: 'tree' });
+    this.versions.set(document.uri.toString(), document.version);
+    if ('skipped' in admission) {
+      this.catalog.skip(admission.skipped);
+      this.changed.fire();
+      return undefined;
+    }
+    const { decision } = admission;
     const before = this.catalog.get(decision.file);
     this.catalog.upsert(decision);
-    this.versions.set(document.uri.toString(), document.version);
     // Most keystrokes land in the body: re-linting the whole workspace for them would lag typing.
     if (before && visibleSignature(before) === visibleSignature(decision)) this.bodyChanged.fire(decision);
     else this.changed.fire();
@@ -196,7 +222,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const { fs, uriOf } = workspaceFileSystem(folder.uri);
       const discovery = await discover(fs, folder.uri.path);
       states.push({ folder, discovery, uriOf });
-      const loaded = await loadFoldersCached(withStat(fs, uriOf), discovery.folders, previous, catalog);
+      const loaded = await loadFoldersCached(withStat(fs, uriOf), discovery.folders, previous, catalog, readLimits());
       for (const [file, entry] of loaded.cache) next.set(file, entry);
     }
     // A newer reindex started while this one read files: its result wins.
@@ -215,22 +241,34 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private queue(uri: vscode.Uri): void {
     if (!this.isDecisionUri(uri)) return;
+    if (this.pending.size === 0) this.batchStarted = Date.now();
     this.pending.set(uri.toString(), uri);
-    if (this.batchTimer) return;
-    this.batchTimer = setTimeout(() => void this.applyBatch(), BATCH_DELAY_MS);
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    const wait = Math.min(BATCH_QUIET_MS, Math.max(0, this.batchStarted + BATCH_MAX_WAIT_MS - Date.now()));
+    this.batchTimer = setTimeout(() => void this.applyBatch(), wait);
   }
 
   private async applyBatch(): Promise<void> {
     this.batchTimer = undefined;
     const batch = [...this.pending.values()];
     this.pending = new Map();
-    for (const uri of batch) {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
-      if (open) continue;
-      const text = await workspaceFileSystem(uri).fs.readText(uri.path);
-      if (text === undefined) this.catalog.remove(uri.path);
-      else this.catalog.upsert(parseDecision(uri.path, text));
-    }
+    const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
+    // Unsaved work wins over the disk; the rest is read concurrently and applied at once.
+    const onDisk = batch.filter((uri) => !dirty.has(uri.toString()));
+    const limits = readLimits();
+    const admissions = await mapBounded(onDisk, BATCH_READ_CONCURRENCY, async (uri) => {
+      const { fs } = workspaceFileSystem(uri);
+      const stamp = await withStat(fs, (path) => uri.with({ path })).stat?.(uri.path);
+      const admission = stamp && (await readDecisionFile(fs, uri.path, limits, stamp.size));
+      // A file gone between the event and the read is a deletion (its own event follows), not an unreadable file.
+      return admission && 'skipped' in admission && admission.skipped.problem.code === 'unreadable-file' ? undefined : admission;
+    });
+    onDisk.forEach((uri, i) => {
+      const admission = admissions[i];
+      // The folder may have left the workspace while the batch was read: nothing of it may come back.
+      if (!admission || !this.isDecisionUri(uri)) this.catalog.remove(uri.path);
+      else this.catalog.admit(admission);
+    });
     if (batch.length > 0) this.changed.fire();
   }
 

@@ -33,6 +33,7 @@ export async function run(): Promise<void> {
   await import('./lifecycle.test');
   await import('./addOwners.test');
   await import('./nothingLost.test');
+  await import('./faults.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];

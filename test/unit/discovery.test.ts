@@ -87,4 +87,16 @@ describe('configuration mistakes are reported, never silently ignored', () => {
       ],
     );
   });
+
+  it('a template outside the repository is refused, never read, and the MADR template is used', async () => {
+    for (const template of ['../secrets.md', '/etc/passwd', 'docs/../../x.md']) {
+      const files = { 'r/.adr-roles.yml': `folders: [docs]\ntemplate: ${template}\n`, 'r/docs/0001-x.md': '# X', 'secrets.md': 'secret', 'x.md': 'secret' };
+      const reads: string[] = [];
+      const memory = memoryFileSystem(files);
+      const found = await discover({ ...memory, readText: (path) => (reads.push(path), memory.readText(path)) }, 'r');
+      assert.equal(found.config.template, 'madr', template);
+      assert.deepEqual(found.configProblems.map((p) => p.message), [`Template '${template}' is outside the repository: the MADR template is used`]);
+      assert.deepEqual(reads, ['r/.adr-roles.yml'], template);
+    }
+  });
 });

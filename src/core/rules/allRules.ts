@@ -16,6 +16,7 @@ export const ALL_RULES: readonly Rule[] = [
   unknownOwner,
   parseProblemRule('invalid-date'),
   parseProblemRule('unfilled-placeholder'),
+  parseProblemRule('invalid-encoding'),
   duplicateNumber,
   brokenRelation,
   relationCycle,

@@ -1,0 +1,17 @@
+import { relative } from 'node:path';
+import type { Catalog } from '../core/catalog';
+import type { ReadLimits } from '../core/fileAdmission';
+import { loadFolders } from '../core/workspace';
+import { nodeFileSystem } from './nodeFileSystem';
+
+/**
+ * Every decision of the folders. Files left out (over the size limit, binary, unreadable) are named
+ * on stderr, unless the caller reports them itself, as lint does among its problems.
+ */
+export async function loadDecisions(folders: readonly string[], limits: ReadLimits, options: { reportSkipped: boolean } = { reportSkipped: true }): Promise<Catalog> {
+  const { catalog } = await loadFolders(nodeFileSystem, folders, undefined, limits);
+  if (options.reportSkipped) {
+    for (const { file, problem } of catalog.skipped()) process.stderr.write(`adr-roles: ${relative('.', file) || file}: left out: ${problem.message}\n`);
+  }
+  return catalog;
+}
