@@ -36,9 +36,16 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
       const text = await readFile(decision.file, 'utf8');
       const fresh = parseDecision(decision.file, text);
       if (!isUnowned(fresh)) continue;
-      if (!options.dryRun) await writeFile(decision.file, applyEdits(text, addOwnerEdits(text, fresh, role.id)), 'utf8');
+      const edits = addOwnerEdits(text, fresh, role.id);
+      const shown = relative('.', decision.file) || decision.file;
+      // A `---js`, never-closed or flow-map frontmatter cannot take a field without breaking it.
+      if (edits.length === 0) {
+        process.stderr.write(`adr-roles: ${shown}: left as it is: its frontmatter cannot take an owner line safely; fix the frontmatter, then run again\n`);
+        continue;
+      }
+      if (!options.dryRun) await writeFile(decision.file, applyEdits(text, edits), 'utf8');
       changed++;
-      process.stdout.write(`${relative('.', decision.file) || decision.file}: owner: ${role.id}${options.dryRun ? ' (dry run)' : ''}\n`);
+      process.stdout.write(`${shown}: owner: ${role.id}${options.dryRun ? ' (dry run)' : ''}\n`);
     }
   }
   process.stdout.write(`${changed} decision${changed === 1 ? '' : 's'} ${options.dryRun ? 'would be' : ''}${options.dryRun ? ' ' : ''}given an owner\n`);

@@ -41,6 +41,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     return [];
   }
   const changed: string[] = [];
+  const unwritable: string[] = [];
   for (const [at, decision] of unowned.entries()) {
     const uri = index.uriOf(decision);
     const roles = index.configFor(decision)?.roles ?? [];
@@ -49,6 +50,11 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     // Ranges come from the text being edited, which may be newer than the index.
     const fresh = parseDecision(decision.file, text);
     if (!isUnowned(fresh)) continue;
+    // A `---js`, never-closed or flow-map frontmatter cannot take a field without breaking: not asked about.
+    if (addOwnerEdits(text, fresh, 'owner').length === 0) {
+      unwritable.push(decision.id);
+      continue;
+    }
     const answer = args.owner ?? (args.picks ? args.picks[at] : await askOwner(fresh, text, roles, `${at + 1}/${unowned.length}`));
     if (answer === undefined || answer === STOP) break;
     if (answer === SKIP) continue;
@@ -69,6 +75,9 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
       if (outcome !== 'changed') void vscode.window.showErrorMessage(`The owner of ${decision.id} could not be written: nothing more was changed.`);
       break;
     }
+  }
+  if (unwritable.length > 0) {
+    void vscode.window.showWarningMessage(`${unwritable.join(', ')} left unowned: ${unwritable.length === 1 ? 'its frontmatter' : 'their frontmatter'} cannot take an owner line safely. Fix the frontmatter, then run Add Owners again.`);
   }
   if (changed.length > 0 && !args.picks && !args.owner) {
     void vscode.window.showInformationMessage(`${changed.length} decision${changed.length === 1 ? '' : 's'} given an owner.`);

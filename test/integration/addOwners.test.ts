@@ -57,4 +57,15 @@ describe('ADR: Add Owners to Existing Decisions', () => {
     assert.deepEqual(escaped, []);
     assert.equal(await readText(flags), before);
   });
+
+  it('a decision whose frontmatter cannot take a field is not asked about and stays as written', async () => {
+    const api = await indexedApi();
+    await scratch.keep(workspaceFile(UNOWNED_DECISION));
+    const coded = '---js\n{ title: "Coded" }\n---\n# 10. Coded\n\n## Status\n\nAccepted\n';
+    const uri = await scratch.create('docs/decisions/0010-coded.md', coded);
+    await indexState(api, () => api.decisions().some((d) => d.id === 'ADR-0010'), () => 'ADR-0010 in the index');
+    const changed = await vscode.commands.executeCommand<string[]>('adrRoles.addOwners', { owner: 'cto', where: 'status=accepted' });
+    assert.deepEqual(changed, [], 'the coded decision was counted as given an owner');
+    assert.equal(await readText(uri), coded);
+  });
 });

@@ -114,4 +114,15 @@ describe('adr-roles CLI in CI', () => {
     assert.equal(run(['lint', 'nygard', '--format', 'json'], repo).stdout.includes('missing-owner'), false);
     assert.equal(run(['migrate', '--owner', 'hoe', 'nygard'], repo).stdout, '0 decisions given an owner\n', 'a second run changes nothing');
   });
+
+  it('migrate leaves a decision whose frontmatter cannot take a field as it is, and says so', () => {
+    mkdirSync(join(repo, 'coded'), { recursive: true });
+    const coded = '---js\n{ title: "x" }\n---\n# 1. Coded\n';
+    writeFileSync(join(repo, 'coded', '0001-coded.md'), coded);
+    const result = run(['migrate', '--owner', 'cto', 'coded'], repo);
+    assert.equal(result.code, 0);
+    assert.match(result.stderr, /coded\/0001-coded\.md: left as it is: its frontmatter cannot take an owner line safely/);
+    assert.equal(result.stdout, '0 decisions given an owner\n');
+    assert.equal(readFileSync(join(repo, 'coded', '0001-coded.md'), 'utf8'), coded);
+  });
 });
