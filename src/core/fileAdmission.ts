@@ -58,6 +58,11 @@ export function unreadableFile(file: string): SkippedFile {
   return skipped(file, 'unreadable-file', 'The file could not be read (it was deleted, moved or is not readable), so it is left out.');
 }
 
+/** Whether the text could be over the limit: only then is its size worth knowing exactly. */
+export function mayExceed(text: string, limits: ReadLimits): boolean {
+  return text.length * 3 > limits.maxFileBytes;
+}
+
 /** UTF-8 length without encoding the string: only computed when the text could be over the limit. */
 function utf8Length(text: string): number {
   let bytes = 0;
@@ -78,10 +83,11 @@ function utf8Length(text: string): number {
  * with an info problem, never parsed. Text that was not valid UTF-8 (decoded with U+FFFD in place of
  * the bad bytes, as the editor shows it) is read, with a warning at the first bad character.
  */
-export function admitDecision(file: string, text: string, limits: ReadLimits = DEFAULT_READ_LIMITS, options: ParseOptions = {}): Admission {
-  // One UTF-16 unit is at most 3 UTF-8 bytes, so most files need no byte count at all.
-  if (text.length * 3 > limits.maxFileBytes) {
-    const bytes = utf8Length(text);
+export function admitDecision(file: string, text: string, limits: ReadLimits = DEFAULT_READ_LIMITS, options: ParseOptions = {}, size?: number): Admission {
+  // One UTF-16 unit is at most 3 UTF-8 bytes, so most files need no byte count at all. The size on
+  // disk, when known, is the truth: each undecodable byte reads as a 3-byte U+FFFD.
+  if (mayExceed(text, limits)) {
+    const bytes = size ?? utf8Length(text);
     if (bytes > limits.maxFileBytes) return { skipped: tooLarge(file, bytes, limits) };
   }
   // Searching back from the probe's end keeps the test bounded however long the text is.
@@ -106,7 +112,7 @@ function encodingProblem(text: string, first: number): Problem {
   return {
     code: 'invalid-encoding',
     severity: 'warning',
-    message: `The file is not valid UTF-8: ${count} character${count === 1 ? '' : 's'} could not be decoded and show as �. Save it as UTF-8 so every field reads as written.`,
+    message: `The file is not valid UTF-8: ${count} character${count === 1 ? '' : 's'} could not be decoded and ${count === 1 ? 'shows' : 'show'} as �. Save it as UTF-8 so every field reads as written.`,
     range: { start, end: { line: start.line, character: start.character + 1 } },
   };
 }

@@ -1,6 +1,6 @@
 import { Catalog } from './catalog';
 import { discover, isDecisionFileName, type Discovery } from './discovery';
-import { admitDecision, DEFAULT_READ_LIMITS, skipBySize, unreadableFile, type Admission, type ReadLimits } from './fileAdmission';
+import { admitDecision, DEFAULT_READ_LIMITS, mayExceed, skipBySize, unreadableFile, type Admission, type ReadLimits } from './fileAdmission';
 import { mapBounded, type FileSystem } from './fileSystem';
 import { isFresh, type CachedDecision } from './indexCache';
 import { joinPath } from './paths';
@@ -30,7 +30,10 @@ export async function readDecisionFile(fs: FileSystem, file: string, limits: Rea
   const tooLarge = skipBySize(file, size, limits);
   if (tooLarge) return { skipped: tooLarge };
   const text = await fs.readText(file);
-  return text === undefined ? { skipped: unreadableFile(file) } : admitDecision(file, text, limits);
+  if (text === undefined) return { skipped: unreadableFile(file) };
+  // A long text is measured on disk, where a file system can tell: decoding changes its length.
+  const onDisk = size ?? (mayExceed(text, limits) && fs.stat ? (await fs.stat(file))?.size : undefined);
+  return admitDecision(file, text, limits, {}, onDisk);
 }
 
 /** Reads every decision of the given folders into a catalog. */

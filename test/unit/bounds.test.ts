@@ -145,6 +145,14 @@ describe('skipped files in the catalog', () => {
     assert.deepEqual(catalog.skipped().map((s) => s.problem.code), ['file-skipped']);
   });
 
+  it('a long text is measured on disk: 600 KB of Latin-1 decodes to 1.8 MB of U+FFFD but is read', async () => {
+    const text = `# 4. Latin\n\n${'\uFFFD'.repeat(600_000)}`;
+    const fs: FileSystem = { ...memoryFileSystem({ 'd/0004-latin.md': text }), stat: () => Promise.resolve({ size: 600_012, mtime: 1 }) };
+    const { catalog } = await loadFolders(fs, ['d']);
+    assert.deepEqual(catalog.skipped(), []);
+    assert.deepEqual(codes(catalog.get('d/0004-latin.md')?.parseProblems ?? []), ['invalid-encoding']);
+  });
+
   it('without sizes on disk, the loader measures the text', async () => {
     const { catalog } = await loadFolders(memoryFileSystem({ 'd/0001-a.md': '# A', 'd/0002-b.md': `# B\n${'x'.repeat(4096)}` }), ['d'], undefined, readLimitsOf(2));
     assert.deepEqual(catalog.skipped().map((s) => s.file), ['d/0002-b.md']);
