@@ -1,10 +1,10 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import Module from 'node:module';
 import { nodeFileSystem } from '../src/cli/nodeFileSystem';
 import { Catalog } from '../src/core/catalog';
 import { defaultConfig } from '../src/core/config';
-import { mapBounded, type FileSystem } from '../src/core/fileSystem';
+import { mapBounded } from '../src/core/fileSystem';
 import { deserializeIndex, serializeIndex, type CachedDecision } from '../src/core/indexCache';
 import { lintDecision } from '../src/core/lint';
 import { parseDecision } from '../src/core/parse';
@@ -17,18 +17,6 @@ import { fakeVscode, vscodeApiNames } from './fakeVscode';
 /** The index reads with this concurrency (src/core/workspace.ts); the floor must read the same way. */
 const READ_CONCURRENCY = 16;
 const config = defaultConfig();
-
-const fsWithStat: FileSystem = {
-  ...nodeFileSystem,
-  async stat(path) {
-    try {
-      const s = await stat(path);
-      return { size: s.size, mtime: s.mtimeMs };
-    } catch {
-      return undefined;
-    }
-  },
-};
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -153,11 +141,11 @@ async function main(): Promise<void> {
   const cold10k = await timeAsync(3, () => coldIndex(large));
 
   // Warm start: the persisted cache is read, every file is stat'ed, and unchanged ones are taken from it.
-  const first = await loadFoldersCached(fsWithStat, [large], new Map());
+  const first = await loadFoldersCached(nodeFileSystem, [large], new Map());
   const cacheText = serializeIndex(first.cache);
   const warm10k = await timeAsync(5, async () => {
     const cache = deserializeIndex(cacheText) ?? new Map<string, CachedDecision>();
-    const { catalog, reused } = await loadFoldersCached(fsWithStat, [large], cache);
+    const { catalog, reused } = await loadFoldersCached(nodeFileSystem, [large], cache);
     if (reused !== 10000) throw new Error(`warm start reused ${reused} of 10000`);
     catalog.folders()[0]?.decisions();
   });

@@ -167,15 +167,21 @@ describe('nothing lost: a command whose files change midway writes nothing', () 
     }
   }
 
+  /** Runs Override on `old` with `change` made at `phase`; resolves with what it returned and the message it gave. */
+  async function overrideInterrupted(api: AdrRolesApi, old: vscode.Uri, phase: WillWriteEvent['phase'], change: () => Promise<unknown>): Promise<{ created: vscode.Uri | undefined; message: string }> {
+    subscriptions.push(interrupt(api, 'Override', phase, change));
+    const cancelled = nextCancellation(api, 'Override');
+    const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.overrideDecision', old, OVERRIDE_ARGS);
+    return { created, message: (await cancelled).message };
+  }
+
   it('Override: the decision deleted on disk before the write: an error naming it, no new decision, the file not recreated', async () => {
     const api = await indexedApi();
     await withOnCall(async (old) => {
       const files = await listing();
-      subscriptions.push(interrupt(api, 'Override', 'planned', () => Promise.resolve(vscode.workspace.fs.delete(old))));
-      const cancelled = nextCancellation(api, 'Override');
-      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.overrideDecision', old, OVERRIDE_ARGS);
+      const { created, message } = await overrideInterrupted(api, old, 'planned', () => Promise.resolve(vscode.workspace.fs.delete(old)));
       assert.equal(created, undefined);
-      assert.equal((await cancelled).message, 'ADR-0002 was deleted while Override was running: nothing was changed. Run it again.');
+      assert.equal(message, 'ADR-0002 was deleted while Override was running: nothing was changed. Run it again.');
       assert.equal(await exists(old), false, 'the deleted decision is not recreated');
       assert.deepEqual(await listing(), files.filter((f) => !ON_CALL.endsWith(f)), 'no new decision');
     });
@@ -186,11 +192,9 @@ describe('nothing lost: a command whose files change midway writes nothing', () 
     await withOnCall(async (old, before) => {
       const files = await listing();
       const theirs = before.replace('status: accepted\n', 'status: deprecated\n');
-      subscriptions.push(interrupt(api, 'Override', 'planned', () => writeText(old, theirs)));
-      const cancelled = nextCancellation(api, 'Override');
-      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.overrideDecision', old, OVERRIDE_ARGS);
+      const { created, message } = await overrideInterrupted(api, old, 'planned', () => writeText(old, theirs));
       assert.equal(created, undefined);
-      assert.equal((await cancelled).message, 'ADR-0002 changed on disk while Override was running: nothing was changed. Run it again.');
+      assert.equal(message, 'ADR-0002 changed on disk while Override was running: nothing was changed. Run it again.');
       assert.equal(await readText(old), theirs);
       assert.deepEqual(await listing(), files);
     });
@@ -200,11 +204,9 @@ describe('nothing lost: a command whose files change midway writes nothing', () 
     const api = await indexedApi();
     await withOnCall(async (old) => {
       const files = await listing();
-      subscriptions.push(interrupt(api, 'Override', 'applied', () => Promise.resolve(vscode.workspace.fs.delete(old))));
-      const cancelled = nextCancellation(api, 'Override');
-      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.overrideDecision', old, OVERRIDE_ARGS);
+      const { created, message } = await overrideInterrupted(api, old, 'applied', () => Promise.resolve(vscode.workspace.fs.delete(old)));
       assert.equal(created, undefined);
-      assert.equal((await cancelled).message, 'ADR-0002 was deleted while Override was running: nothing was changed. Run it again.');
+      assert.equal(message, 'ADR-0002 was deleted while Override was running: nothing was changed. Run it again.');
       assert.equal(await exists(old), false, 'the deleted decision is not recreated');
       assert.deepEqual(await listing(), files.filter((f) => !ON_CALL.endsWith(f)), 'the new decision was removed');
       assert.notEqual(documentOf(old)?.isDirty, true, 'no unsaved edit is left in its document');
@@ -216,11 +218,9 @@ describe('nothing lost: a command whose files change midway writes nothing', () 
     await withOnCall(async (old, before) => {
       const files = await listing();
       const theirs = `${before}\nA note someone else added.\n`;
-      subscriptions.push(interrupt(api, 'Override', 'applied', () => writeText(old, theirs)));
-      const cancelled = nextCancellation(api, 'Override');
-      const created = await vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.overrideDecision', old, OVERRIDE_ARGS);
+      const { created, message } = await overrideInterrupted(api, old, 'applied', () => writeText(old, theirs));
       assert.equal(created, undefined);
-      assert.equal((await cancelled).message, 'ADR-0002 changed on disk while Override was running: nothing was changed. Run it again.');
+      assert.equal(message, 'ADR-0002 changed on disk while Override was running: nothing was changed. Run it again.');
       assert.equal(await readText(old), theirs);
       assert.deepEqual(await listing(), files);
       await documentSettled(old, theirs);
