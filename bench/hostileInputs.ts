@@ -1,7 +1,7 @@
 // Files a cloned repository could hold to make a decision reader hang or run out of memory. The
 // benchmark measures each one's time and memory; test/unit/bounds.test.ts holds them to the bounds
 // the README states.
-import { admitDecision, DEFAULT_READ_LIMITS, type Admission, type ReadLimits } from '../src/core/fileAdmission';
+import { admitDecision, DEFAULT_READ_LIMITS, type Admission, type ReadLimits } from '../src/core/read/fileAdmission';
 
 export interface HostileInput {
   name: string;

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import { buildGraph } from '../core/graph';
-import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../core/graphFormats';
-import type { ReadLimits } from '../core/fileAdmission';
+import { buildGraph } from '../core/views/graph';
+import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../core/views/graphFormats';
+import type { ReadLimits } from '../core/read/fileAdmission';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets, UsageError } from './targets';
 

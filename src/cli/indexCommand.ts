@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../core/indexTable';
-import type { ReadLimits } from '../core/fileAdmission';
+import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../core/views/indexTable';
+import type { ReadLimits } from '../core/read/fileAdmission';
 import { loadDecisions } from './loadDecisions';
 import { nodeFileSystem } from './nodeFileSystem';
 import { resolveTargets } from './targets';

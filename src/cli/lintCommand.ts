@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
-import type { ReadLimits } from '../core/fileAdmission';
-import { lintDecision, lintSkipped } from '../core/lint';
-import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/lintFormats';
+import type { ReadLimits } from '../core/read/fileAdmission';
+import { lintDecision, lintSkipped } from '../core/rules/lint';
+import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/views/lintFormats';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets, UsageError } from './targets';
 

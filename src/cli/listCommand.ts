@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import { resolveRole } from '../core/config';
-import { summarize, type DecisionSummary } from '../core/summary';
-import type { ReadLimits } from '../core/fileAdmission';
+import { resolveRole } from '../core/workspace/config';
+import { summarize, type DecisionSummary } from '../core/views/summary';
+import type { ReadLimits } from '../core/read/fileAdmission';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets } from './targets';
 

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import type { Catalog } from '../core/catalog';
-import type { ReadLimits } from '../core/fileAdmission';
-import { loadFolders } from '../core/workspace';
+import type { Catalog } from '../core/workspace/catalog';
+import type { ReadLimits } from '../core/read/fileAdmission';
+import { loadFolders } from '../core/workspace/load';
 import { nodeFileSystem } from './nodeFileSystem';
 
 /**

@@ -7,7 +7,7 @@ import { migrateCommand } from './migrateCommand';
 import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
 import { UsageError } from './targets';
-import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/fileAdmission';
+import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
 
 declare const PACKAGE_VERSION: string;
 

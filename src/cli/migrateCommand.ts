@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { describeRoles, resolveRole } from '../core/config';
-import { addOwnerEdits, isUnowned, matchesFilter, parseWhere } from '../core/migrate';
-import { parseDecision } from '../core/parse';
-import { applyEdits } from '../core/textEdit';
-import type { ReadLimits } from '../core/fileAdmission';
+import { describeRoles, resolveRole } from '../core/workspace/config';
+import { addOwnerEdits, isUnowned, matchesFilter, parseWhere } from '../core/edit/migrate';
+import { parseDecision } from '../core/read/parse';
+import { applyEdits } from '../core/edit/textEdit';
+import type { ReadLimits } from '../core/read/fileAdmission';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets, UsageError } from './targets';
 

@@ -1,10 +1,10 @@
 import { mkdir, open, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { describeRoles, resolveRole } from '../core/config';
-import { isoDate } from '../core/dates';
-import { discover } from '../core/discovery';
-import { nextFreeNumber } from '../core/numbering';
-import { BUILT_IN_TEMPLATES, decisionFileName, renderDecision, type BuiltInTemplate } from '../core/scaffold';
+import { describeRoles, isBuiltInTemplate, resolveRole } from '../core/workspace/config';
+import { isoDate } from '../core/read/dates';
+import { discover } from '../core/workspace/discovery';
+import { nextFreeNumber } from '../core/workspace/numbering';
+import { BUILT_IN_TEMPLATES, decisionFileName, renderDecision } from '../core/edit/scaffold';
 import { nodeFileSystem } from './nodeFileSystem';
 import { UsageError } from './targets';
 
@@ -30,9 +30,9 @@ export async function newCommand(words: string[], options: NewOptions): Promise<
   if (!options.owner) throw new UsageError(`new needs --owner: one of ${describeRoles(roles)}`);
   const role = resolveRole(options.owner, roles);
   if (!role) throw new UsageError(`'${options.owner}' is not a configured role: use one of ${describeRoles(roles)}`);
-  if (options.template !== undefined && !(options.template in BUILT_IN_TEMPLATES)) throw new UsageError(`unknown template '${options.template}': use madr or nygard`);
+  if (options.template !== undefined && !isBuiltInTemplate(options.template)) throw new UsageError(`unknown template '${options.template}': use madr or nygard`);
   const folder = options.dir ?? folderOf(discovery.folders);
-  const template = options.template ? BUILT_IN_TEMPLATES[options.template as BuiltInTemplate] : await templateText(discovery.config.template);
+  const template = options.template ? BUILT_IN_TEMPLATES[options.template] : await templateText(discovery.config.template);
   await mkdir(folder, { recursive: true });
   const date = isoDate(new Date());
   let number = 0;
@@ -56,7 +56,7 @@ function folderOf(folders: readonly string[]): string {
 
 /** The configured template: built in, or a file of the repository (a missing one is lint's to report; MADR is used). */
 async function templateText(name: string): Promise<string> {
-  if (name in BUILT_IN_TEMPLATES) return BUILT_IN_TEMPLATES[name as BuiltInTemplate];
+  if (isBuiltInTemplate(name)) return BUILT_IN_TEMPLATES[name];
   return (await nodeFileSystem.readText(name)) ?? BUILT_IN_TEMPLATES.madr;
 }
 

@@ -1,5 +1,5 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
-import type { DirectoryEntry, FileSystem } from '../core/fileSystem';
+import type { DirectoryEntry, FileSystem } from '../core/workspace/fileSystem';
 
 /** The core's FileSystem over Node's fs; unreadable paths read as missing, so one bad file never stops a run. */
 export const nodeFileSystem: FileSystem = {

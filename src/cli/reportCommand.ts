@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
-import { buildReport } from '../core/report';
-import { reportText } from '../core/reportText';
-import type { ReadLimits } from '../core/fileAdmission';
+import { buildReport } from '../core/views/report';
+import { reportText } from '../core/views/reportText';
+import type { ReadLimits } from '../core/read/fileAdmission';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets } from './targets';
 

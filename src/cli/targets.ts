@@ -1,5 +1,5 @@
-import { discover, type Discovery } from '../core/discovery';
-import { listDecisionFiles } from '../core/workspace';
+import { discover, type Discovery } from '../core/workspace/discovery';
+import { listDecisionFiles } from '../core/workspace/load';
 import { nodeFileSystem } from './nodeFileSystem';
 
 export class UsageError extends Error {}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ConfigOverrides, Role } from '../core/config';
-import { readLimitsOf, type ReadLimits } from '../core/fileAdmission';
+import type { ConfigOverrides, Role } from '../core/workspace/config';
+import { readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
 
 export const SETTINGS_SECTION = 'adrRoles';
 

@@ -1,6 +1,6 @@
 // The Decision Graph panel: decisions as boxes coloured by the owning role's kind, arrows for
 // overrides (with their trigger), supersessions and elevations. Click a box to open its file.
-import type { DecisionGraph, DecisionNode, FolderGraph, GraphEdge, GraphNode } from '../core/graph';
+import type { DecisionGraph, DecisionNode, FolderGraph, GraphEdge, GraphNode } from '../core/views/graph';
 import { activates, h, plural, s } from './dom';
 import { drawModels, openDecision } from './host';
 import { layoutGraph, type Box, type Link, type Point } from './graphLayout';

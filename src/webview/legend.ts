@@ -1,4 +1,4 @@
-import type { DecisionGraph, OwnerClass } from '../core/graph';
+import type { DecisionGraph, OwnerClass } from '../core/views/graph';
 import { h } from './dom';
 
 const KIND_NAMES: Record<OwnerClass, string> = {

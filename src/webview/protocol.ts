@@ -1,7 +1,7 @@
 // The messages between the extension and its webview panels. Types only: both sides import them,
 // and nothing here may need the DOM or the vscode module.
-import type { DecisionGraph } from '../core/graph';
-import type { OwnershipReport } from '../core/report';
+import type { DecisionGraph } from '../core/views/graph';
+import type { OwnershipReport } from '../core/views/report';
 
 export type PanelKind = 'graph' | 'report';
 

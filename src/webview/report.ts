@@ -1,7 +1,7 @@
 // The Ownership Report panel: decisions per owner and status, the unowned ones, overrides by
 // trigger over time, elevations, and how often execution decisions were later overridden.
 // Every decision named is a link that opens its file.
-import type { OwnershipReport, ReportDecision, TriggerCounts } from '../core/report';
+import type { OwnershipReport, ReportDecision, TriggerCounts } from '../core/views/report';
 import { horizontalBars, verticalBars, type Segment } from './charts';
 import { activates, h, plural } from './dom';
 import { drawModels, openDecision } from './host';

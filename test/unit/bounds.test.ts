@@ -3,11 +3,11 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admit, HOSTILE_INPUTS, largeDecision, MB } from '../../bench/hostileInputs';
-import { Catalog } from '../../src/core/catalog';
-import type { FileSystem } from '../../src/core/fileSystem';
-import { admitDecision, DEFAULT_READ_LIMITS, readLimitsOf } from '../../src/core/fileAdmission';
-import { parseDecision } from '../../src/core/parse';
-import { loadFolders, loadFoldersCached } from '../../src/core/workspace';
+import { Catalog } from '../../src/core/workspace/catalog';
+import type { FileSystem } from '../../src/core/workspace/fileSystem';
+import { admitDecision, DEFAULT_READ_LIMITS, readLimitsOf } from '../../src/core/read/fileAdmission';
+import { parseDecision } from '../../src/core/read/parse';
+import { loadFolders, loadFoldersCached } from '../../src/core/workspace/load';
 import { memoryFileSystem, runCli } from './helpers';
 
 /** The bound the README states for every hostile input; `npm run bench` prints what each takes. */

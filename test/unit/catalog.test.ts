@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { Catalog, DecisionLog } from '../../src/core/catalog';
-import { parseDecision } from '../../src/core/parse';
-import { summarize } from '../../src/core/summary';
+import { Catalog, DecisionLog } from '../../src/core/workspace/catalog';
+import { parseDecision } from '../../src/core/read/parse';
+import { summarize } from '../../src/core/views/summary';
 import { fixtureFiles, parseFixture } from './helpers';
 
 function logOf(folder: string): DecisionLog {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { DecisionLog } from '../../src/core/catalog';
-import { defaultConfig } from '../../src/core/config';
-import { lintDecision } from '../../src/core/lint';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { defaultConfig } from '../../src/core/workspace/config';
+import { lintDecision } from '../../src/core/rules/lint';
 import type { Decision } from '../../src/core/model';
-import { parseDecision } from '../../src/core/parse';
+import { parseDecision } from '../../src/core/read/parse';
 import { fixtureFiles, parseFixture } from './helpers';
 
 /** Everything a log answers, in a form deepEqual compares: ids instead of object identity. */

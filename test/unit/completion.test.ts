@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { completionAt } from '../../src/core/completion';
-import { defaultConfig, mergeConfig, readConfig } from '../../src/core/config';
-import { parseDecision } from '../../src/core/parse';
+import { completionAt } from '../../src/core/views/completion';
+import { defaultConfig, mergeConfig, readConfig } from '../../src/core/workspace/config';
+import { parseDecision } from '../../src/core/read/parse';
 
 const TEXT = '---\nstatus: prop\nowner: \ntrigger: \ntitle: x\n---\n# T\nowner: \n';
 const decision = parseDecision('d/0001-t.md', TEXT);

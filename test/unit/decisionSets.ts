@@ -1,6 +1,6 @@
 // Small in-memory decision folders for the graph and report tests.
-import { DecisionLog } from '../../src/core/catalog';
-import { parseDecision } from '../../src/core/parse';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { parseDecision } from '../../src/core/read/parse';
 
 /** A folder of decisions from `file name → frontmatter lines`; each title is the file's slug in words. */
 export function logOf(folder: string, files: Record<string, string[]>): DecisionLog {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { discover, isDecisionFileName } from '../../src/core/discovery';
-import { loadWorkspace } from '../../src/core/workspace';
+import { discover, isDecisionFileName } from '../../src/core/workspace/discovery';
+import { loadWorkspace } from '../../src/core/workspace/load';
 import { memoryFileSystem } from './helpers';
 
 describe('discover', () => {

@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { DecisionLog } from '../../src/core/catalog';
-import { defaultConfig, readConfig } from '../../src/core/config';
-import { setFieldsEdits, setStatusEdits } from '../../src/core/decisionEdits';
-import { fixesFor } from '../../src/core/fixes';
-import { applyEdits } from '../../src/core/textEdit';
-import { lintDecision } from '../../src/core/lint';
-import { parseDecision } from '../../src/core/parse';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { defaultConfig, readConfig } from '../../src/core/workspace/config';
+import { setFieldsEdits, setStatusEdits } from '../../src/core/edit/decisionEdits';
+import { fixesFor } from '../../src/core/edit/fixes';
+import { applyEdits } from '../../src/core/edit/textEdit';
+import { lintDecision } from '../../src/core/rules/lint';
+import { parseDecision } from '../../src/core/read/parse';
 import { fixtureText } from './helpers';
 
 const TODAY = '2026-11-26';

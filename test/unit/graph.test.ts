@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { DecisionLog } from '../../src/core/catalog';
-import { DEFAULT_ROLES, type Role } from '../../src/core/config';
-import { buildGraph, type DecisionNode, type FolderGraph, type GraphEdge } from '../../src/core/graph';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { DEFAULT_ROLES, type Role } from '../../src/core/workspace/config';
+import { buildGraph, type DecisionNode, type FolderGraph, type GraphEdge } from '../../src/core/views/graph';
 import { logOf } from './decisionSets';
 
 function only(logs: DecisionLog[], roles: readonly Role[] = DEFAULT_ROLES): FolderGraph {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_ROLES } from '../../src/core/config';
-import { buildGraph } from '../../src/core/graph';
-import { renderGraph, toDot, toMermaid, wrapWords } from '../../src/core/graphFormats';
+import { DEFAULT_ROLES } from '../../src/core/workspace/config';
+import { buildGraph } from '../../src/core/views/graph';
+import { renderGraph, toDot, toMermaid, wrapWords } from '../../src/core/views/graphFormats';
 import { demoLog, logOf } from './decisionSets';
 
 const AWKWARD = 'Use "quotes" [brackets] {braces} (parens) | pipes <b>tags</b> & #hash; `ticks` back\\slash %% end';

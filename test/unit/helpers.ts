@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { DirectoryEntry, FileSystem } from '../../src/core/fileSystem';
+import type { DirectoryEntry, FileSystem } from '../../src/core/workspace/fileSystem';
 import type { Decision } from '../../src/core/model';
-import { parseDecision } from '../../src/core/parse';
+import { parseDecision } from '../../src/core/read/parse';
 
 export const FIXTURES = join(__dirname, '..', '..', 'test', 'fixtures');
 export const CLI = resolve(__dirname, '..', '..', 'dist', 'cli.js');

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
-import { deserializeIndex, INDEX_CACHE_VERSION, isFresh, serializeIndex, type CachedDecision } from '../../src/core/indexCache';
-import { loadFoldersCached } from '../../src/core/workspace';
-import { parseDecision } from '../../src/core/parse';
+import { deserializeIndex, INDEX_CACHE_VERSION, isFresh, serializeIndex, type CachedDecision } from '../../src/core/workspace/indexCache';
+import { loadFoldersCached } from '../../src/core/workspace/load';
+import { parseDecision } from '../../src/core/read/parse';
 import { FIXTURES, fixtureFiles, fixtureText, memoryFileSystem } from './helpers';
 
 const folders = readdirSync(FIXTURES).filter((name) => !name.includes('.'));

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { DecisionLog } from '../../src/core/catalog';
-import { defaultConfig } from '../../src/core/config';
-import { INDEX_END, INDEX_START, renderIndexTable, updateIndexText } from '../../src/core/indexTable';
-import { parseDecision } from '../../src/core/parse';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { defaultConfig } from '../../src/core/workspace/config';
+import { INDEX_END, INDEX_START, renderIndexTable, updateIndexText } from '../../src/core/views/indexTable';
+import { parseDecision } from '../../src/core/read/parse';
 
 function demoLog(): DecisionLog {
   const log = new DecisionLog('d');

@@ -1,15 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { DecisionLog } from '../../src/core/catalog';
-import { defaultConfig } from '../../src/core/config';
-import { elevateEdits } from '../../src/core/fixes';
-import { applyEdits } from '../../src/core/textEdit';
-import { planOverride, planSupersede, yamlScalar } from '../../src/core/lifecycle';
-import { lintDecision } from '../../src/core/lint';
-import { parseDecision } from '../../src/core/parse';
-import { planRenumber, renumberedFileName } from '../../src/core/renumber';
-import { BUILT_IN_TEMPLATES } from '../../src/core/scaffold';
-import { summarize } from '../../src/core/summary';
-import { chainsOf } from '../../src/core/chains';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { defaultConfig } from '../../src/core/workspace/config';
+import { elevateEdits } from '../../src/core/edit/fixes';
+import { applyEdits } from '../../src/core/edit/textEdit';
+import { planOverride, planSupersede, yamlScalar } from '../../src/core/edit/lifecycle';
+import { lintDecision } from '../../src/core/rules/lint';
+import { parseDecision } from '../../src/core/read/parse';
+import { planRenumber, renumberedFileName } from '../../src/core/edit/renumber';
+import { BUILT_IN_TEMPLATES } from '../../src/core/edit/scaffold';
+import { summarize } from '../../src/core/views/summary';
+import { chainsOf } from '../../src/core/views/chains';
 import { fixtureText } from './helpers';
 
 const GRAPHQL = fixtureText('madr4/0003-aggregate-events-through-graphql-mutations.md').replace('status: overridden', 'status: accepted').replace('overridden-by: ADR-0009\n', '');

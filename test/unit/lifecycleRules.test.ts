@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { DecisionLog } from '../../src/core/catalog';
-import { defaultConfig } from '../../src/core/config';
-import { fixesFor } from '../../src/core/fixes';
-import { applyEdits } from '../../src/core/textEdit';
-import { lintDecision } from '../../src/core/lint';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { defaultConfig } from '../../src/core/workspace/config';
+import { fixesFor } from '../../src/core/edit/fixes';
+import { applyEdits } from '../../src/core/edit/textEdit';
+import { lintDecision } from '../../src/core/rules/lint';
 import type { Problem } from '../../src/core/model';
-import { parseDecision } from '../../src/core/parse';
+import { parseDecision } from '../../src/core/read/parse';
 
 const TODAY = '2026-11-26';
 

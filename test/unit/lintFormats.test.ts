@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
-import { escapeData, escapeProperty, formatLintResults, githubAnnotations, lintOutcome, sarifLog, type FileProblem } from '../../src/core/lintFormats';
+import { escapeData, escapeProperty, formatLintResults, githubAnnotations, lintOutcome, sarifLog, type FileProblem } from '../../src/core/views/lintFormats';
 import { PROBLEM_CODES } from '../../src/core/problemCodes';
 
 const TOOL = { version: '1.2.3', informationUri: 'https://github.com/adr-roles/adr-roles' };

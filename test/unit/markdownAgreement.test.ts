@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseDecision } from '../../src/core/parse';
+import { parseDecision } from '../../src/core/read/parse';
 import { FIXTURES, fixtureFiles, fixtureText } from './helpers';
 
 const folders = readdirSync(FIXTURES).filter((name) => !name.includes('.'));

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../../src/core/migrate';
-import { nextFreeNumber } from '../../src/core/numbering';
-import { parseDecision } from '../../src/core/parse';
-import { applyEdits } from '../../src/core/textEdit';
+import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../../src/core/edit/migrate';
+import { nextFreeNumber } from '../../src/core/workspace/numbering';
+import { parseDecision } from '../../src/core/read/parse';
+import { applyEdits } from '../../src/core/edit/textEdit';
 import { fixtureText, parseFixture } from './helpers';
 
 function migrated(file: string, text: string, owner = 'cto'): string {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import matter from 'gray-matter';
-import { parseDecision } from '../../src/core/parse';
+import { parseDecision } from '../../src/core/read/parse';
 import { fixtureText, parseFixture } from './helpers';
 
 describe('parseDecision: odd shapes', () => {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { Catalog, DecisionLog } from '../../src/core/catalog';
-import { completionAt, idCompletionAt } from '../../src/core/completion';
-import { defaultConfig } from '../../src/core/config';
-import { parseDecision } from '../../src/core/parse';
-import { findReferences, renumberMention } from '../../src/core/references';
-import { referenceAt, resolveReference } from '../../src/core/resolveReference';
+import { Catalog, DecisionLog } from '../../src/core/workspace/catalog';
+import { completionAt, idCompletionAt } from '../../src/core/views/completion';
+import { defaultConfig } from '../../src/core/workspace/config';
+import { parseDecision } from '../../src/core/read/parse';
+import { findReferences, renumberMention } from '../../src/core/workspace/references';
+import { referenceAt, resolveReference } from '../../src/core/workspace/resolveReference';
 
 function catalogOf(files: Record<string, string>): Catalog {
   const catalog = new Catalog();

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { DEFAULT_ROLES, type Role } from '../../src/core/config';
-import { buildReport, periodOf } from '../../src/core/report';
-import { reportText } from '../../src/core/reportText';
+import { DEFAULT_ROLES, type Role } from '../../src/core/workspace/config';
+import { buildReport, periodOf } from '../../src/core/views/report';
+import { reportText } from '../../src/core/views/reportText';
 import { demoLog, logOf } from './decisionSets';
 
 describe('ownership report', () => {

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { DecisionLog } from '../../src/core/catalog';
-import { defaultConfig, readConfig, type AdrRolesConfig } from '../../src/core/config';
-import { groupByRole, groupByStatus, matchesFilter } from '../../src/core/grouping';
-import { lintDecision } from '../../src/core/lint';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { defaultConfig, readConfig, type AdrRolesConfig } from '../../src/core/workspace/config';
+import { groupByRole, groupByStatus, matchesFilter } from '../../src/core/views/grouping';
+import { lintDecision } from '../../src/core/rules/lint';
 import type { Problem } from '../../src/core/model';
-import { parseDecision } from '../../src/core/parse';
+import { parseDecision } from '../../src/core/read/parse';
 
 function lint(files: Record<string, string>, file: string, config: AdrRolesConfig = defaultConfig()): Problem[] {
   const log = new DecisionLog('d');

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { DecisionLog } from '../../src/core/catalog';
-import { defaultConfig } from '../../src/core/config';
-import { lintDecision } from '../../src/core/lint';
-import { parseDecision } from '../../src/core/parse';
-import { BUILT_IN_TEMPLATES, decisionFileName, renderDecision, renderTemplate, slugify } from '../../src/core/scaffold';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { defaultConfig } from '../../src/core/workspace/config';
+import { lintDecision } from '../../src/core/rules/lint';
+import { parseDecision } from '../../src/core/read/parse';
+import { BUILT_IN_TEMPLATES, decisionFileName, renderDecision, renderTemplate, slugify } from '../../src/core/edit/scaffold';
 
 describe('scaffold', () => {
   it('slugifies titles: lower case, accents folded, punctuation collapsed, bounded length', () => {

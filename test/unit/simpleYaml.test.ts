@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
-import { readSimpleBlock } from '../../src/core/simpleYaml';
-import { parseYamlDocument } from '../../src/core/yamlValues';
+import { readSimpleBlock } from '../../src/core/read/simpleYaml';
+import { parseYamlDocument } from '../../src/core/read/yamlValues';
 import { FIXTURES, fixtureFiles, fixtureText } from './helpers';
 
 /** The frontmatter's YAML as gray-matter hands it over: from the opening line's break to the closing `---`'s. */

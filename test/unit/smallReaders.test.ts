@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { readConfig } from '../../src/core/config';
-import { normalizeDate } from '../../src/core/dates';
-import { readFileName } from '../../src/core/fileName';
-import { LineIndex } from '../../src/core/lineIndex';
-import { linksIn, readRef } from '../../src/core/refs';
-import { readStatus } from '../../src/core/status';
+import { readConfig } from '../../src/core/workspace/config';
+import { normalizeDate } from '../../src/core/read/dates';
+import { readFileName } from '../../src/core/read/fileName';
+import { LineIndex } from '../../src/core/read/lineIndex';
+import { linksIn, readRef } from '../../src/core/read/decisionRef';
+import { readStatus } from '../../src/core/read/status';
 
 describe('readFileName', () => {
   const cases: [string, number | null, string, string | null][] = [

@@ -1,4 +1,4 @@
-import { baseName } from '../fileName';
+import { baseName } from '../read/fileName';
 import { decisionHeadRange, type Rule } from './rule';
 
 /** Two branches that each add the next number merge cleanly and leave a duplicate. */

@@ -1,4 +1,4 @@
-import { resolveRole } from '../config';
+import { resolveRole } from '../workspace/config';
 import type { Rule } from './rule';
 
 /**

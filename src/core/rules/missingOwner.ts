@@ -1,4 +1,4 @@
-import { describeRoles } from '../config';
+import { describeRoles } from '../workspace/config';
 import { decisionHeadRange, type Rule } from './rule';
 
 /** The product's central warning: a decision nobody answers for. */

@@ -1,4 +1,4 @@
-import type { DecisionLog } from '../catalog';
+import type { DecisionLog } from '../workspace/catalog';
 import type { Decision } from '../model';
 import { decisionHeadRange, type Rule } from './rule';
 

@@ -1,5 +1,5 @@
-import type { DecisionLog } from '../catalog';
-import type { AdrRolesConfig } from '../config';
+import type { DecisionLog } from '../workspace/catalog';
+import type { AdrRolesConfig } from '../workspace/config';
 import type { Decision, Problem, Range } from '../model';
 
 export interface RuleContext {

@@ -1,4 +1,4 @@
-import { targetOf } from '../decisionEdits';
+import { targetOf } from '../read/decisionTarget';
 import { decisionHeadRange, type Rule } from './rule';
 
 const SUCCESSOR_KINDS: Record<string, string> = { 'overridden-by': 'overridden', 'superseded-by': 'superseded' };

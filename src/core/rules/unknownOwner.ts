@@ -1,4 +1,4 @@
-import { describeRoles, resolveRole } from '../config';
+import { describeRoles, resolveRole } from '../workspace/config';
 import type { Rule } from './rule';
 
 export const unknownOwner: Rule = {

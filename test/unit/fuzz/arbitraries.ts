@@ -1,9 +1,9 @@
 // Generators for fuzzing the pure core: decision texts in every shape the parser meets, from real
 // fixtures mutated line by line to random bytes, broken YAML, deep nesting and huge lines.
 import fc from 'fast-check';
-import type { AdrRolesConfig } from '../../../src/core/config';
-import { defaultConfig, readConfig } from '../../../src/core/config';
-import { isDecisionFileName } from '../../../src/core/discovery';
+import type { AdrRolesConfig } from '../../../src/core/workspace/config';
+import { defaultConfig, readConfig } from '../../../src/core/workspace/config';
+import { isDecisionFileName } from '../../../src/core/workspace/discovery';
 import { fixtureFiles, fixtureText } from '../helpers';
 
 /** Every real-format seed document: MADR 2/3/4, adr-tools, log4brains, custom frontmatter and the odd shapes. */

@@ -1,7 +1,7 @@
 // What must hold for every input, checked against a line model written here rather than the
 // core's LineIndex, so a bug there cannot hide itself.
 import type { Decision, Position, Problem, Range } from '../../../src/core/model';
-import type { TextEdit } from '../../../src/core/textEdit';
+import type { TextEdit } from '../../../src/core/edit/textEdit';
 
 export class FuzzFailure extends Error {}
 

@@ -1,16 +1,16 @@
 // The fuzzed properties of the pure core, shared by the unit run (a fixed small count and seed)
 // and `npm run fuzz` (the full count). Each property throws a FuzzFailure describing what broke.
 import fc from 'fast-check';
-import { Catalog } from '../../../src/core/catalog';
-import { mergeConfig, readConfig, type AdrRolesConfig } from '../../../src/core/config';
-import { fixesFor, type Fix } from '../../../src/core/fixes';
-import { planOverride, planSupersede } from '../../../src/core/lifecycle';
-import { lintDecision } from '../../../src/core/lint';
+import { Catalog } from '../../../src/core/workspace/catalog';
+import { mergeConfig, readConfig, type AdrRolesConfig } from '../../../src/core/workspace/config';
+import { fixesFor, type Fix } from '../../../src/core/edit/fixes';
+import { planOverride, planSupersede } from '../../../src/core/edit/lifecycle';
+import { lintDecision } from '../../../src/core/rules/lint';
 import type { Decision, Problem, Trigger } from '../../../src/core/model';
-import { parseDecision } from '../../../src/core/parse';
-import { planRenumber } from '../../../src/core/renumber';
-import { BUILT_IN_TEMPLATES } from '../../../src/core/scaffold';
-import { applyEdits } from '../../../src/core/textEdit';
+import { parseDecision } from '../../../src/core/read/parse';
+import { planRenumber } from '../../../src/core/edit/renumber';
+import { BUILT_IN_TEMPLATES } from '../../../src/core/edit/scaffold';
+import { applyEdits } from '../../../src/core/edit/textEdit';
 import { applyMutation, configChoice, type ConfigChoice, configText, decisionLog, decisionText, decisionFile, listedFile, soup, type Doc } from './arbitraries';
 import { brokenFrontmatter, checkDecision, checkEdits, checkProblems, checkRange, fail, Lines, damage } from './invariants';
 

@@ -1,0 +1,216 @@
+import { LineIndex } from '../read/lineIndex';
+import type { Decision, Range } from '../model';
+import { readRef } from '../read/decisionRef';
+import { lineBreakOf, type TextEdit } from './textEdit';
+import type { DecisionTarget } from '../read/decisionTarget';
+
+const VERBS: Record<string, string> = {
+  supersedes: 'Supersedes',
+  'superseded-by': 'Superseded by',
+  overrides: 'Overrides',
+  'overridden-by': 'Overridden by',
+  amends: 'Amends',
+  'amended-by': 'Amended by',
+};
+
+/** `Superseded by`: how adr-tools and MADR 2 write a relation kind in prose. */
+export function relationVerb(kind: string): string {
+  return VERBS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replaceAll('-', ' ');
+}
+
+/** adr-tools writes `[9. Title](0009-title.md)`; MADR 2 and log4brains write `[ADR-0009](0009-title.md)`. */
+function markdownLink(target: DecisionTarget, style: 'numbered' | 'id'): string {
+  const label = style === 'numbered' && target.number !== null ? `${target.number}. ${target.title}` : target.id;
+  // The link must read back (refs.ts) on one line. The label: blanks made one space, shortened past
+  // 200 characters (labels are read up to 1,000), brackets escaped, and `<!--`, where a bullet's
+  // value ends, written as an entity. The file name: what would end the link, read as a URL scheme
+  // (`id: x.md`), an anchor or a query, or decode differently is percent-encoded.
+  const oneLine = label.replace(/\s+/g, ' ');
+  const short = oneLine.length > 200 ? `${[...oneLine].slice(0, 199).join('')}…` : oneLine;
+  const text = short.replace(/[\\[\]]/g, '\\$&').replace(/<!--/g, '&lt;!--');
+  const file = target.fileName.replace(/[():<>#?%\u0000-\u001f\u007f\u0085\u2028\u2029]/g, percentEncoded);
+  return `[${text}](${file.includes(' ') ? `<${file}>` : file})`;
+}
+
+/** The last line of the heading on `line`: its underline when it is a setext heading (`Status` then `------`). */
+function headingEndLine(lines: LineIndex, line: number): number {
+  // A lone `\r` after the underline is a blank to the markdown tree, as it is here.
+  return line + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t\r]*$/.test(lines.lineText(line + 1)) && !/^ {0,3}#/.test(lines.lineText(line)) ? line + 1 : line;
+}
+
+/** A line break that keeps a paragraph inserted after `line` apart from text right below it, which would join it. */
+function paragraphEnd(lines: LineIndex, line: number, eol: string): string {
+  return line + 1 < lines.lineCount && lines.lineText(line + 1).trim() !== '' ? eol : '';
+}
+
+/** `(` → `%28`: encodeURIComponent leaves `()` as they are, and they end a markdown link. */
+function percentEncoded(c: string): string {
+  return c.charCodeAt(0) < 0x80 ? `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(c);
+}
+
+/** The line of a top-level `key:` in the frontmatter, or -1. */
+export function frontmatterFieldLine(lines: LineIndex, decision: Decision, key: string): number {
+  const block = decision.frontmatter?.range;
+  if (!block) return -1;
+  // `"owner": x` and `'owner': x` are the same YAML key as `owner: x`; the block may be indented.
+  const indent = keyIndent(lines, block);
+  const pattern = new RegExp(`^(["']?)${key.replace(/-/g, '[-_ ]')}\\1[ \\t]*:`, 'i');
+  for (let line = block.start.line + 1; line < block.end.line; line++) {
+    const text = lines.lineText(line);
+    if (text.startsWith(indent) && pattern.test(text.slice(indent.length))) return line;
+  }
+  return -1;
+}
+
+/** The indentation of the block's top-level keys: YAML lets a whole block be indented. */
+function keyIndent(lines: LineIndex, block: Range): string {
+  for (let line = block.start.line + 1; line < block.end.line; line++) {
+    const text = lines.lineText(line);
+    if (!/^\s*(#|$)/.test(text)) return /^ */.exec(text)?.[0] ?? '';
+  }
+  return '';
+}
+
+/** The last line of the field on `line`: its value may go on in more indented lines, or `- ` items at its own indentation. */
+function fieldEndLine(lines: LineIndex, block: Range, line: number, indent: string): number {
+  let last = line;
+  // Only a key with nothing after it may take `- ` items at its own indentation.
+  const opensList = /:[ \t]*(#.*)?$/.test(lines.lineText(line));
+  for (let next = line + 1; next < block.end.line; next++) {
+    const text = lines.lineText(next);
+    // Blank lines and comments neither end a value nor belong to it.
+    if (/^\s*(#|$)/.test(text)) continue;
+    const own = (/^ */.exec(text)?.[0] ?? '').length;
+    if (own > indent.length || (opensList && own === indent.length && /^-(\s|$)/.test(text.slice(own)))) last = next;
+    else break;
+  }
+  return last;
+}
+
+function insertAt(range: Range['start'], newText: string): TextEdit {
+  return { range: { start: range, end: range }, newText };
+}
+
+/**
+ * Whether fields written into the decision's frontmatter would be read: not in a block of another
+ * language (`---js` is refused, never run), nor in one never closed (the rest of the file is
+ * markdown), nor in one flow map.
+ */
+export function frontmatterWritable(lines: LineIndex, decision: Decision): boolean {
+  const block = decision.frontmatter;
+  if (!block) return true;
+  if (!['', 'yaml', 'yml'].includes(block.language)) return false;
+  if (block.range.end.line <= block.range.start.line || !lines.lineText(block.range.end.line).startsWith('---')) return false;
+  // A block written as one flow map (`{ status: accepted }`, JSON) has no line a field can join.
+  for (let line = block.range.start.line + 1; line < block.range.end.line; line++) {
+    const text = lines.lineText(line);
+    if (!/^\s*(#|$)/.test(text)) return !/^\s*[{[]/.test(text);
+  }
+  return true;
+}
+
+/**
+ * Sets frontmatter fields with minimal edits: an existing field's line is replaced, missing ones
+ * are inserted together after the first of `after` that exists (else after the opening `---`).
+ * A file without frontmatter gets one block at the top; the rest stays byte-for-byte. Nothing is
+ * written to a block whose fields would not be read (see frontmatterWritable).
+ */
+export function setFieldsEdits(text: string, decision: Decision, fields: readonly [string, string][], after: readonly string[] = []): TextEdit[] {
+  const lines = new LineIndex(text);
+  const eol = lineBreakOf(text);
+  if (!frontmatterWritable(lines, decision)) return [];
+  if (!decision.frontmatter) {
+    const start = lines.positionAt(text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    return [insertAt(start, `---${eol}${fields.map(([k, v]) => `${k}: ${v}${eol}`).join('')}---${eol}`)];
+  }
+  const block = decision.frontmatter.range;
+  const indent = keyIndent(lines, block);
+  const edits: TextEdit[] = [];
+  const missing: string[] = [];
+  for (const [key, value] of fields) {
+    const line = frontmatterFieldLine(lines, decision, key);
+    if (line === -1) missing.push(`${indent}${key}: ${value}`);
+    else {
+      // The key keeps its spelling (`Status:`, `"owner":`): another spelling could add a second key
+      // beside one YAML reads as different. A value written over several lines is replaced whole.
+      const written = /^[ \t]*(["']?)[^:]*?\1[ \t]*:/.exec(lines.lineText(line))?.[0] ?? `${indent}${key}:`;
+      edits.push({ range: lines.range(lines.lineStart(line), lines.lineEnd(fieldEndLine(lines, block, line, indent))), newText: `${written} ${value}` });
+    }
+  }
+  if (missing.length > 0) {
+    const field = after.map((key) => frontmatterFieldLine(lines, decision, key)).find((line) => line !== -1);
+    const anchor = field === undefined ? block.start.line : fieldEndLine(lines, block, field, indent);
+    edits.push(insertAt({ line: anchor, character: lines.lineText(anchor).length }, missing.map((m) => `${eol}${m}`).join('')));
+  }
+  return edits;
+}
+
+/**
+ * Free text as a YAML value: plain when that reads back the same, double-quoted otherwise. In a
+ * flow list (`[a, b]`) a plain value also must not hold `,`, brackets or braces.
+ */
+export function yamlScalar(text: string, inFlowList = false): string {
+  const plainSafe =
+    /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#]*$/.test(text) &&
+    !/:(\s|$)|\s$/.test(text) &&
+    !/^(true|false|null|~|yes|no|on|off|[-+]?[\d.]+)$/i.test(text) &&
+    !(inFlowList && /[,[\]{}]/.test(text)) &&
+    // Line breaks and control characters only survive as escapes.
+    !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(text);
+  return plainSafe ? text : JSON.stringify(text);
+}
+
+/** How a relation field names a decision: its id, or its file name when the id does not read back as a reference (`ünï.md`). */
+function relationName(target: DecisionTarget): string {
+  const ref = readRef(target.id);
+  // An id such as `x.md` (from `x.md.md`) would read as a file name. In a file name, `#` and `?`
+  // would start an anchor or a query, `,` and `;` separate values: percent-encoded, as read back.
+  return ref.fileName === null && (ref.number !== null || ref.slug !== null) ? target.id : target.fileName.replace(/[#?%,;]/g, (c) => encodeURIComponent(c));
+}
+
+/** A relation field's new value: the ids already written plus this one, as a flow list when there are several. */
+function relationValue(decision: Decision, kind: string, id: string): string {
+  const written = decision.relations.filter((r) => r.kind === kind).map((r) => r.target.raw);
+  const values = written.some((raw) => raw.toLowerCase() === id.toLowerCase()) ? written : [...written, id];
+  // Ids come from file names and written values: `title: x.md` must not become a nested map.
+  return values.length === 1 ? yamlScalar(id) : `[${values.map((v) => yamlScalar(v, true)).join(', ')}]`;
+}
+
+/** Adds `kind → target` to a decision, in the file's own format. */
+export function addRelationEdits(text: string, decision: Decision, kind: string, target: DecisionTarget): TextEdit[] {
+  const lines = new LineIndex(text);
+  const eol = lineBreakOf(text);
+  if (decision.format === 'nygard' && decision.statusSection) {
+    const last = Math.max(decision.statusSection.lastLine, headingEndLine(lines, decision.statusSection.headingLine));
+    return [insertAt({ line: last, character: lines.lineText(last).length }, `${eol}${eol}${relationVerb(kind)} ${markdownLink(target, 'numbered')}${paragraphEnd(lines, last, eol)}`)];
+  }
+  if (decision.format === 'bullets' && decision.status) {
+    const statusLine = decision.status.range.start.line;
+    // Blanks only: `\s` would take a byte-order mark along, and on any other line it is content.
+    const marker = /^[ \t]*([*+-][ \t]+)?/.exec(lines.lineText(statusLine))?.[0] ?? '* ';
+    return [insertAt({ line: statusLine, character: lines.lineText(statusLine).length }, `${eol}${marker}${relationVerb(kind)}: ${markdownLink(target, 'id')}`)];
+  }
+  return setFieldsEdits(text, decision, [[kind, relationValue(decision, kind, relationName(target))]], [kind, 'status', 'date']);
+}
+
+/**
+ * Sets the status in the file's own format: the `status:` field; adr-tools' status line (which, as
+ * adr-tools does, becomes the `Superseded by [...]` link itself); or MADR 2's `* Status:` bullet.
+ */
+export function setStatusEdits(text: string, decision: Decision, status: string, link?: { kind: string; target: DecisionTarget }): TextEdit[] {
+  const lines = new LineIndex(text);
+  const eol = lineBreakOf(text);
+  if (decision.format === 'nygard' && decision.statusSection) {
+    const written = link ? `${relationVerb(link.kind)} ${markdownLink(link.target, 'numbered')}` : status.charAt(0).toUpperCase() + status.slice(1);
+    if (decision.status) return [{ range: decision.status.valueRange, newText: written }];
+    const heading = headingEndLine(lines, decision.statusSection.headingLine);
+    return [insertAt({ line: heading, character: lines.lineText(heading).length }, `${eol}${eol}${written}${paragraphEnd(lines, heading, eol)}`)];
+  }
+  if (decision.format === 'bullets' && decision.status) {
+    const written = link ? `${relationVerb(link.kind).toLowerCase()} ${markdownLink(link.target, 'id')}` : status;
+    return [{ range: decision.status.valueRange, newText: written }];
+  }
+  const fields: [string, string][] = [['status', status]];
+  if (link) fields.push([link.kind, relationValue(decision, link.kind, relationName(link.target))]);
+  return setFieldsEdits(text, decision, fields, ['status', 'date']);
+}

@@ -1,0 +1,50 @@
+import { setFieldsEdits } from './decisionEdits';
+import type { Decision } from '../model';
+import type { TextEdit } from './textEdit';
+
+/** Which decisions a migration touches: `status=accepted` or `status=accepted,proposed`. */
+export interface MigrationFilter {
+  statuses: string[] | null;
+}
+
+export const FILTER_KEYS = ['status'];
+
+/** Reads `--where`; returns a message instead when it cannot be used. */
+export function parseWhere(expression: string | undefined): MigrationFilter | string {
+  if (expression === undefined) return { statuses: null };
+  const match = /^\s*([\w-]+)\s*=\s*(.+?)\s*$/.exec(expression);
+  if (!match) return `--where takes KEY=VALUE, e.g. status=accepted (got '${expression}')`;
+  const [, key = '', values = ''] = match;
+  if (!FILTER_KEYS.includes(key.toLowerCase())) return `--where can filter on ${FILTER_KEYS.join(', ')} (got '${key}')`;
+  return { statuses: values.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean) };
+}
+
+/** A decision that names no owner at all; an owner naming no role is a different problem (unknown-owner). */
+export function isUnowned(decision: Decision): boolean {
+  return decision.owner === null;
+}
+
+export function matchesFilter(decision: Decision, filter: MigrationFilter): boolean {
+  return filter.statuses === null || filter.statuses.includes(decision.status?.value.toLowerCase() ?? '');
+}
+
+/**
+ * The minimal edits giving a decision its owner: one line in the frontmatter, next to its date or
+ * status; a file without frontmatter (adr-tools, MADR 2, log4brains) gets a block at the top and
+ * otherwise stays byte-for-byte, so the folder keeps working with its own tools.
+ */
+export function addOwnerEdits(text: string, decision: Decision, owner: string): TextEdit[] {
+  return setFieldsEdits(text, decision, [['owner', owner]], ['date', 'status']);
+}
+
+/** The first lines of a decision's body after its title: enough to recall what it was about. */
+export function openingLines(text: string, decision: Decision, maxLength = 160): string {
+  const lines = text.split(/\r?\n/);
+  const from = Math.max(decision.headerLine + 1, decision.frontmatter ? decision.frontmatter.range.end.line + 1 : 0);
+  const words = lines
+    .slice(from)
+    .map((line) => line.replace(/^[#>*\-\s]+/, '').trim())
+    .filter((line) => line !== '' && !/^(status|date|deciders|decision-makers)\s*:/i.test(line))
+    .join(' ');
+  return words.length > maxLength ? `${words.slice(0, maxLength - 1).trimEnd()}…` : words;
+}

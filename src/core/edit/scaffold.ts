@@ -1,0 +1,107 @@
+import { setFieldsEdits } from './decisionEdits';
+import { formatId } from '../read/fileName';
+import { parseDecision } from '../read/parse';
+import { applyEdits } from './textEdit';
+import type { BuiltInTemplate } from '../workspace/config';
+
+export interface TemplateValues {
+  number: number;
+  title: string;
+  date: string;
+  owner: string;
+}
+
+/** Where the cursor goes in a new decision: the first line the author should write. */
+export const CURSOR_MARK = '{{cursor}}';
+
+const MADR = `---
+status: proposed
+date: {{date}}
+owner: {{owner}}
+decision-makers: []
+consulted: []
+informed: []
+---
+# {{title}}
+
+## Context and Problem Statement
+
+{{cursor}}
+
+## Considered Options
+
+## Decision Outcome
+
+### Consequences
+`;
+
+// adr-tools' layout; the owner lives in frontmatter, which adr-tools' own scripts leave alone.
+const NYGARD = `---
+owner: {{owner}}
+---
+# {{number}}. {{title}}
+
+Date: {{date}}
+
+## Status
+
+Proposed
+
+## Context
+
+{{cursor}}
+
+## Decision
+
+## Consequences
+`;
+
+export const BUILT_IN_TEMPLATES: Record<BuiltInTemplate, string> = { madr: MADR, nygard: NYGARD };
+
+/**
+ * Fills a template's placeholders: {{title}}, {{number}} (plain), {{id}} (ADR-0007), {{date}},
+ * {{owner}}. Nothing else is interpreted: a template is text, never code.
+ */
+export function renderTemplate(template: string, values: TemplateValues): { text: string; cursorOffset: number } {
+  const filled = template.replace(/\{\{\s*(title|number|id|date|owner)\s*\}\}/g, (_, name: string) => {
+    if (name === 'title') return values.title;
+    if (name === 'number') return String(values.number);
+    if (name === 'id') return formatId(values.number);
+    if (name === 'date') return values.date;
+    return values.owner;
+  });
+  const mark = filled.indexOf(CURSOR_MARK);
+  if (mark === -1) return { text: filled, cursorOffset: filled.length };
+  return { text: filled.slice(0, mark) + filled.slice(mark + CURSOR_MARK.length), cursorOffset: mark };
+}
+
+/**
+ * Renders a template into a new decision that records its owner even when the template has no
+ * {{owner}} placeholder: a decision created with an owner never lands in "Unowned".
+ */
+export function renderDecision(template: string, values: TemplateValues): { text: string; cursorOffset: number } {
+  const rendered = renderTemplate(template, values);
+  const decision = parseDecision(decisionFileName(values.number, values.title), rendered.text);
+  if (decision.owner || !values.owner) return rendered;
+  const text = applyEdits(rendered.text, setFieldsEdits(rendered.text, decision, [['owner', values.owner]], ['date', 'status']));
+  // The owner goes into the frontmatter, before the cursor's section.
+  return { text, cursorOffset: rendered.cursorOffset + (text.length - rendered.text.length) };
+}
+
+/** `Send events through Segment!` → `send-events-through-segment`, accents folded, at most 60 characters. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length <= 60) return slug || 'decision';
+  const cut = slug.slice(0, 60);
+  return cut.slice(0, cut.lastIndexOf('-') > 20 ? cut.lastIndexOf('-') : 60);
+}
+
+/** `0012-send-events-through-segment.md`. */
+export function decisionFileName(number: number, title: string): string {
+  return `${String(number).padStart(4, '0')}-${slugify(title)}.md`;
+}

@@ -1,0 +1,63 @@
+import { readFileName } from './fileName';
+import type { DecisionRef } from '../model';
+
+// Targets may hold spaces (`(2022-02-revisit framework.md)`): GitHub renders those links, so people write them.
+// Labels may hold escaped brackets and balanced ones, as CommonMark allows: adr-tools writes titles as they are.
+// A label is read up to 1,000 characters, or a line of `\[` would be rescanned from each bracket.
+// The target (group 2 in `<…>`, else group 3) has one way to match each run of blanks: the former
+// `\(\s*<?([^)>]*?)>?(?:\s+"[^"]*")?\s*\)` tried every split of a long one (`[a](`, 4,000 spaces: 27 s).
+const MARKDOWN_LINK = /\[((?:[^[\]\\]|\\.|\[[^[\]]*\]){0,1000})\]\(\s*(?:(?:<([^>)]*)>|<?([^\s)>]+(?:\s+[^\s)>"][^\s)>]*)*))(?:\s+"[^"]*")?\s*|"[^"]*"\s*)?\)/g;
+const ID_TEXT = /^\s*(?:adr)?[-_ #]?0*(\d{1,6})\b/i;
+const LEADING_NUMBER = /^\s*0*(\d{1,6})[.:)\s]/;
+
+/**
+ * Reads one reference as written: `ADR-0003`, `3`, `0003-use-x.md`, `docs/adr/0003-use-x.md#top`,
+ * `[3. Use X](0003-use-x.md)`, or a log4brains slug. Never throws; unknown shapes keep only `raw`.
+ */
+export function readRef(raw: string): DecisionRef {
+  const text = raw.trim();
+  MARKDOWN_LINK.lastIndex = 0;
+  const link = MARKDOWN_LINK.exec(text);
+  if (link) return refFromLink(text, link[1] ?? '', link[2] ?? link[3] ?? '');
+  if (/\.(md|markdown|mdx)(#.*)?$/i.test(text)) return refFromTarget(text, text);
+  const id = ID_TEXT.exec(text);
+  if (id && /^\s*(?:adr[-_ #]?)?\d+\s*$/i.test(text)) return { raw: text, number: Number(id[1]), fileName: null, slug: null };
+  const name = readFileName(text);
+  if (name.date || (name.number === null && /^[\w.-]+$/.test(text))) return { raw: text, number: name.number, fileName: null, slug: text };
+  if (name.number !== null && /^[\w.-]+$/.test(text)) return { raw: text, number: name.number, fileName: null, slug: null };
+  return { raw: text, number: null, fileName: null, slug: null };
+}
+
+function refFromTarget(raw: string, target: string): DecisionRef {
+  const path = target.replace(/[#?].*$/, '');
+  const fileName = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const info = readFileName(fileName);
+  return { raw, number: info.number, fileName: decodeSafely(fileName), slug: info.number === null ? info.stem : null };
+}
+
+function refFromLink(raw: string, label: string, target: string): DecisionRef {
+  if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target)) {
+    const ref = refFromTarget(raw, target);
+    if (ref.number !== null || ref.fileName) return ref;
+  }
+  const fromLabel = readFileName(label.trim()).number === null ? null : (LEADING_NUMBER.exec(label) ?? ID_TEXT.exec(label));
+  return { raw, number: fromLabel ? Number(fromLabel[1]) : null, fileName: null, slug: null };
+}
+
+function decodeSafely(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Every markdown link in a line, with its offsets in that line. */
+export function linksIn(line: string): { text: string; start: number; end: number }[] {
+  const found: { text: string; start: number; end: number }[] = [];
+  MARKDOWN_LINK.lastIndex = 0;
+  for (let m = MARKDOWN_LINK.exec(line); m; m = MARKDOWN_LINK.exec(line)) {
+    found.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}

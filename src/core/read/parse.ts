@@ -1,0 +1,465 @@
+import { readOutline, scanStructure, type BodyOutline, type HeaderField, type StatusLine } from './bodyScan';
+import { normalizeDate } from './dates';
+import { detachStrings } from './detach';
+import { formatId, readFileName } from './fileName';
+import { readFrontmatter, type Frontmatter } from './frontmatter';
+import type { YamlEntry, YamlValue } from './yamlTree';
+import { LineIndex } from './lineIndex';
+import { treeStructure } from './markdownTree';
+import type { Decision, Located, Problem, Range, Relation } from '../model';
+import { PROBLEM_CODES } from '../problemCodes';
+import { linksIn, readRef } from './decisionRef';
+import { readStatus } from './status';
+
+/** Frontmatter and bullet keys, folded to one spelling: `Decision Makers`, `decision_makers`, `decisionMakers`. */
+function foldKey(key: string): string {
+  // Three regex passes per key per file added up on the indexing path; decisions use few distinct keys.
+  let folded = FOLDED_KEYS.get(key);
+  if (folded === undefined) {
+    folded = foldKeyUncached(key);
+    if (FOLDED_KEYS.size < 1000) FOLDED_KEYS.set(key, folded);
+  }
+  return folded;
+}
+
+const FOLDED_KEYS = new Map<string, string>();
+
+function foldKeyUncached(key: string): string {
+  return key
+    .replace(/([a-z])([A-Z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[\s_]+/g, '-')
+    .trim();
+}
+
+const RELATION_KEYS: Record<string, string> = {
+  supersedes: 'supersedes',
+  replaces: 'supersedes',
+  'superseded-by': 'superseded-by',
+  'superceded-by': 'superseded-by',
+  'replaced-by': 'superseded-by',
+  overrides: 'overrides',
+  'overridden-by': 'overridden-by',
+  'overriden-by': 'overridden-by',
+  amends: 'amends',
+  'amended-by': 'amended-by',
+};
+
+const PEOPLE_KEYS: Record<string, 'decisionMakers' | 'consulted' | 'informed'> = {
+  'decision-makers': 'decisionMakers',
+  deciders: 'decisionMakers',
+  'decided-by': 'decisionMakers',
+  authors: 'decisionMakers',
+  author: 'decisionMakers',
+  consulted: 'consulted',
+  informed: 'informed',
+};
+
+/**
+ * A relation verb followed by a markdown link: adr-tools link lines and MADR status bullets. Each
+ * run of blanks has one way to match: `[A-Za-z ]*?\s*:?\s+` tried every split of a long one
+ * (`Accepted`, 4,000 spaces, `x` took 14 s).
+ */
+const LINK_LINE = /^(?:[*+-]\s+)?([A-Za-z]+(?: +[A-Za-z]+)*)(?:\s*:\s+|\s+)\[/;
+
+interface Reader {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  problems: Problem[];
+}
+
+export interface ParseOptions {
+  /**
+   * `scan` (default): a one-pass line scan, for indexing thousands of files.
+   * `tree`: a full CommonMark tree, for the open document where exact positions matter.
+   */
+  markdown?: 'scan' | 'tree';
+}
+
+/**
+ * The CommonMark tree where it can be built in bounded time; the line scan for bodies too large or
+ * too nested for it, and should its parser (which recurses per nesting level) exhaust the stack.
+ */
+function treeOrScan(reader: Reader, bodyStart: number, bodyLine: number) {
+  try {
+    return treeStructure(reader.text, bodyStart, bodyLine) ?? scanStructure(reader.lines, bodyLine);
+  } catch {
+    return scanStructure(reader.lines, bodyLine);
+  }
+}
+
+/** Reads one decision file in any supported format. Pure, never throws, needs no configuration. */
+export function parseDecision(file: string, text: string, options: ParseOptions = {}): Decision {
+  const reader: Reader = { file, text, lines: new LineIndex(text), problems: [] };
+  const name = readFileName(file);
+  const fm = readFrontmatter(text);
+  const entries = new Map<string, YamlEntry>();
+  if (fm) {
+    const placeholderLines = reportFrontmatterPlaceholders(reader, fm);
+    const reported = new Set<number>();
+    for (const error of fm.errors) {
+      if (placeholderLines.has(reader.lines.positionAt(error.start).line) || reported.has(error.start)) continue;
+      reported.add(error.start);
+      reader.problems.push(problem(reader, 'invalid-frontmatter', `Invalid frontmatter: ${error.message}`, error.start, error.end));
+    }
+    for (const entry of fm.entries) if (!entries.has(foldKey(entry.key))) entries.set(foldKey(entry.key), entry);
+    // Only YAML is recovered: a refused `---js` or `---coffee` block is not read at all.
+    if (fm.errors.length > 0 && ['', 'yaml', 'yml'].includes(fm.language)) recoverPlainLines(reader, fm, entries);
+  }
+  const bodyLine = fm ? reader.lines.positionAt(fm.bodyStart).line : 0;
+  const structure = options.markdown === 'tree' ? treeOrScan(reader, fm ? fm.bodyStart : 0, bodyLine) : scanStructure(reader.lines, bodyLine);
+  const outline = readOutline(reader.lines, bodyLine, structure);
+  const fields = new Map<string, HeaderField>();
+  for (const field of outline.headerFields) if (!fields.has(foldKey(field.key))) fields.set(foldKey(field.key), field);
+
+  const relations: Relation[] = [];
+  const decision: Decision = {
+    file,
+    id: name.stem,
+    number: name.number,
+    slug: name.slug,
+    format: 'plain',
+    title: readTitle(reader, entries, outline),
+    status: readDecisionStatus(reader, entries, fields, outline, relations),
+    date: readDate(reader, entries, fields, name.date),
+    owner: scalarField(reader, entries, 'owner') ?? headerText(reader, fields, 'owner'),
+    decisionMakers: [],
+    consulted: [],
+    informed: [],
+    relations,
+    trigger: scalarField(reader, entries, 'trigger'),
+    triggerDetail: scalarField(reader, entries, 'trigger-detail'),
+    elevatedFrom: scalarField(reader, entries, 'elevated-from'),
+    elevatedOn: readDateField(reader, entries, 'elevated-on'),
+    frontmatter: fm ? { range: frontmatterRange(reader, fm), language: fm.language } : null,
+    headerLine: outline.headings[0]?.line ?? bodyLine,
+    statusSection:
+      outline.statusHeadingLine >= 0
+        ? { headingLine: outline.statusHeadingLine, lastLine: outline.statusLines[outline.statusLines.length - 1]?.line ?? outline.statusHeadingLine }
+        : null,
+    parseProblems: reader.problems,
+  };
+  readPeople(reader, decision, entries, fields);
+  readRelations(reader, entries, outline.headerFields, relations);
+  readStatusLinks(reader, outline.statusLines, relations);
+  decision.relations = withoutRepeats(relations);
+  const idEntry = scalarField(reader, entries, 'id') ?? scalarField(reader, entries, 'adr');
+  if (idEntry) {
+    const ref = readRef(idEntry.value);
+    if (decision.number === null && ref.number !== null) decision.number = ref.number;
+    else if (decision.number === null) decision.id = idEntry.value;
+  }
+  if (decision.number !== null) decision.id = formatId(decision.number);
+  // The format is where the status is written: that is where status and relation edits must go.
+  // An adr-tools file may carry frontmatter for its owner alone and keep its Status section.
+  decision.format = entries.has('status')
+    ? 'frontmatter'
+    : fields.has('status')
+      ? 'bullets'
+      : outline.statusHeadingLine >= 0
+        ? 'nygard'
+        : fm && fm.entries.length > 0
+          ? 'frontmatter'
+          : 'plain';
+  detachStrings(decision);
+  return decision;
+}
+
+function problem(reader: Reader, code: keyof typeof PROBLEM_CODES, message: string, start: number, end: number, data?: Record<string, unknown>): Problem {
+  const found: Problem = { code, severity: PROBLEM_CODES[code].severity, message, range: reader.lines.range(start, end) };
+  if (data) found.data = data;
+  return found;
+}
+
+function frontmatterRange(reader: Reader, fm: Frontmatter): Range {
+  const endLine = fm.closeStart === -1 ? reader.lines.lineCount - 1 : reader.lines.positionAt(fm.closeStart).line;
+  return { start: reader.lines.positionAt(fm.start), end: reader.lines.positionAt(reader.lines.lineEnd(endLine)) };
+}
+
+function located(reader: Reader, value: string, lineStart: number, lineEnd: number, valueStart: number, valueEnd: number): Located<string> {
+  return { value, range: reader.lines.range(lineStart, lineEnd), valueRange: reader.lines.range(valueStart, valueEnd) };
+}
+
+/** `{ accepted }` or `[proposed | accepted]`: a template's hint left in place instead of a value. */
+function isPlaceholderText(text: string): boolean {
+  return /^\{.*\}$/s.test(text.trim()) || /^\[[^\]]*\|[^\]]*\]$/.test(text.trim());
+}
+
+/**
+ * MADR 3's template writes `status: {proposed | rejected | …}`: braces that YAML reads as a map, or
+ * rejects outright. Such lines get one clear placeholder warning instead of YAML's error messages.
+ */
+function reportFrontmatterPlaceholders(reader: Reader, fm: Frontmatter): Set<number> {
+  const lines = new Set<number>();
+  const first = reader.lines.positionAt(fm.start).line + 1;
+  const last = fm.closeStart === -1 ? first - 1 : reader.lines.positionAt(fm.closeStart).line - 1;
+  for (let line = first; line <= last; line++) {
+    const text = reader.lines.lineText(line);
+    const m = /^([\w-]+)[ \t]*:[ \t]*(\{.*\})[ \t]*$/.exec(text);
+    if (!m) continue;
+    const start = reader.lines.lineStart(line) + text.indexOf((m[2] ?? '').charAt(0), (m[1] ?? '').length);
+    reportPlaceholder(reader, m[1] ?? '', start, start + (m[2] ?? '').length);
+    lines.add(line);
+  }
+  return lines;
+}
+
+/**
+ * Real decisions often hold lines YAML rejects but people read at once, such as
+ * `title: ADR001: Event log`. After a YAML error, each top-level `key: rest of line` that YAML
+ * did not read as a plain value is taken as written; the error is still reported.
+ */
+function recoverPlainLines(reader: Reader, fm: Frontmatter, entries: Map<string, YamlEntry>): void {
+  const first = reader.lines.positionAt(fm.start).line + 1;
+  const last = fm.closeStart === -1 ? first - 1 : reader.lines.positionAt(fm.closeStart).line - 1;
+  for (let line = first; line <= last; line++) {
+    const text = reader.lines.lineText(line);
+    // Greedy, then trimmed: a lazy value before `[ \t]*$` retried from every blank of a long run.
+    const m = /^([A-Za-z][\w-]*)[ \t]*:[ \t]+([^\s{[&*!|>#].*|\[[^[\]{}]*\][ \t]*)$/.exec(text);
+    if (!m) continue;
+    const key = foldKey(m[1] ?? '');
+    const known = entries.get(key);
+    if (known?.value?.kind === 'scalar' || known?.value?.kind === 'seq') continue;
+    const lineStart = reader.lines.lineStart(line);
+    const raw = withoutTrailingBlanks(m[2] ?? '');
+    const valueStart = lineStart + text.indexOf(raw, (m[1] ?? '').length + 1);
+    const valueEnd = valueStart + raw.length;
+    // A flow list of plain items (`overrides: [ADR-0003, ADR-0004]`, as the quick fixes write) is read too.
+    const value: YamlValue = raw.startsWith('[') ? recoveredList(raw, valueStart) : { kind: 'scalar', value: unquoted(raw), start: valueStart, end: valueEnd };
+    entries.set(key, { key: m[1] ?? '', keyStart: lineStart, end: valueEnd, value });
+  }
+}
+
+function withoutTrailingBlanks(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return text.slice(0, end);
+}
+
+function unquoted(text: string): string {
+  return text.replace(/^(["'])(.*)\1$/, '$2');
+}
+
+/** `[a, "b"]` item by item, with each item's offsets. */
+function recoveredList(raw: string, start: number): YamlValue {
+  const items: YamlValue[] = [];
+  let at = start + 1;
+  for (const part of raw.slice(1, -1).split(',')) {
+    const item = part.trim();
+    const itemStart = at + part.length - part.trimStart().length;
+    if (item) items.push({ kind: 'scalar', value: unquoted(item), start: itemStart, end: itemStart + item.length });
+    at += part.length + 1;
+  }
+  return { kind: 'seq', items, start, end: start + raw.length };
+}
+
+function reportPlaceholder(reader: Reader, key: string, start: number, end: number): void {
+  const written = reader.text.slice(start, end).trim();
+  const shown = written.length <= 40 ? ` ${written}` : '';
+  reader.problems.push(problem(reader, 'unfilled-placeholder', `'${key}' still holds the template's placeholder${shown}: replace it with a value`, start, end, { key }));
+}
+
+/** A frontmatter field's text, or null when absent or empty. Placeholders are reported, not returned. */
+function scalarField(reader: Reader, entries: Map<string, YamlEntry>, key: string): Located<string> | null {
+  const entry = entries.get(key);
+  if (!entry?.value) return null;
+  const value = firstScalar(entry.value);
+  // `status: { accepted }` parses to a map; it was reported as a placeholder with the frontmatter.
+  if (entry.value.kind === 'map') return null;
+  if (!value) return null;
+  const text = String(value.value).trim();
+  if (isPlaceholderText(text)) {
+    reportPlaceholder(reader, entry.key, value.start, value.end);
+    return null;
+  }
+  return located(reader, text, entry.keyStart, entry.end, value.start, value.end);
+}
+
+function firstScalar(value: YamlValue): Extract<YamlValue, { kind: 'scalar' }> | null {
+  if (value.kind === 'scalar') return value.value === null || value.value === '' ? null : value;
+  if (value.kind === 'seq') {
+    const first = value.items[0];
+    return first ? firstScalar(first) : null;
+  }
+  return null;
+}
+
+function headerText(reader: Reader, fields: Map<string, HeaderField>, key: string): Located<string> | null {
+  const field = fields.get(key);
+  if (!field || !field.value) return null;
+  const start = reader.lines.lineStart(field.line);
+  if (isPlaceholderText(field.value)) {
+    reportPlaceholder(reader, key, start + field.valueStart, start + field.valueEnd);
+    return null;
+  }
+  return located(reader, field.value, start, reader.lines.lineEnd(field.line), start + field.valueStart, start + field.valueEnd);
+}
+
+const TITLE_PREFIXES = [
+  /^(?:architecture\s+)?decision\s+record\s*:\s*(?=\S)/i,
+  // `[Superseded by [ADR-0017](0017-x.md)] Title`: a status note in front of the title.
+  /^\[(?:proposed|accepted|rejected|deprecated|superseded|superceded|overridden)\b(?:[^[\]]|\[[^\]]*\])*\]\s+(?=\S)/i,/^(?:adr|rfc|decision)[-_\s#]*\d{1,6}\s*[.:)\-–—]?\s+(?=\S)/i, /^0*\d{1,6}\s*[.:)]\s+(?=\S)/, /^0*\d{1,6}\s+[-–—]\s+(?=\S)/];
+
+function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: BodyOutline): Located<string> | null {
+  const fromFrontmatter = scalarField(reader, entries, 'title');
+  if (fromFrontmatter) return withoutNumberPrefix(reader, fromFrontmatter);
+  const heading = outline.headings.find((h) => h.level === 1) ?? outline.headings[0];
+  if (!heading || !heading.text) return null;
+  const lineStart = reader.lines.lineStart(heading.line);
+  const valueStart = lineStart + heading.textStart;
+  const title = located(reader, heading.text, lineStart, reader.lines.lineEnd(heading.line), valueStart, valueStart + heading.text.length);
+  // MADR's `# {short title of solved problem and solution}`, left as the template wrote it.
+  if (/^\{.*\}$/.test(heading.text)) reportPlaceholder(reader, 'title', valueStart, valueStart + heading.text.length);
+  return withoutNumberPrefix(reader, title);
+}
+
+/** `1. Record decisions`, `ADR 7: Use flags`, `ADR001: Log`: the number is the id's business, not the title's. */
+function withoutNumberPrefix(reader: Reader, title: Located<string>): Located<string> {
+  let text = title.value;
+  for (const prefix of TITLE_PREFIXES) text = text.replace(prefix, '');
+  text = text.trim();
+  if (text === title.value || !text) return title;
+  const start = reader.lines.offsetAt(title.valueRange.start) + title.value.indexOf(text);
+  return { ...title, value: text, valueRange: reader.lines.range(start, start + text.length) };
+}
+
+function readDecisionStatus(
+  reader: Reader,
+  entries: Map<string, YamlEntry>,
+  fields: Map<string, HeaderField>,
+  outline: BodyOutline,
+  relations: Relation[],
+): Located<string> | null {
+  const written = scalarField(reader, entries, 'status') ?? headerText(reader, fields, 'status');
+  if (written) return withStatusReading(reader, written, relations);
+  for (const line of outline.statusLines) {
+    if (LINK_LINE.test(line.text) && !/^(superseded|superceded|overridden|replaced|deprecated)\b/i.test(line.text)) continue;
+    const lineStart = reader.lines.lineStart(line.line);
+    return withStatusReading(reader, located(reader, line.text, lineStart, lineStart + line.end, lineStart + line.start, lineStart + line.end), relations);
+  }
+  return null;
+}
+
+function withStatusReading(reader: Reader, written: Located<string>, relations: Relation[]): Located<string> | null {
+  const reading = readStatus(written.value);
+  if (!reading) return null;
+  if (reading.relation) relations.push({ kind: reading.relation.kind, target: readRef(reading.relation.refText), range: written.valueRange });
+  if (reading.status.split(/\s+/).length > 4) {
+    const known = /\b(proposed|accepted|rejected|deprecated|superseded|overridden|draft)\b/i.exec(reading.status);
+    if (known) return { ...written, value: (known[1] ?? '').toLowerCase() };
+  }
+  return { ...written, value: reading.status };
+}
+
+function readDate(reader: Reader, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>, fromName: string | null): Located<string> | null {
+  const written = readDateField(reader, entries, 'date') ?? readHeaderDate(reader, fields);
+  if (written) return written;
+  if (!fromName) return null;
+  const nameRange = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { value: fromName, range: nameRange, valueRange: nameRange };
+}
+
+function readDateField(reader: Reader, entries: Map<string, YamlEntry>, key: string): Located<string> | null {
+  return checkedDate(reader, key, scalarField(reader, entries, key));
+}
+
+function readHeaderDate(reader: Reader, fields: Map<string, HeaderField>): Located<string> | null {
+  return checkedDate(reader, 'date', headerText(reader, fields, 'date') ?? headerText(reader, fields, 'last-updated'));
+}
+
+function checkedDate(reader: Reader, key: string, written: Located<string> | null): Located<string> | null {
+  if (!written) return null;
+  const iso = normalizeDate(written.value);
+  if (iso) return { ...written, value: iso };
+  const start = reader.lines.offsetAt(written.valueRange.start);
+  const end = reader.lines.offsetAt(written.valueRange.end);
+  reader.problems.push(problem(reader, 'invalid-date', `'${written.value}' is not a date: write ${key} as YYYY-MM-DD`, start, end, { key }));
+  return null;
+}
+
+function readPeople(reader: Reader, decision: Decision, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>): void {
+  for (const [key, target] of Object.entries(PEOPLE_KEYS)) {
+    if (decision[target].length > 0) continue;
+    const entry = entries.get(key);
+    if (entry?.value) {
+      decision[target] = listTexts(entry.value);
+      continue;
+    }
+    const field = fields.get(key);
+    if (field?.value && !isPlaceholderText(field.value)) decision[target] = splitList(field.value);
+  }
+}
+
+function listTexts(value: YamlValue): string[] {
+  if (value.kind === 'scalar') return value.value === null ? [] : splitList(String(value.value));
+  if (value.kind === 'seq') return value.items.flatMap(listTexts);
+  return [];
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0 && !isPlaceholderText(part));
+}
+
+function readRelations(reader: Reader, entries: Map<string, YamlEntry>, headerFields: readonly HeaderField[], relations: Relation[]): void {
+  for (const [key, kind] of Object.entries(RELATION_KEYS)) {
+    const entry = entries.get(key);
+    if (entry?.value) for (const item of relationItems(entry.value)) pushRelations(reader, relations, kind, item.text, item.start, item.end);
+  }
+  // Every bullet counts, not only the first of its key: `* Superseded by: …` may be written once per successor.
+  for (const field of headerFields) {
+    const kind = RELATION_KEYS[foldKey(field.key)];
+    if (!kind || !field.value) continue;
+    const lineStart = reader.lines.lineStart(field.line);
+    pushRelations(reader, relations, kind, field.value, lineStart + field.valueStart, lineStart + field.valueEnd);
+  }
+}
+
+function relationItems(value: YamlValue): { text: string; start: number; end: number }[] {
+  if (value.kind === 'scalar') return value.value === null || value.value === '' ? [] : [{ text: String(value.value), start: value.start, end: value.end }];
+  if (value.kind === 'seq') return value.items.flatMap(relationItems);
+  return [];
+}
+
+/** One written value may name several decisions: `ADR-0003, ADR-0004` or several markdown links. */
+function pushRelations(reader: Reader, relations: Relation[], kind: string, text: string, start: number, end: number): void {
+  const links = linksIn(text);
+  const parts = links.length > 0 ? links.map((l) => l.text) : text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  for (const part of parts) {
+    if (isPlaceholderText(part)) continue;
+    relations.push({ kind, target: readRef(part), range: reader.lines.range(start, end) });
+  }
+}
+
+/** Link lines of the `## Status` section: `Supersedes [2. Use X](0002-use-x.md)`, `Superceded by …`. */
+function readStatusLinks(reader: Reader, lines: StatusLine[], relations: Relation[]): void {
+  for (const line of lines) {
+    const verb = LINK_LINE.exec(line.text);
+    if (!verb) continue;
+    const kind = relationKind(verb[1] ?? '');
+    const lineStart = reader.lines.lineStart(line.line);
+    for (const link of linksIn(line.text)) {
+      relations.push({ kind, target: readRef(link.text), range: reader.lines.range(lineStart + line.start + link.start, lineStart + line.start + link.end) });
+    }
+  }
+}
+
+/** `Superceded by` → `superseded-by`, `Amends` → `amends`: adr-tools lets teams invent verbs, so unknown ones are kept. */
+export function relationKind(verb: string): string {
+  const folded = foldKey(verb.trim());
+  return RELATION_KEYS[folded] ?? folded;
+}
+
+/** The same relation often appears twice (a status line and a link line, or frontmatter and a bullet). */
+function withoutRepeats(relations: Relation[]): Relation[] {
+  const seen = new Set<string>();
+  return relations.filter((r) => {
+    const key = `${r.kind}|${r.target.number ?? r.target.fileName ?? r.target.slug ?? r.target.raw}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

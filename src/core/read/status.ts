@@ -1,0 +1,65 @@
+import { KNOWN_STATUSES } from '../model';
+
+export interface StatusReading {
+  /** Normalised lower-case when known, otherwise as written. */
+  status: string;
+  /** `superseded by [5. X](0005-x.md)` also names the successor. */
+  relation: { kind: string; refText: string } | null;
+}
+
+/** Spellings seen in real decision logs, mapped to the status they mean. */
+const SYNONYMS: Record<string, string> = {
+  superceded: 'superseded',
+  'superseeded': 'superseded',
+  approved: 'accepted',
+  done: 'accepted',
+  overriden: 'overridden',
+  deprecate: 'deprecated',
+  'in progress': 'proposed',
+  wip: 'draft',
+};
+
+const RELATION_STATUS = /^(superseded|superceded|superseeded|overridden|overriden|amended|deprecated|replaced)\s+(by|in favou?r of)\b[:\s]*(.*)$/i;
+
+function canonical(word: string): string | null {
+  const lower = word.toLowerCase();
+  if ((KNOWN_STATUSES as readonly string[]).includes(lower)) return lower;
+  return SYNONYMS[lower] ?? null;
+}
+
+/**
+ * The text without these marks at its end (and its start). A loop, not `/[*_`]+$/`: a regular
+ * expression anchored only at the end retries from every mark of a long run, so 100 KB of
+ * backticks before the last word took seconds.
+ */
+function trimEnds(text: string, marks: string, start = true): string {
+  let from = 0;
+  let to = text.length;
+  while (start && from < to && marks.includes(text.charAt(from))) from++;
+  while (to > from && marks.includes(text.charAt(to - 1))) to--;
+  return text.slice(from, to);
+}
+
+/** Reads a status as written in frontmatter, a bullet or an adr-tools `## Status` line. */
+export function readStatus(raw: string): StatusReading | null {
+  const text = trimEnds(raw.trim(), '*_`')
+    .replace(/^\[([^\]|]*)\]$/, '$1')
+    .replace(/^[🟢🟡🔴✅❌⚠️\s]+/u, '')
+    .trim();
+  if (!text) return null;
+  const relation = RELATION_STATUS.exec(text);
+  if (relation) {
+    const kindWord = canonical(relation[1] ?? '') ?? (relation[1] ?? '').toLowerCase();
+    const kind = kindWord === 'superseded' || kindWord === 'replaced' ? 'superseded-by' : kindWord === 'overridden' ? 'overridden-by' : `${kindWord}-by`;
+    const status = kindWord === 'replaced' ? 'superseded' : kindWord === 'amended' ? 'accepted' : kindWord;
+    const refText = (relation[3] ?? '').trim();
+    return { status, relation: refText ? { kind, refText } : null };
+  }
+  const whole = canonical(trimEnds(text, '.!', false));
+  if (whole) return { status: whole, relation: null };
+  // "Accepted (2021-03-01)", "Accepted - pending review": the first word carries the status.
+  const firstWord = /^([A-Za-z]+)\b/.exec(text);
+  const first = firstWord ? canonical(firstWord[1] ?? '') : null;
+  if (first) return { status: first, relation: null };
+  return { status: text, relation: null };
+}

@@ -1,0 +1,27 @@
+import type { DecisionLog } from '../workspace/catalog';
+import type { AdrRolesConfig } from '../workspace/config';
+import type { SkippedFile } from '../read/fileAdmission';
+import type { Decision, Problem, Severity } from '../model';
+import { PROBLEM_CODES } from '../problemCodes';
+import { ALL_RULES } from './allRules';
+
+function severityOf(code: string, config: AdrRolesConfig): Severity | 'off' {
+  return config.severities[code] ?? (PROBLEM_CODES as Record<string, { severity: Severity }>)[code]?.severity ?? 'warning';
+}
+
+/** Every problem with one decision, in its folder's context, with the configured severities. */
+export function lintDecision(decision: Decision, log: DecisionLog, config: AdrRolesConfig): Problem[] {
+  const problems: Problem[] = [];
+  for (const rule of ALL_RULES) {
+    const severity = severityOf(rule.code, config);
+    if (severity === 'off') continue;
+    for (const found of rule.check({ decision, log, config })) problems.push({ ...found, severity });
+  }
+  return problems;
+}
+
+/** The problem a skipped file shows, with its configured severity; none when that code is off. */
+export function lintSkipped(skipped: SkippedFile, config: AdrRolesConfig): Problem[] {
+  const severity = severityOf(skipped.problem.code, config);
+  return severity === 'off' ? [] : [{ ...skipped.problem, severity }];
+}

@@ -1,0 +1,202 @@
+import type { DecisionLog } from '../workspace/catalog';
+import { resolveRole, type Role } from '../workspace/config';
+import { formatId } from '../read/fileName';
+import type { Decision, DecisionRef } from '../model';
+import { dirName } from '../workspace/paths';
+
+/**
+ * How a node is coloured: by the kind of its owning role. An owner that names no configured role
+ * and a missing owner are kept apart from each other, since each is a different mistake.
+ */
+export type OwnerClass = 'strategy' | 'execution' | 'other' | 'unknown-role' | 'unowned';
+
+export interface OwnerInfo {
+  /** What `owner:` says. */
+  written: string;
+  /** The configured role it names, or null when it names none. */
+  role: { id: string; label: string; kind: string } | null;
+}
+
+export interface DecisionNode {
+  type: 'decision';
+  /** Unique within its folder graph: the decision's file, since two branches can leave two ADR-0012. */
+  key: string;
+  id: string;
+  title: string;
+  owner: OwnerInfo | null;
+  ownerClass: OwnerClass;
+  status: string | null;
+  date: string | null;
+  /** The file as read, so an adapter can open it. */
+  file: string;
+  /** The file as shown (see GraphOptions.pathOf). */
+  path: string;
+  folder: string;
+  /** True when a later decision overrides or supersedes this one: it is history, not in force. */
+  replaced: boolean;
+  elevated: { from: string; fromLabel: string; on: string | null } | null;
+}
+
+/** The role an elevated decision came from, drawn so the elevation reads as a hand-over. */
+export interface RoleNode {
+  type: 'role';
+  key: string;
+  label: string;
+  ownerClass: OwnerClass;
+}
+
+/** A decision named by a relation that is not in the folder: drawn so the broken link is seen. */
+export interface MissingNode {
+  type: 'missing';
+  key: string;
+  id: string;
+}
+
+export type GraphNode = DecisionNode | RoleNode | MissingNode;
+
+export interface GraphEdge {
+  kind: 'overrides' | 'supersedes' | 'elevated';
+  /** The newer decision (or, for an elevation, the role it came from). */
+  from: string;
+  /** The decision replaced (or elevated). */
+  to: string;
+  /** Overrides only: `new-resource` or `new-requirement`, null when the overriding decision gives none. */
+  trigger: string | null;
+  triggerDetail: string | null;
+  /** Elevations only: the date of the hand-over. */
+  on: string | null;
+  /** Which ends write the relation down; one-sided relations are drawn but can be told apart. */
+  declaredBy: 'both' | 'newer' | 'older';
+}
+
+export interface FolderGraph {
+  folder: string;
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface DecisionGraph {
+  folders: FolderGraph[];
+  /** The configured roles, for the legend, in configuration order. */
+  roles: { id: string; label: string; kind: string; ownerClass: OwnerClass }[];
+}
+
+export interface GraphOptions {
+  /** How files and folders are shown (the CLI shows them relative to the current directory). */
+  pathOf?: (path: string) => string;
+}
+
+const REPLACING_KINDS = ['overrides', 'supersedes'] as const;
+const REPLACED_KINDS: Record<string, 'overrides' | 'supersedes'> = { 'overridden-by': 'overrides', 'superseded-by': 'supersedes' };
+
+export function ownerClassOf(decision: Decision, roles: readonly Role[]): OwnerClass {
+  if (!decision.owner) return 'unowned';
+  const role = resolveRole(decision.owner.value, roles);
+  return role ? roleClass(role) : 'unknown-role';
+}
+
+export function roleClass(role: Role): OwnerClass {
+  if (role.kind === 'strategy') return 'strategy';
+  return role.kind === 'execution' ? 'execution' : 'other';
+}
+
+/**
+ * One graph per decision folder (each folder numbers from 1, so relations never cross folders):
+ * decisions, what overrode or superseded what, and elevations as an edge from the role the
+ * decision was taken from. A relation written at either end makes an edge.
+ */
+export function buildGraph(logs: readonly DecisionLog[], roles: readonly Role[], options: GraphOptions = {}): DecisionGraph {
+  const pathOf = options.pathOf ?? ((path: string) => path);
+  return {
+    folders: logs.filter((log) => log.size > 0).map((log) => folderGraph(log, roles, pathOf)),
+    roles: roles.map((r) => ({ id: r.id, label: r.label, kind: r.kind, ownerClass: roleClass(r) })),
+  };
+}
+
+function folderGraph(log: DecisionLog, roles: readonly Role[], pathOf: (path: string) => string): FolderGraph {
+  const nodes: GraphNode[] = [];
+  const edges = new Map<string, GraphEdge>();
+  const missing = new Map<string, MissingNode>();
+  const roleNodes = new Map<string, RoleNode>();
+
+  const addEdge = (kind: 'overrides' | 'supersedes', newer: Decision | string, older: Decision | string, declaredAtNewer: boolean): void => {
+    const from = typeof newer === 'string' ? newer : newer.file;
+    const to = typeof older === 'string' ? older : older.file;
+    const key = `${kind}\n${from}\n${to}`;
+    const found = edges.get(key);
+    const declaredBy = declaredAtNewer ? 'newer' : 'older';
+    if (found) {
+      if (found.declaredBy !== declaredBy) found.declaredBy = 'both';
+      return;
+    }
+    const overriding = kind === 'overrides' && typeof newer !== 'string' ? newer : undefined;
+    edges.set(key, {
+      kind,
+      from,
+      to,
+      trigger: overriding?.trigger?.value ?? null,
+      triggerDetail: overriding?.triggerDetail?.value ?? null,
+      on: null,
+      declaredBy,
+    });
+  };
+  const missingKey = (raw: string): string => {
+    const key = `missing:${raw}`;
+    if (!missing.has(key)) missing.set(key, { type: 'missing', key, id: raw });
+    return key;
+  };
+
+  for (const decision of log.decisions()) {
+    const node = decisionNode(decision, roles, pathOf);
+    nodes.push(node);
+    for (const relation of log.relationsOf(decision)) {
+      if (!relation.declared || relation.target === decision) continue;
+      const target = relation.target ?? missingKey(refLabel(relation.ref));
+      if ((REPLACING_KINDS as readonly string[]).includes(relation.kind)) addEdge(relation.kind as 'overrides' | 'supersedes', decision, target, true);
+      const replacedBy = REPLACED_KINDS[relation.kind];
+      if (replacedBy) addEdge(replacedBy, target, decision, false);
+    }
+    if (node.elevated) {
+      const roleKey = `role:${node.elevated.from.toLowerCase()}`;
+      const role = resolveRole(node.elevated.from, roles);
+      if (!roleNodes.has(roleKey)) roleNodes.set(roleKey, { type: 'role', key: roleKey, label: node.elevated.fromLabel, ownerClass: role ? roleClass(role) : 'unknown-role' });
+      edges.set(`elevated\n${roleKey}\n${decision.file}`, {
+        kind: 'elevated',
+        from: roleKey,
+        to: decision.file,
+        trigger: null,
+        triggerDetail: null,
+        on: node.elevated.on,
+        declaredBy: 'newer',
+      });
+    }
+  }
+  const replaced = new Set([...edges.values()].filter((e) => e.kind !== 'elevated').map((e) => e.to));
+  for (const node of nodes) if (node.type === 'decision') node.replaced = replaced.has(node.key);
+  return { folder: pathOf(log.folder), nodes: [...nodes, ...roleNodes.values(), ...missing.values()], edges: [...edges.values()] };
+}
+
+function decisionNode(decision: Decision, roles: readonly Role[], pathOf: (path: string) => string): DecisionNode {
+  const role = decision.owner ? resolveRole(decision.owner.value, roles) : undefined;
+  const from = decision.elevatedFrom?.value.trim();
+  return {
+    type: 'decision',
+    key: decision.file,
+    id: decision.id,
+    title: decision.title?.value ?? decision.slug,
+    owner: decision.owner ? { written: decision.owner.value, role: role ? { id: role.id, label: role.label, kind: role.kind } : null } : null,
+    ownerClass: ownerClassOf(decision, roles),
+    status: decision.status?.value ?? null,
+    date: decision.date?.value ?? null,
+    file: decision.file,
+    path: pathOf(decision.file),
+    folder: pathOf(dirName(decision.file)),
+    replaced: false,
+    elevated: from ? { from, fromLabel: resolveRole(from, roles)?.label ?? from, on: decision.elevatedOn?.value ?? null } : null,
+  };
+}
+
+/** A name for a decision that is not there: its id when the reference has a number. */
+function refLabel(ref: DecisionRef): string {
+  return ref.number !== null ? formatId(ref.number) : (ref.slug ?? ref.fileName ?? ref.raw);
+}

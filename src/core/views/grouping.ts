@@ -1,0 +1,71 @@
+import { resolveRole, type Role } from '../workspace/config';
+import type { Decision } from '../model';
+
+export interface DecisionGroup {
+  /** Stable key for tree state: `unowned`, `role:<id>`, `unknown-role`, `status:<status>`. */
+  key: string;
+  label: string;
+  kind: 'unowned' | 'role' | 'unknown-role' | 'status';
+  role?: Role;
+  decisions: Decision[];
+}
+
+/**
+ * Groups decisions by owning role: the unowned first (the product's central warning), then one group
+ * per configured role even when empty, then owners that match no role.
+ */
+export function groupByRole(decisions: readonly Decision[], roles: readonly Role[]): DecisionGroup[] {
+  const unowned: Decision[] = [];
+  const unknown: Decision[] = [];
+  const byRole = new Map<string, Decision[]>(roles.map((r) => [r.id, []]));
+  for (const decision of decisions) {
+    const role = decision.owner ? resolveRole(decision.owner.value, roles) : undefined;
+    if (!decision.owner) unowned.push(decision);
+    else if (!role) unknown.push(decision);
+    else byRole.get(role.id)?.push(decision);
+  }
+  const groups: DecisionGroup[] = [];
+  if (unowned.length > 0) groups.push({ key: 'unowned', label: 'Unowned', kind: 'unowned', decisions: unowned });
+  for (const role of roles) {
+    groups.push({ key: `role:${role.id}`, label: roleLabel(role), kind: 'role', role, decisions: byRole.get(role.id) ?? [] });
+  }
+  if (unknown.length > 0) groups.push({ key: 'unknown-role', label: 'Unknown role', kind: 'unknown-role', decisions: unknown });
+  return groups;
+}
+
+/** Statuses in the order a decision lives through them; others follow alphabetically. */
+const STATUS_ORDER = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded', 'overridden'];
+
+/** One group per status present, in lifecycle order; decisions without a status last. */
+export function groupByStatus(decisions: readonly Decision[]): DecisionGroup[] {
+  const byStatus = new Map<string, Decision[]>();
+  for (const decision of decisions) {
+    const status = decision.status?.value ?? '';
+    byStatus.set(status, [...(byStatus.get(status) ?? []), decision]);
+  }
+  return sortStatuses(byStatus.keys())
+    .map((status) => ({
+      key: `status:${status}`,
+      label: status === '' ? 'No status' : status.charAt(0).toUpperCase() + status.slice(1),
+      kind: 'status' as const,
+      decisions: byStatus.get(status) ?? [],
+    }));
+}
+
+/** Statuses in lifecycle order, others alphabetically after them, and '' (no status) last. */
+export function sortStatuses(statuses: Iterable<string>): string[] {
+  const rank = (status: string): number => (status === '' ? Infinity : STATUS_ORDER.indexOf(status) === -1 ? STATUS_ORDER.length : STATUS_ORDER.indexOf(status));
+  return [...statuses].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Case-insensitive match on id, title, owner and status: what the tree's filter box searches. */
+export function matchesFilter(decision: Decision, filter: string): boolean {
+  const wanted = filter.trim().toLowerCase();
+  if (!wanted) return true;
+  return [decision.id, decision.title?.value, decision.owner?.value, decision.status?.value].some((field) => field?.toLowerCase().includes(wanted));
+}
+
+/** `CTO — strategy`: the role and the kind of decisions it owns. */
+export function roleLabel(role: Role): string {
+  return role.kind && role.kind !== 'other' ? `${role.label} — ${role.kind}` : role.label;
+}

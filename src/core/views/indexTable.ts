@@ -1,0 +1,48 @@
+import type { DecisionLog } from '../workspace/catalog';
+import { resolveRole, type Role } from '../workspace/config';
+import { baseName } from '../read/fileName';
+
+export const INDEX_START = '<!-- adr-roles:index:start -->';
+export const INDEX_END = '<!-- adr-roles:index:end -->';
+/** The index lives in the folder's README, or its index.md when that is what the folder has. */
+export const INDEX_FILE_NAMES = ['README.md', 'index.md'];
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The decisions of one folder as a markdown table, between marker comments. */
+export function renderIndexTable(log: DecisionLog, roles: readonly Role[], eol = '\n'): string {
+  const rows = log.decisions().map((d) => {
+    const role = d.owner ? resolveRole(d.owner.value, roles) : undefined;
+    const owner = role ? `${role.label} (${role.kind})` : (d.owner?.value ?? '—');
+    const overrides = log
+      .relationsOf(d)
+      .filter((r) => r.kind === 'overrides' && r.target)
+      .map((r) => `[${r.target!.id}](${encodeURI(baseName(r.target!.file))})`)
+      .join(', ');
+    const title = `[${cell(d.title?.value ?? d.id)}](${encodeURI(baseName(d.file))})`;
+    return `| ${d.number ?? '—'} | ${title} | ${cell(owner)} | ${cell(d.status?.value ?? '—')} | ${d.date?.value ?? '—'} | ${overrides || '—'} |`;
+  });
+  return [
+    INDEX_START,
+    '| # | Decision | Owner | Status | Date | Overrides |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    INDEX_END,
+  ].join(eol);
+}
+
+/**
+ * The index file's new text: the table replaces what stands between the markers, and nothing
+ * else changes. A file without markers gets the table at its end; a missing file gets a heading.
+ */
+export function updateIndexText(existing: string | undefined, table: string): string {
+  if (existing === undefined) return `# Decisions\n\n${table}\n`;
+  const start = existing.indexOf(INDEX_START);
+  const end = existing.indexOf(INDEX_END, start);
+  if (start !== -1 && end !== -1) return existing.slice(0, start) + table + existing.slice(end + INDEX_END.length);
+  const eol = existing.includes('\r\n') ? '\r\n' : '\n';
+  const separator = existing.length === 0 ? '' : existing.endsWith('\n') ? eol : `${eol}${eol}`;
+  return `${existing}${separator}${table}${eol}`;
+}

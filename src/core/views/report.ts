@@ -1,0 +1,212 @@
+import type { DecisionLog } from '../workspace/catalog';
+import { resolveRole, type Role } from '../workspace/config';
+import { ownerClassOf, roleClass, type OwnerClass } from './graph';
+import { roleLabel, sortStatuses } from './grouping';
+import type { Decision } from '../model';
+import { dirName } from '../workspace/paths';
+
+/** A decision as a report lists it: enough to name it and to open it. */
+export interface ReportDecision {
+  id: string;
+  title: string;
+  /** The file as read, so an adapter can open it. */
+  file: string;
+  /** The file as shown (see ReportOptions.pathOf). */
+  path: string;
+  folder: string;
+  status: string | null;
+  date: string | null;
+  /** What `owner:` says, or null. */
+  owner: string | null;
+}
+
+export interface RoleRow {
+  /** `role:<id>`, `unknown-role` or `unowned`. */
+  key: string;
+  /** `CTO — strategy`, `Unowned`, `Unknown role`. */
+  label: string;
+  /** The configured role the row counts, or null for the unowned and unknown-role rows. */
+  role: { id: string; label: string; kind: string } | null;
+  ownerClass: OwnerClass;
+  /** Decisions per status ('' is no status), for every status in the report's columns. */
+  counts: Record<string, number>;
+  total: number;
+}
+
+export interface TriggerCounts {
+  newResource: number;
+  newRequirement: number;
+  /** No trigger, or one that is neither new-resource nor new-requirement. */
+  other: number;
+}
+
+export interface OverridePeriod extends TriggerCounts {
+  /** `2021`, `2021-Q3`, or `undated`. */
+  period: string;
+}
+
+export interface OverrideEntry {
+  decision: ReportDecision;
+  overrides: ReportDecision[];
+  trigger: string | null;
+  triggerDetail: string | null;
+  period: string;
+}
+
+export interface ElevationEntry {
+  decision: ReportDecision;
+  /** As written in `elevated-from:`. */
+  from: string;
+  /** The role's label when `from` names a configured role. */
+  fromLabel: string;
+  on: string | null;
+}
+
+export interface OverriddenEntry {
+  decision: ReportDecision;
+  overriddenBy: { decision: ReportDecision; trigger: string | null }[];
+}
+
+export interface OwnershipReport {
+  folders: string[];
+  total: number;
+  /** Matrix columns in lifecycle order; '' is "no status". */
+  statuses: string[];
+  /** Matrix rows: unowned first when there are any (the product's central warning), then each role, then owners naming no role. */
+  roles: RoleRow[];
+  unowned: ReportDecision[];
+  unknownOwner: ReportDecision[];
+  overrides: {
+    /** Quarters while the overrides span a few years, years beyond that, so the chart stays readable. */
+    granularity: 'quarter' | 'year';
+    /** Every period from the first override to the last, empty ones included, then `undated` if any. */
+    periods: OverridePeriod[];
+    totals: TriggerCounts;
+    decisions: OverrideEntry[];
+  };
+  elevated: ElevationEntry[];
+  executionOverridden: {
+    /** Decisions owned by an execution role now (elevated ones belong to their new owner). */
+    execution: number;
+    overridden: number;
+    /** overridden / execution, 0 when there are no execution decisions. */
+    share: number;
+    decisions: OverriddenEntry[];
+  };
+}
+
+export interface ReportOptions {
+  pathOf?: (path: string) => string;
+}
+
+/** Beyond this many years of overrides, quarters make too many bars to read. */
+const QUARTERLY_YEARS = 3;
+
+export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[], options: ReportOptions = {}): OwnershipReport {
+  const pathOf = options.pathOf ?? ((path: string) => path);
+  const all = logs.flatMap((log) => log.decisions().map((decision) => ({ decision, log })));
+  const entry = (d: Decision): ReportDecision => ({
+    id: d.id,
+    title: d.title?.value ?? d.slug,
+    file: d.file,
+    path: pathOf(d.file),
+    folder: pathOf(dirName(d.file)),
+    status: d.status?.value ?? null,
+    date: d.date?.value ?? null,
+    owner: d.owner?.value ?? null,
+  });
+  const statuses = sortStatuses(new Set(all.map(({ decision }) => decision.status?.value ?? '')));
+  const rows = roleRows(all.map(({ decision }) => decision), roles, statuses);
+  const related = (d: Decision, log: DecisionLog, kind: string): Decision[] => [
+    ...new Set(log.relationsOf(d).flatMap((r) => (r.kind === kind && r.target && r.target !== d ? [r.target] : []))),
+  ];
+
+  const overriding = all.filter(({ decision, log }) => related(decision, log, 'overrides').length > 0);
+  const granularity = periodGranularity(overriding.map(({ decision }) => decision.date?.value ?? null));
+  const overrideEntries: OverrideEntry[] = overriding.map(({ decision, log }) => ({
+    decision: entry(decision),
+    overrides: related(decision, log, 'overrides').map(entry),
+    trigger: decision.trigger?.value ?? null,
+    triggerDetail: decision.triggerDetail?.value ?? null,
+    period: periodOf(decision.date?.value ?? null, granularity),
+  }));
+
+  const execution = all.filter(({ decision }) => ownerClassOf(decision, roles) === 'execution');
+  const overridden: OverriddenEntry[] = execution.flatMap(({ decision, log }) => {
+    const by = related(decision, log, 'overridden-by');
+    if (by.length === 0 && decision.status?.value !== 'overridden') return [];
+    return [{ decision: entry(decision), overriddenBy: by.map((d) => ({ decision: entry(d), trigger: d.trigger?.value ?? null })) }];
+  });
+
+  return {
+    folders: logs.filter((log) => log.size > 0).map((log) => pathOf(log.folder)),
+    total: all.length,
+    statuses,
+    roles: rows,
+    unowned: all.filter(({ decision }) => !decision.owner).map(({ decision }) => entry(decision)),
+    unknownOwner: all.filter(({ decision }) => ownerClassOf(decision, roles) === 'unknown-role').map(({ decision }) => entry(decision)),
+    overrides: { granularity, periods: periodsOf(overrideEntries, granularity), totals: countTriggers(overrideEntries), decisions: overrideEntries },
+    elevated: all.flatMap(({ decision }) => {
+      const from = decision.elevatedFrom?.value.trim();
+      return from ? [{ decision: entry(decision), from, fromLabel: resolveRole(from, roles)?.label ?? from, on: decision.elevatedOn?.value ?? null }] : [];
+    }),
+    executionOverridden: {
+      execution: execution.length,
+      overridden: overridden.length,
+      share: execution.length === 0 ? 0 : overridden.length / execution.length,
+      decisions: overridden,
+    },
+  };
+}
+
+function roleRows(decisions: readonly Decision[], roles: readonly Role[], statuses: readonly string[]): RoleRow[] {
+  const row = (key: string, label: string, ownerClass: OwnerClass, members: Decision[], role: Role | null = null): RoleRow => {
+    const counts = Object.fromEntries(statuses.map((s) => [s, members.filter((d) => (d.status?.value ?? '') === s).length]));
+    return { key, label, role: role && { id: role.id, label: role.label, kind: role.kind }, ownerClass, counts, total: members.length };
+  };
+  const unowned = decisions.filter((d) => !d.owner);
+  const unknown = decisions.filter((d) => ownerClassOf(d, roles) === 'unknown-role');
+  const rows: RoleRow[] = [];
+  if (unowned.length > 0) rows.push(row('unowned', 'Unowned', 'unowned', unowned));
+  for (const role of roles) {
+    const members = decisions.filter((d) => d.owner && resolveRole(d.owner.value, roles) === role);
+    rows.push(row(`role:${role.id}`, roleLabel(role), roleClass(role), members, role));
+  }
+  if (unknown.length > 0) rows.push(row('unknown-role', 'Unknown role', 'unknown-role', unknown));
+  return rows;
+}
+
+function periodGranularity(dates: readonly (string | null)[]): 'quarter' | 'year' {
+  const years = dates.flatMap((d) => (d ? [Number(d.slice(0, 4))] : []));
+  if (years.length === 0) return 'quarter';
+  return Math.max(...years) - Math.min(...years) < QUARTERLY_YEARS ? 'quarter' : 'year';
+}
+
+export function periodOf(date: string | null, granularity: 'quarter' | 'year'): string {
+  if (!date) return 'undated';
+  const year = date.slice(0, 4);
+  return granularity === 'year' ? year : `${year}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/** Consecutive periods from the first to the last, so gaps show as empty bars on a time axis. */
+function periodsOf(entries: readonly OverrideEntry[], granularity: 'quarter' | 'year'): OverridePeriod[] {
+  const dated = entries.filter((e) => e.period !== 'undated').map((e) => e.period).sort();
+  const periods: string[] = [];
+  if (dated.length > 0) {
+    const index = (p: string): number => (granularity === 'year' ? Number(p) : Number(p.slice(0, 4)) * 4 + Number(p.slice(6)) - 1);
+    const label = (i: number): string => (granularity === 'year' ? String(i) : `${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
+    for (let i = index(dated[0]!); i <= index(dated[dated.length - 1]!); i++) periods.push(label(i));
+  }
+  if (entries.some((e) => e.period === 'undated')) periods.push('undated');
+  return periods.map((period) => ({ period, ...countTriggers(entries.filter((e) => e.period === period)) }));
+}
+
+function countTriggers(entries: readonly OverrideEntry[]): TriggerCounts {
+  const counts: TriggerCounts = { newResource: 0, newRequirement: 0, other: 0 };
+  for (const e of entries) {
+    if (e.trigger === 'new-resource') counts.newResource++;
+    else if (e.trigger === 'new-requirement') counts.newRequirement++;
+    else counts.other++;
+  }
+  return counts;
+}

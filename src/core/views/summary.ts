@@ -1,0 +1,45 @@
+import type { DecisionLog } from '../workspace/catalog';
+import type { Decision } from '../model';
+
+/** One decision as the CLI's `list --json` and reports show it: relations resolved both ways, as ids. */
+export interface DecisionSummary {
+  file: string;
+  id: string;
+  number: number | null;
+  title: string | null;
+  status: string | null;
+  date: string | null;
+  owner: string | null;
+  supersedes: string[];
+  supersededBy: string[];
+  overrides: string[];
+  overriddenBy: string[];
+  trigger: string | null;
+  triggerDetail: string | null;
+  elevatedFrom: string | null;
+  format: string;
+}
+
+export function summarize(decision: Decision, log: DecisionLog): DecisionSummary {
+  const relations = log.relationsOf(decision);
+  const ids = (kind: string): string[] => [
+    ...new Set(relations.filter((r) => r.kind === kind).map((r) => r.target?.id ?? r.ref.slug ?? r.ref.raw)),
+  ];
+  return {
+    file: decision.file,
+    id: decision.id,
+    number: decision.number,
+    title: decision.title?.value ?? null,
+    status: decision.status?.value ?? null,
+    date: decision.date?.value ?? null,
+    owner: decision.owner?.value ?? null,
+    supersedes: ids('supersedes'),
+    supersededBy: ids('superseded-by'),
+    overrides: ids('overrides'),
+    overriddenBy: ids('overridden-by'),
+    trigger: decision.trigger?.value ?? null,
+    triggerDetail: decision.triggerDetail?.value ?? null,
+    elevatedFrom: decision.elevatedFrom?.value ?? null,
+    format: decision.format,
+  };
+}

@@ -1,0 +1,176 @@
+import type { Problem, Range, Severity } from '../model';
+import { PROBLEM_CODES } from '../problemCodes';
+import { LineIndex } from '../read/lineIndex';
+import { parseYamlBlock } from '../read/yamlValues';
+import type { YamlValue } from '../read/yamlTree';
+
+export type RoleKind = 'strategy' | 'execution' | (string & {});
+
+export interface Role {
+  id: string;
+  label: string;
+  kind: RoleKind;
+  description?: string;
+}
+
+export type SeverityOverride = Severity | 'off';
+
+export interface AdrRolesConfig {
+  roles: Role[];
+  /** Decision folders relative to the repository root; empty means discover them. */
+  folders: string[];
+  severities: Record<string, SeverityOverride>;
+  /** `madr` or `nygard` for a built-in template, or a template file's path relative to the repository root. */
+  template: string;
+}
+
+/** What a user's settings may override; empty values leave the repository's choice in place. */
+export interface ConfigOverrides {
+  roles?: readonly Role[];
+  severities?: Record<string, string>;
+  template?: string;
+}
+
+/** Templates that ship with the product; any other `template:` value names a file of the repository. */
+export const BUILT_IN_TEMPLATE_NAMES = ['madr', 'nygard'] as const;
+export type BuiltInTemplate = (typeof BUILT_IN_TEMPLATE_NAMES)[number];
+
+export function isBuiltInTemplate(name: string): name is BuiltInTemplate {
+  return (BUILT_IN_TEMPLATE_NAMES as readonly string[]).includes(name);
+}
+
+/** The repository configuration file shared by the CLI and the extension. */
+export const CONFIG_FILE_NAME = '.adr-roles.yml';
+
+export const DEFAULT_ROLES: readonly Role[] = [
+  { id: 'cto', label: 'CTO', kind: 'strategy', description: 'Technology vision, architecture and vendors: what comes next.' },
+  { id: 'hoe', label: 'Head of Engineering', kind: 'execution', description: 'People, process and delivery with the resources at hand.' },
+];
+
+export function defaultConfig(): AdrRolesConfig {
+  return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {}, template: 'madr' };
+}
+
+const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
+const KNOWN_KEYS = ['folders', 'roles', 'rules', 'template'];
+export const ROLE_KINDS = ['strategy', 'execution', 'other'];
+
+/** A configured decision folder and where it was written, so discovery can point at a wrong one. */
+export interface FolderEntry {
+  folder: string;
+  range: Range;
+}
+
+export interface ConfigReading {
+  config: AdrRolesConfig;
+  problems: Problem[];
+  folderEntries: FolderEntry[];
+  /** Where `template:` was written, for a template file that turns out missing. */
+  templateRange: Range | null;
+}
+
+/**
+ * Reads `.adr-roles.yml`. Anything unusable is reported where it was written and the default takes
+ * its place, so a typo in the config never hides every warning. Misspelled keys, rule names and
+ * role kinds are warned about: silently ignored, they would switch a check off unnoticed.
+ */
+export function readConfig(text: string): ConfigReading {
+  const config = defaultConfig();
+  const lines = new LineIndex(text);
+  const problems: Problem[] = [];
+  const folderEntries: FolderEntry[] = [];
+  let templateRange: Range | null = null;
+  const report = (message: string, start: number, end: number, severity: Severity = PROBLEM_CODES['invalid-config'].severity): void => {
+    problems.push({ code: 'invalid-config', severity, message, range: lines.range(start, end) });
+  };
+  const { entries, errors } = parseYamlBlock(text, 0);
+  for (const error of errors) report(`Invalid configuration: ${error.message}`, error.start, error.end);
+  for (const entry of entries) {
+    const value = entry.value;
+    if (!KNOWN_KEYS.includes(entry.key)) {
+      report(`Unknown key '${entry.key}': the configuration reads ${KNOWN_KEYS.join(', ')}`, entry.keyStart, entry.keyStart + entry.key.length, 'warning');
+      continue;
+    }
+    if (!value) continue;
+    if (entry.key === 'folders') {
+      for (const item of value.kind === 'seq' ? value.items : [value]) {
+        if (item.kind === 'scalar' && typeof item.value === 'string' && item.value.trim()) folderEntries.push({ folder: item.value.trim(), range: lines.range(item.start, item.end) });
+        else report('Each folder is a path relative to the repository root', item.start, item.end);
+      }
+      config.folders = folderEntries.map((f) => f.folder);
+    } else if (entry.key === 'roles') {
+      const roles = readRoles(value, report);
+      if (roles.length > 0) config.roles = roles;
+    } else if (entry.key === 'template') {
+      templateRange = lines.range(value.start, value.end);
+      if (value.kind === 'scalar' && typeof value.value === 'string' && value.value.trim()) config.template = value.value.trim();
+      else report("template is 'madr', 'nygard' or a template file's path", value.start, value.end);
+    } else if (value.kind !== 'map') {
+      report('rules maps problem codes to off, hint, info, warning or error', value.start, value.end);
+    } else {
+      for (const rule of value.entries) {
+        const level = rule.value?.kind === 'scalar' ? String(rule.value.value).toLowerCase() : '';
+        if (!(rule.key in PROBLEM_CODES)) report(`Unknown rule '${rule.key}': the codes are listed in the README's Problems table`, rule.keyStart, rule.keyStart + rule.key.length, 'warning');
+        else if (SEVERITIES.includes(level)) config.severities[rule.key] = level as SeverityOverride;
+        else report(`Rule '${rule.key}' needs one of ${SEVERITIES.join(', ')}`, rule.keyStart, rule.end);
+      }
+    }
+  }
+  return { config, problems, folderEntries, templateRange };
+}
+
+/** Settings win over the repository file: a person may rename roles or silence a rule for themselves. */
+export function mergeConfig(base: AdrRolesConfig, overrides: ConfigOverrides): AdrRolesConfig {
+  const roles = (overrides.roles ?? []).filter((r) => typeof r.id === 'string' && r.id.trim().length > 0);
+  const severities = { ...base.severities };
+  for (const [code, level] of Object.entries(overrides.severities ?? {})) {
+    if (SEVERITIES.includes(level)) severities[code] = level as SeverityOverride;
+  }
+  return {
+    ...base,
+    roles: roles.length > 0 ? roles.map((r) => ({ ...r, label: r.label || r.id, kind: r.kind || 'other' })) : base.roles,
+    severities,
+    template: overrides.template?.trim() ? overrides.template.trim() : base.template,
+  };
+}
+
+function readRoles(value: YamlValue, report: (message: string, start: number, end: number, severity?: Severity) => void): Role[] {
+  if (value.kind !== 'seq') {
+    report('roles must be a list of { id, label, kind } entries', value.start, value.end);
+    return [];
+  }
+  const roles: Role[] = [];
+  for (const item of value.items) {
+    if (item.kind !== 'map') {
+      report('each role needs id, label and kind', item.start, item.end);
+      continue;
+    }
+    const field = (key: string): string | undefined => {
+      const found = item.entries.find((e) => e.key === key)?.value;
+      return found?.kind === 'scalar' && found.value !== null ? String(found.value).trim() : undefined;
+    };
+    const id = field('id');
+    if (!id) {
+      report('a role needs an id (what `owner:` says)', item.start, item.end);
+      continue;
+    }
+    const kind = field('kind') ?? 'other';
+    if (!ROLE_KINDS.includes(kind)) report(`Role '${id}' has kind '${kind}': use strategy, execution or other`, item.start, item.end, 'warning');
+    const role: Role = { id, label: field('label') ?? id, kind };
+    const description = field('description');
+    if (description) role.description = description;
+    roles.push(role);
+  }
+  return roles;
+}
+
+/** Matches what `owner:` says against role ids and labels, ignoring case: `CTO`, `cto`, `Head of Engineering`. */
+export function resolveRole(owner: string, roles: readonly Role[]): Role | undefined {
+  const wanted = owner.trim().toLowerCase();
+  return roles.find((r) => r.id.toLowerCase() === wanted) ?? roles.find((r) => r.label.toLowerCase() === wanted);
+}
+
+export function describeRoles(roles: readonly Role[]): string {
+  return roles.map((r) => `${r.id} (${r.label}, ${r.kind})`).join(', ');
+}
+

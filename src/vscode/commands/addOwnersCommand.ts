@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import { resolveRole, type Role } from '../../core/workspace/config';
+import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../../core/edit/migrate';
+import type { Decision } from '../../core/model';
+import { parseDecision } from '../../core/read/parse';
+import { currentText } from './decisionFiles';
+import { applyPlannedWrite } from './plannedWrite';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+/** Arguments for running the command without prompts (other extensions, tests). */
+export interface AddOwnersArgs {
+  /** Give every unowned decision this role, without asking. */
+  owner?: string;
+  /** Only decisions matching `status=accepted` (or `status=accepted,proposed`). */
+  where?: string;
+  /** One answer per unowned decision, in file order, in place of the pick: a role id, `skip` or `stop`. */
+  picks?: string[];
+}
+
+const SKIP = 'skip';
+const STOP = 'stop';
+
+/**
+ * "ADR: Add Owners to Existing Decisions…": steps through the unowned decisions, asking each one's
+ * owner. Each answer is written at once as its own edit (one undo each), so stopping half-way keeps
+ * what was answered. Returns the ids of the decisions given an owner.
+ */
+export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {}): Promise<string[]> {
+  await index.whenIndexed();
+  const filter = parseWhere(args.where);
+  if (typeof filter === 'string') {
+    void vscode.window.showErrorMessage(filter);
+    return [];
+  }
+  const unowned = index
+    .decisions()
+    .filter((d) => isUnowned(d) && matchesFilter(d, filter))
+    .sort((a, b) => a.file.localeCompare(b.file));
+  if (unowned.length === 0) {
+    void vscode.window.showInformationMessage('Every decision has an owner.');
+    return [];
+  }
+  const changed: string[] = [];
+  const unwritable: string[] = [];
+  for (const [at, decision] of unowned.entries()) {
+    const uri = index.uriOf(decision);
+    const roles = index.configFor(decision)?.roles ?? [];
+    const text = uri && (await currentText(uri));
+    if (!uri || text === undefined) continue;
+    // Ranges come from the text being edited, which may be newer than the index.
+    const fresh = parseDecision(decision.file, text);
+    if (!isUnowned(fresh)) continue;
+    // A `---js`, never-closed or flow-map frontmatter cannot take a field without breaking: not asked about.
+    if (addOwnerEdits(text, fresh, 'owner').length === 0) {
+      unwritable.push(decision.id);
+      continue;
+    }
+    const answer = args.owner ?? (args.picks ? args.picks[at] : await askOwner(fresh, text, roles, `${at + 1}/${unowned.length}`));
+    if (answer === undefined || answer === STOP) break;
+    if (answer === SKIP) continue;
+    const role = resolveRole(answer, roles);
+    if (!role) {
+      void vscode.window.showErrorMessage(`'${answer}' is not a configured role: nothing more was changed.`);
+      break;
+    }
+    // The answer is about the text the pick showed: if the file changed while the pick was open, stop.
+    const outcome = await applyPlannedWrite({
+      command: 'Add Owners',
+      basis: [{ uri, text, name: decision.id }],
+      edits: [{ uri, edits: addOwnerEdits(text, fresh, role.id) }],
+      unchanged: `its owner was not written, and the owners given before it stay`,
+    });
+    if (outcome === 'written') changed.push(decision.id);
+    else {
+      if (outcome !== 'changed') void vscode.window.showErrorMessage(`The owner of ${decision.id} could not be written: nothing more was changed.`);
+      break;
+    }
+  }
+  if (unwritable.length > 0) {
+    void vscode.window.showWarningMessage(`${unwritable.join(', ')} left unowned: ${unwritable.length === 1 ? 'its frontmatter' : 'their frontmatter'} cannot take an owner line safely. Fix the frontmatter, then run Add Owners again.`);
+  }
+  if (changed.length > 0 && !args.picks && !args.owner) {
+    void vscode.window.showInformationMessage(`${changed.length} decision${changed.length === 1 ? '' : 's'} given an owner.`);
+  }
+  return changed;
+}
+
+interface OwnerItem extends vscode.QuickPickItem {
+  id?: string;
+}
+
+/** The pick names the decision in its title and recalls what it was about in the placeholder. */
+async function askOwner(decision: Decision, text: string, roles: readonly Role[], progress: string): Promise<string | undefined> {
+  const items: OwnerItem[] = [
+    ...roles.map((role) => ({ label: role.label, description: role.kind !== 'other' ? `${role.id} · ${role.kind}` : role.id, detail: role.description, id: role.id })),
+    { label: '', kind: vscode.QuickPickItemKind.Separator },
+    { label: '$(debug-step-over) Skip', detail: 'Leave this decision unowned for now and go to the next.', id: SKIP },
+    { label: '$(debug-stop) Stop', detail: 'Keep the owners given so far and stop here.', id: STOP },
+  ];
+  const opening = openingLines(text, decision);
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Add Owners (${progress}): ${decision.id} ${decision.title?.value ?? ''}`.trimEnd(),
+    placeHolder: opening ? `Who owns it? ${opening}` : 'Who owns this decision?',
+    ignoreFocusOut: true,
+  });
+  return picked?.id;
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { isBuiltInTemplate, type AdrRolesConfig } from '../../core/workspace/config';
+import { readFileName } from '../../core/read/fileName';
+import { BUILT_IN_TEMPLATES } from '../../core/edit/scaffold';
+
+/** Numbers handed out but perhaps not yet on disk, so two commands at once get two numbers. */
+const reserved = new Map<string, Set<number>>();
+
+async function numbersOnDisk(folder: vscode.Uri): Promise<number[]> {
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(folder);
+    return entries.map(([name]) => readFileName(name).number).filter((n): n is number => n !== null);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The next number free on disk and not handed out in this window. The caller owns it until it
+ * calls `release`, once the file exists (or its creation failed).
+ */
+export async function reserveNextNumber(folder: vscode.Uri, after = 0): Promise<number> {
+  const existing = await numbersOnDisk(folder);
+  const taken = reserved.get(folder.toString()) ?? new Set<number>();
+  reserved.set(folder.toString(), taken);
+  let number = Math.max(after, ...existing) + 1;
+  while (taken.has(number)) number++;
+  taken.add(number);
+  return number;
+}
+
+export function releaseNumber(folder: vscode.Uri, number: number): void {
+  reserved.get(folder.toString())?.delete(number);
+}
+
+/** A decision's text as the user sees it: an open document's unsaved text, else the file's. */
+export async function currentText(uri: vscode.Uri): Promise<string | undefined> {
+  // Unsaved work lives only in the document. A saved document can lag behind a file deleted and
+  // written again meanwhile, so then the disk is the truth.
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open?.isDirty) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A repository template file wins; a name it does not have falls back to the built-in MADR template. */
+export async function templateText(config: AdrRolesConfig, root: vscode.Uri): Promise<string> {
+  const name = config.template;
+  if (isBuiltInTemplate(name)) return BUILT_IN_TEMPLATES[name];
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, name)));
+  } catch {
+    void vscode.window.showWarningMessage(`The template '${name}' named in the configuration cannot be read; the MADR template is used.`);
+    return BUILT_IN_TEMPLATES.madr;
+  }
+}
+
+/** Adds a file creation that fails when the file exists: a decision is never overwritten. */
+export function createExclusively(edit: vscode.WorkspaceEdit, uri: vscode.Uri, text: string): void {
+  edit.createFile(uri, { overwrite: false, ignoreIfExists: false, contents: new TextEncoder().encode(text) });
+}
+
+export async function openAt(uri: vscode.Uri, offset: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const cursor = document.positionAt(offset);
+  // Another editor opening at the same moment can cancel this one; the file exists either way.
+  await vscode.window.showTextDocument(document, { selection: new vscode.Range(cursor, cursor), preview: false }).then(undefined, () => undefined);
+}

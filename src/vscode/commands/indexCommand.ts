@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../../core/views/indexTable';
+import { LineIndex } from '../../core/read/lineIndex';
+import type { TextEdit } from '../../core/edit/textEdit';
+import { currentText } from './decisionFiles';
+import { applyPlannedWrite, type BasisFile } from './plannedWrite';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+/**
+ * "ADR: Generate Index": the table of each decision folder in its README (or index.md), updated in
+ * place between marker comments on later runs. One edit for all folders, undoable.
+ */
+export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]> {
+  await index.whenIndexed();
+  const basis: BasisFile[] = [];
+  const creates: { uri: vscode.Uri; text: string }[] = [];
+  const edits: { uri: vscode.Uri; edits: TextEdit[] }[] = [];
+  const written: vscode.Uri[] = [];
+  for (const folder of index.decisionFolders()) {
+    const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(() => [] as [string, vscode.FileType][]);
+    const name = INDEX_FILE_NAMES.find((n) => entries.some(([entry]) => entry === n)) ?? 'README.md';
+    const uri = vscode.Uri.joinPath(folder.uri, name);
+    const existing = entries.some(([entry]) => entry === name) ? await currentText(uri) : undefined;
+    const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
+    const updated = updateIndexText(existing, renderIndexTable(folder.log, folder.config.roles, eol));
+    if (updated === existing) continue;
+    if (existing === undefined) creates.push({ uri, text: updated });
+    else {
+      // The whole text, as read: the write is checked against it.
+      basis.push({ uri, text: existing, name: vscode.workspace.asRelativePath(uri) });
+      edits.push({ uri, edits: [{ range: new LineIndex(existing).range(0, existing.length), newText: updated }] });
+    }
+    written.push(uri);
+  }
+  if (written.length === 0) {
+    void vscode.window.showInformationMessage('The decision index is up to date.');
+    return [];
+  }
+  const outcome = await applyPlannedWrite({ command: 'Generate Index', basis, creates, edits });
+  if (outcome !== 'written') {
+    if (outcome !== 'changed') void vscode.window.showErrorMessage('The decision index could not be written: nothing was changed.');
+    return [];
+  }
+  void vscode.window.showInformationMessage(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
+  return written;
+}

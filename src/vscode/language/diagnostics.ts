@@ -1,0 +1,84 @@
+import * as vscode from 'vscode';
+import type { Decision } from '../../core/model';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../convert';
+import { problemsScope, SETTINGS_SECTION } from '../settings';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+/** Typing pauses shorter than this do not re-run the rules. */
+const TYPING_DEBOUNCE_MS = 200;
+
+/**
+ * One DiagnosticCollection for every decision: open documents are re-read as the user types
+ * (debounced per document, a version guard drops stale results); the rest follow the index,
+ * unless the `adrRoles.problems.scope` setting limits the Problems panel to open files.
+ */
+export class DiagnosticsController implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.disposables = [
+      this.collection,
+      index.onDidChange(() => this.publishAll()),
+      index.onDidChangeOwnText((decision) => this.publishOne(decision)),
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, TYPING_DEBOUNCE_MS)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.forgetTimer(d.uri);
+        if (problemsScope() === 'openFiles') this.publishAll();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SETTINGS_SECTION)) this.publishAll();
+      }),
+    ];
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    const key = document.uri.toString();
+    this.forgetTimer(document.uri);
+    const version = document.version;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        // The document changed again or closed meanwhile: a newer run is already scheduled.
+        if (document.isClosed || document.version !== version) return;
+        this.index.updateFromDocument(document);
+      }, delay),
+    );
+  }
+
+  private forgetTimer(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  private publishOne(decision: Decision): void {
+    const uri = this.index.uriOf(decision);
+    if (uri) this.collection.set(uri, this.index.problemsFor(decision).map(toDiagnostic));
+  }
+
+  private publishAll(): void {
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    // With the `openFiles` scope, closed decisions leave the Problems panel.
+    const open = problemsScope() === 'openFiles' ? new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString())) : undefined;
+    for (const decision of this.index.decisions()) {
+      const uri = this.index.uriOf(decision);
+      if (uri && (!open || open.has(uri.toString()))) entries.push([uri, this.index.problemsFor(decision).map(toDiagnostic)]);
+    }
+    // Skipped files say why they were not read, under the same scope as decisions.
+    for (const { uri, problems } of this.index.skippedFiles()) if (!open || open.has(uri.toString())) entries.push([uri, problems.map(toDiagnostic)]);
+    // Configuration mistakes are shown in the configuration file, wherever the scope setting says.
+    for (const { uri, problems } of this.index.configProblems()) if (problems.length > 0) entries.push([uri, problems.map(toDiagnostic)]);
+    this.collection.clear();
+    this.collection.set(entries);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { resolveRole } from '../../core/workspace/config';
+import type { Decision } from '../../core/model';
+import { findReferences, type Reference } from '../../core/workspace/references';
+import { referenceAt } from '../../core/workspace/resolveReference';
+import { escapeMarkdown } from '../convert';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceReferences } from '../index/workspaceReferences';
+
+/** The decision reference under a position, and what it may mean. */
+function lookup(index: WorkspaceIndex, document: vscode.TextDocument, position: vscode.Position): { ref: Reference; range: vscode.Range; targets: Decision[] } | undefined {
+  const line = document.lineAt(position.line);
+  const ref = referenceAt(findReferences(line.text), position.character);
+  if (!ref) return undefined;
+  const targets = index.resolve(document.uri, ref);
+  if (targets.length === 0) return undefined;
+  return { ref, range: new vscode.Range(position.line, ref.start, position.line, ref.end), targets };
+}
+
+function describe(index: WorkspaceIndex, decision: Decision): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  const uri = index.uriOf(decision);
+  const config = index.configFor(decision);
+  const role = decision.owner && config ? resolveRole(decision.owner.value, config.roles) : undefined;
+  const owner = role ? `${role.label} (${role.kind})` : decision.owner ? `${decision.owner.value} (not a configured role)` : 'no owner';
+  md.appendMarkdown(`**${decision.id}** ${escapeMarkdown(decision.title?.value ?? '')}\n\n`);
+  md.appendMarkdown(escapeMarkdown(`Owner: ${owner} · Status: ${decision.status?.value ?? 'none'} · Date: ${decision.date?.value ?? 'none'}`));
+  for (const relation of index.relationsOf(decision)) {
+    if (!relation.target) continue;
+    const trigger = relation.kind === 'overrides' && decision.trigger ? ` because of a ${decision.trigger.value}${decision.triggerDetail ? `: ${decision.triggerDetail.value}` : ''}` : '';
+    const byTrigger = relation.kind === 'overridden-by' && relation.target.trigger ? ` (${relation.target.trigger.value}${relation.target.triggerDetail ? `: ${relation.target.triggerDetail.value}` : ''})` : '';
+    md.appendMarkdown(`  \n${escapeMarkdown(`${relation.kind.replace('-', ' ')} ${relation.target.id}${trigger}${byTrigger}`)}`);
+  }
+  if (decision.elevatedFrom) md.appendMarkdown(`  \n${escapeMarkdown(`Elevated from ${decision.elevatedFrom.value}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`)}`);
+  if (uri) md.appendMarkdown(`\n\n[Open ${decision.id}](${uri.toString()})`);
+  return md;
+}
+
+/** Hover, go to definition and document links for `ADR-0007`, `ADR 7` and links to decision files, in any file. */
+export class DecisionReferenceProvider implements vscode.HoverProvider, vscode.DefinitionProvider, vscode.DocumentLinkProvider, vscode.ReferenceProvider {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly references: WorkspaceReferences,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const found = lookup(this.index, document, position);
+    if (!found) return undefined;
+    const contents = found.targets.map((d) => describe(this.index, d));
+    if (found.targets.length > 1) contents.unshift(new vscode.MarkdownString(`${found.ref.raw} names ${found.targets.length} decisions, in different folders:`));
+    return new vscode.Hover(contents, found.range);
+  }
+
+  provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] {
+    const found = lookup(this.index, document, position);
+    return (found?.targets ?? []).flatMap((d) => {
+      const uri = this.index.uriOf(d);
+      return uri ? [new vscode.Location(uri, new vscode.Position(0, 0))] : [];
+    });
+  }
+
+  provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
+    // Markdown links are already links; the mentions are what this adds.
+    return findReferences(document.getText())
+      .filter((ref) => ref.kind === 'mention')
+      .flatMap((ref) => {
+        const [target] = this.index.resolve(document.uri, ref);
+        const uri = target && this.index.uriOf(target);
+        if (!uri) return [];
+        const link = new vscode.DocumentLink(new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end)), uri);
+        link.tooltip = `${target.id} ${target.title?.value ?? ''}`.trim();
+        return [link];
+      });
+  }
+
+  async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[]> {
+    // On a mention: that decision's references; anywhere in a decision file: its own.
+    const target = lookup(this.index, document, position)?.targets[0] ?? this.index.findByUri(document.uri);
+    return target ? this.references.referencesTo(target) : [];
+  }
+}

@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { chainsOf, type ChainNode } from '../../core/views/chains';
+import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
+import type { Decision } from '../../core/model';
+import { escapeMarkdown } from '../convert';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+/** `key` is unique in the tree: a decision shows once per grouping, but twice in chains it ends. */
+type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision; key: string; chain?: ChainNode };
+
+const STATUS_ICONS: Record<string, string> = {
+  accepted: 'pass',
+  proposed: 'circle-large-outline',
+  draft: 'edit',
+  rejected: 'circle-slash',
+  deprecated: 'archive',
+  superseded: 'history',
+  overridden: 'debug-step-over',
+};
+
+export type Grouping = 'role' | 'status' | 'chain' | 'flat';
+export const GROUPINGS: readonly Grouping[] = ['role', 'status', 'chain', 'flat'];
+
+/**
+ * The "Decisions" view: grouped by owning role (unowned first), by status, by override chain (each
+ * decision in force with what it replaced beneath it), or flat; filtered by text.
+ */
+export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  grouping: Grouping = 'role';
+  filter = '';
+
+  constructor(private readonly index: WorkspaceIndex) {
+    this.subscription = index.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** Decisions shown after the filter: what the view's message counts. */
+  visibleDecisions(): Decision[] {
+    return this.index.decisions().filter((d) => matchesFilter(d, this.filter));
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node?.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
+    if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: `${node.key}/${chain.decision.file}`, chain }));
+    const decisions = this.visibleDecisions();
+    if (decisions.length === 0) return [];
+    if (this.grouping === 'flat') return decisions.map((decision) => ({ type: 'decision', decision, key: decision.file }));
+    if (this.grouping === 'chain') return this.chainRoots();
+    const groups = this.grouping === 'status' ? groupByStatus(decisions) : groupByRole(decisions, this.index.roles());
+    // While filtering, empty role groups are noise.
+    return groups.filter((group) => !this.filter || group.decisions.length > 0).map((group) => ({ type: 'group', group }));
+  }
+
+  /** Chains whose decisions match the filter anywhere along them. */
+  private chainRoots(): Node[] {
+    const matches = (chain: ChainNode): boolean => matchesFilter(chain.decision, this.filter) || chain.replaced.some(matches);
+    return this.index
+      .logs()
+      .flatMap((log) => chainsOf(log))
+      .filter(matches)
+      .map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.decision.file, chain }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    return node.type === 'group' ? this.groupItem(node.group) : this.decisionItem(node);
+  }
+
+  private groupItem(group: DecisionGroup): vscode.TreeItem {
+    const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = group.key;
+    item.description = String(group.decisions.length);
+    item.contextValue = `adrRoles.group.${group.kind}`;
+    if (group.kind === 'status') {
+      item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[group.key.slice('status:'.length)] ?? 'circle-outline');
+    } else if (group.kind === 'role') {
+      item.iconPath = new vscode.ThemeIcon(group.role?.kind === 'strategy' ? 'compass' : group.role?.kind === 'execution' ? 'tools' : 'person');
+      item.tooltip = group.role?.description ?? group.label;
+    } else {
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      item.tooltip = group.kind === 'unowned' ? 'Decisions that name no owning role' : 'Decisions whose owner is not a configured role';
+    }
+    return item;
+  }
+
+  private decisionItem(node: Extract<Node, { type: 'decision' }>): vscode.TreeItem {
+    const decision = node.decision;
+    const title = decision.title?.value ?? '(untitled)';
+    const expandable = (node.chain?.replaced.length ?? 0) > 0;
+    const item = new vscode.TreeItem(`${decision.id} ${title}`, expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const uri = this.index.uriOf(decision);
+    item.id = node.key;
+    // The resource URI brings the overridden / superseded / elevated badges of DecisionDecorations.
+    item.resourceUri = uri;
+    const via = node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '';
+    // Outside the role grouping the owner is not visible from the group, so the row says it.
+    const owner = this.grouping === 'role' ? undefined : (decision.owner?.value ?? 'no owner');
+    const logs = this.index.logs();
+    const folder = logs.length > 1 ? logs.find((l) => l.get(decision.file))?.folder.split('/').slice(-2).join('/') : undefined;
+    item.description = via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
+    item.contextValue = 'adrRoles.decision';
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${decision.id}** ${escapeMarkdown(title)}\n\n`);
+    tooltip.appendMarkdown(`Owner: ${escapeMarkdown(decision.owner?.value ?? 'none')}  \nStatus: ${escapeMarkdown(decision.status?.value ?? 'none')}  \nDate: ${decision.date?.value ?? 'none'}`);
+    for (const relation of this.index.relationsOf(decision)) {
+      tooltip.appendMarkdown(`  \n${escapeMarkdown(relation.kind)} ${escapeMarkdown(relation.target?.id ?? relation.ref.raw)}`);
+    }
+    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${escapeMarkdown(decision.trigger.value)}${decision.triggerDetail ? ` — ${escapeMarkdown(decision.triggerDetail.value)}` : ''}`);
+    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${escapeMarkdown(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`);
+    item.tooltip = tooltip;
+    if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
+    return item;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import type { TreeRow } from '../api';
+import { DecisionsTree, GROUPINGS, type Grouping } from './decisionsTree';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+export const VIEW_ID = 'adrRoles.decisions';
+const GROUPING_KEY = 'adrRoles.grouping';
+
+/**
+ * The tree view around the tree data: grouping and filter commands (with context keys so the
+ * title bar shows the right buttons), the unowned-count badge, and progress while indexing.
+ */
+export class DecisionsView implements vscode.Disposable {
+  private readonly tree: DecisionsTree;
+  private readonly view: vscode.TreeView<unknown>;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly state: vscode.Memento,
+  ) {
+    this.tree = new DecisionsTree(index);
+    const saved = state.get<Grouping>(GROUPING_KEY);
+    this.tree.grouping = saved && GROUPINGS.includes(saved) ? saved : 'role';
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
+    this.disposables = [
+      this.tree,
+      this.view,
+      index.onDidChange(() => this.update()),
+      vscode.commands.registerCommand('adrRoles.groupByRole', () => this.setGrouping('role')),
+      vscode.commands.registerCommand('adrRoles.groupByStatus', () => this.setGrouping('status')),
+      vscode.commands.registerCommand('adrRoles.groupByChain', () => this.setGrouping('chain')),
+      vscode.commands.registerCommand('adrRoles.showFlat', () => this.setGrouping('flat')),
+      vscode.commands.registerCommand('adrRoles.filter', (text?: string) => this.askFilter(text)),
+      vscode.commands.registerCommand('adrRoles.clearFilter', () => this.setFilter('')),
+    ];
+    void this.setContext();
+  }
+
+  /** Runs a full index with the view's progress bar showing. */
+  indexWithProgress(): Promise<void> {
+    // Started here, not inside withProgress's callback, so whenIndexed() covers it at once.
+    const done = this.index.reindex();
+    void vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Indexing decisions' }, () => done);
+    return done;
+  }
+
+  /** What the view shows, row by row. */
+  rows(): TreeRow[] {
+    const toRows = (nodes: ReturnType<DecisionsTree['getChildren']>): TreeRow[] =>
+      nodes.map((node) => {
+        const item = this.tree.getTreeItem(node);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        return { label, description: typeof item.description === 'string' ? item.description : '', children: toRows(this.tree.getChildren(node)) };
+      });
+    return toRows(this.tree.getChildren());
+  }
+
+  private async setGrouping(grouping: Grouping): Promise<void> {
+    this.tree.grouping = grouping;
+    await this.state.update(GROUPING_KEY, grouping);
+    await this.setContext();
+    this.tree.refresh();
+  }
+
+  private async askFilter(text?: string): Promise<void> {
+    const filter =
+      text ??
+      (await vscode.window.showInputBox({
+        title: 'Filter Decisions',
+        prompt: 'Show decisions whose id, title, owner or status contains this text. Empty shows all.',
+        value: this.tree.filter,
+      }));
+    if (filter !== undefined) await this.setFilter(filter);
+  }
+
+  private async setFilter(filter: string): Promise<void> {
+    this.tree.filter = filter.trim();
+    await this.setContext();
+    this.tree.refresh();
+    this.update();
+  }
+
+  private async setContext(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', GROUPING_KEY, this.tree.grouping);
+    await vscode.commands.executeCommand('setContext', 'adrRoles.filtered', this.tree.filter !== '');
+  }
+
+  private update(): void {
+    // Silenced with `missing-owner: off`, the unowned count is not worth a badge either.
+    const unowned = this.index.decisions().filter((d) => !d.owner && this.index.configFor(d)?.severities['missing-owner'] !== 'off').length;
+    this.view.badge = unowned > 0 ? { value: unowned, tooltip: `${unowned} decision${unowned === 1 ? '' : 's'} without an owner` } : undefined;
+    const shown = this.tree.visibleDecisions().length;
+    this.view.description = this.tree.filter ? `filter: ${this.tree.filter}` : undefined;
+    this.view.message = this.tree.filter && shown === 0 ? `No decision matches '${this.tree.filter}'.` : undefined;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
