@@ -23,7 +23,7 @@ Usage:
                                                     elevations, execution decisions later overridden
   adr-roles index [DIR...] [--check]                write each folder's decision table into its README;
                                                     --check writes nothing, exit 1 if one is stale
-  adr-roles new "TITLE" --owner ROLE [--dir DIR] [--template madr|nygard]
+  adr-roles new "TITLE" --owner ROLE [--dir DIR] [--template madr|nygard|log4brains|madr2]
                                                     write the next numbered decision; print its path
   adr-roles migrate --owner ROLE [--where status=accepted] [--dry-run] [DIR...]
                                                     give every unowned decision an owner, in place
@@ -65,7 +65,7 @@ const OPTION_HINT: Record<string, string> = {
 const VALUE_OPTIONS: Record<string, string> = {
   owner: 'a role id, e.g. --owner cto',
   dir: 'a folder',
-  template: 'madr or nygard',
+  template: 'madr, nygard, log4brains or madr2',
   where: 'KEY=VALUE, e.g. --where status=accepted',
   'max-warnings': 'a number, e.g. --max-warnings 0',
   'max-file-size': 'a size in KB, e.g. --max-file-size 2048',

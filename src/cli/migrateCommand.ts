@@ -5,6 +5,7 @@ import { addOwnerEdits, isUnowned, matchesFilter, parseWhere } from '../core/edi
 import { parseDecision } from '../core/read/parse';
 import { applyEdits } from '../core/edit/textEdit';
 import type { ReadLimits } from '../core/read/fileAdmission';
+import { formatOfLog } from '../core/workspace/folderFormat';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets, UsageError } from './targets';
 
@@ -17,7 +18,7 @@ export interface MigrateOptions {
 
 /**
  * `adr-roles migrate --owner ROLE`: gives every unowned decision (matching --where) its owner, in
- * place. Folders are not moved and nothing but the owner line (or a new frontmatter block) changes.
+ * place, where each file keeps its metadata. Folders are not moved and nothing but the owner line changes.
  */
 export async function migrateCommand(dirs: string[], options: MigrateOptions): Promise<number> {
   const filter = parseWhere(options.where);
@@ -30,13 +31,14 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
   const catalog = await loadDecisions(folders, options.limits);
   let changed = 0;
   for (const log of catalog.folders()) {
+    const format = formatOfLog(discovery, log);
     for (const decision of log.decisions()) {
       if (!isUnowned(decision) || !matchesFilter(decision, filter)) continue;
       // Edited as the bytes on disk, byte-order mark included, so everything else stays as it was.
       const text = await readFile(decision.file, 'utf8');
       const fresh = parseDecision(decision.file, text);
       if (!isUnowned(fresh)) continue;
-      const edits = addOwnerEdits(text, fresh, role.id);
+      const edits = addOwnerEdits(text, fresh, role.id, format);
       const shown = relative('.', decision.file) || decision.file;
       // A `---js`, never-closed or flow-map frontmatter cannot take a field without breaking it.
       if (edits.length === 0) {

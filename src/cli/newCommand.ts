@@ -1,10 +1,12 @@
 import { mkdir, open, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { describeRoles, isBuiltInTemplate, resolveRole } from '../core/workspace/config';
+import { describeRoles, isBuiltInTemplate, resolveRole, templateFor } from '../core/workspace/config';
 import { isoDate } from '../core/read/dates';
 import { discover } from '../core/workspace/discovery';
 import { nextFreeNumber } from '../core/workspace/numbering';
-import { BUILT_IN_TEMPLATES, decisionFileName, renderDecision } from '../core/edit/scaffold';
+import { BUILT_IN_TEMPLATES, newDecisionFileName, renderDecision } from '../core/edit/scaffold';
+import { formatOfLog, type FolderFormat } from '../core/workspace/folderFormat';
+import { loadFolders } from '../core/workspace/load';
 import { nodeFileSystem } from './nodeFileSystem';
 import { UsageError } from './targets';
 
@@ -30,15 +32,18 @@ export async function newCommand(words: string[], options: NewOptions): Promise<
   if (!options.owner) throw new UsageError(`new needs --owner: one of ${describeRoles(roles)}`);
   const role = resolveRole(options.owner, roles);
   if (!role) throw new UsageError(`'${options.owner}' is not a configured role: use one of ${describeRoles(roles)}`);
-  if (options.template !== undefined && !isBuiltInTemplate(options.template)) throw new UsageError(`unknown template '${options.template}': use madr or nygard`);
+  if (options.template !== undefined && !isBuiltInTemplate(options.template)) throw new UsageError(`unknown template '${options.template}': use madr, nygard, log4brains or madr2`);
   const folder = options.dir ?? folderOf(discovery.folders);
-  const template = options.template ? BUILT_IN_TEMPLATES[options.template] : await templateText(discovery.config.template);
   await mkdir(folder, { recursive: true });
+  // The folder's format (configured, else its decisions', else its tool's) picks the template and the file name.
+  const { catalog } = await loadFolders(nodeFileSystem, [folder]);
+  const format = formatOfLog(discovery, catalog.addFolder(folder));
+  const template = options.template ? BUILT_IN_TEMPLATES[options.template] : await templateText(templateFor(discovery.config, format), format);
   const date = isoDate(new Date());
   let number = 0;
   for (let attempt = 0; attempt < 100; attempt++) {
     number = nextFreeNumber(await readdir(folder), number);
-    const path = join(folder, decisionFileName(number, title));
+    const path = join(folder, newDecisionFileName(format, { number, title, date, attempt }));
     const { text } = renderDecision(template, { number, title, date, owner: role.id });
     if (await createExclusively(path, text)) {
       process.stdout.write(`${relative('.', path) || path}\n`);
@@ -54,10 +59,10 @@ function folderOf(folders: readonly string[]): string {
   throw new UsageError(`several decision folders (${folders.join(', ')}): name one with --dir`);
 }
 
-/** The configured template: built in, or a file of the repository (a missing one is lint's to report; MADR is used). */
-async function templateText(name: string): Promise<string> {
-  if (isBuiltInTemplate(name)) return BUILT_IN_TEMPLATES[name];
-  return (await nodeFileSystem.readText(name)) ?? BUILT_IN_TEMPLATES.madr;
+/** The template chosen: built in, or a file of the repository (a missing one is lint's to report; the format's own is used). */
+async function templateText(choice: ReturnType<typeof templateFor>, format: FolderFormat): Promise<string> {
+  if ('builtIn' in choice) return BUILT_IN_TEMPLATES[choice.builtIn];
+  return (await nodeFileSystem.readText(choice.file)) ?? BUILT_IN_TEMPLATES[format];
 }
 
 /** False when the file exists already: `wx` fails rather than overwrite. */

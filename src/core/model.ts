@@ -112,6 +112,8 @@ export interface Decision {
   headerLine: number;
   /** adr-tools' `## Status` section: its heading line and its last non-empty line. */
   statusSection: { headingLine: number; lastLine: number } | null;
+  /** A `## Links` section (MADR 2, log4brains): its heading line and its last non-empty line. */
+  linksSection: { headingLine: number; lastLine: number } | null;
   /** Problems found while reading: YAML errors, unparseable dates, unfilled placeholders. */
   parseProblems: Problem[];
 }

@@ -83,19 +83,19 @@ describe('configuration mistakes are reported, never silently ignored', () => {
         ['warning', 0, "Unknown key 'foldrs'"],
         ['warning', 2, "Unknown rule 'missing-ownr'"],
         ['warning', 4, "Role 'cpo' has kind 'stratgy'"],
-        ['error', 5, "Template 'docs/missing-template.md' is neither madr, nygard nor a readable file"],
+        ['error', 5, "Template 'docs/missing-template.md' is neither a built-in template (madr, nygard, log4brains, madr2) nor a readable file"],
       ],
     );
   });
 
-  it('a template outside the repository is refused, never read, and the MADR template is used', async () => {
+  it('a template outside the repository is refused, never read, and each folder\'s built-in template is used', async () => {
     for (const template of ['../secrets.md', '/etc/passwd', 'docs/../../x.md']) {
       const files = { 'r/.adr-roles.yml': `folders: [docs]\ntemplate: ${template}\n`, 'r/docs/0001-x.md': '# X', 'secrets.md': 'secret', 'x.md': 'secret' };
       const reads: string[] = [];
       const memory = memoryFileSystem(files);
       const found = await discover({ ...memory, readText: (path) => (reads.push(path), memory.readText(path)) }, 'r');
-      assert.equal(found.config.template, 'madr', template);
-      assert.deepEqual(found.configProblems.map((p) => p.message), [`Template '${template}' is outside the repository: the MADR template is used`]);
+      assert.equal(found.config.template, '', template);
+      assert.deepEqual(found.configProblems.map((p) => p.message), [`Template '${template}' is outside the repository: the built-in template of each folder's format is used`]);
       assert.deepEqual(reads, ['r/.adr-roles.yml'], template);
     }
   });

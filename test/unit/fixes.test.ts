@@ -30,10 +30,11 @@ describe('quick fixes', () => {
     assert.equal(fixed('d/0001-x.md', text, 'missing-owner', 'Set owner: Head of Engineering (execution)'), text.replace('2021-01-01\n', '2021-01-01\nowner: hoe\n'));
   });
 
-  it('missing-owner: a file without frontmatter gets one and keeps every byte of the rest', () => {
+  it('missing-owner: an adr-tools file gets an Owner line under its date and keeps every byte of the rest', () => {
     const text = fixtureText('nygard/0001-record-architecture-decisions.md');
     const result = fixed('nygard/0001-record-architecture-decisions.md', text, 'missing-owner', 'Set owner: CTO (strategy)');
-    assert.equal(result, `---\nowner: cto\n---\n${text}`);
+    assert.equal(result, text.replace('Date: 2016-02-12\n', 'Date: 2016-02-12\n\nOwner: cto\n'));
+    assert.ok(result.startsWith('# 1. Record architecture decisions\n'), 'adr-tools reads the title from the first line');
     assert.equal(parseDecision('nygard/0001-record-architecture-decisions.md', result).owner?.value, 'cto');
   });
 

@@ -75,12 +75,22 @@ describe('relation-not-reciprocated', () => {
     assert.deepEqual(parseDecision('d/0002-shell-scripts.md', fixed).relations.map((r) => [r.kind, r.target.number]), [['superseded-by', 4]]);
   });
 
-  it('MADR 2 bullets: a bullet is added under the status', () => {
+  it('MADR 2 bullets: the relation is an item of a new Links section, as MADR 2 and log4brains keep them', () => {
     const newer = '# Plain keys\n\n* Status: accepted\n* Date: 2018-03-02\n\n## Context\n';
     const files = { 'd/0002-bold.md': '# Bold\n\n* Status: superseded by [ADR-0003](0003-plain.md)\n', 'd/0003-plain.md': newer };
     const fixed = fix(files, 'd/0003-plain.md', 'relation-not-reciprocated', "Add 'supersedes: ADR-0002'");
-    assert.equal(fixed, newer.replace('* Status: accepted\n', '* Status: accepted\n* Supersedes: [ADR-0002](0002-bold.md)\n'));
+    assert.equal(fixed, `${newer}\n## Links\n\n* Supersedes [ADR-0002](0002-bold.md)\n`);
     assert.deepEqual(parseDecision('d/0003-plain.md', fixed).relations.map((r) => [r.kind, r.target.number]), [['supersedes', 2]]);
+  });
+
+  it('log4brains: appends to the Links list with its marker and the slug as label, and fills an empty Links heading', () => {
+    const newer = '# New\n\n- Status: accepted\n\n## Links\n\n- Refines [20200101-a](20200101-a.md)\n';
+    const files = { 'd/20200101-old.md': '# Old\n\n- Status: superseded by [20210101-new](20210101-new.md)\n', 'd/20210101-new.md': newer };
+    const fixed = fix(files, 'd/20210101-new.md', 'relation-not-reciprocated', "Add 'supersedes: 20200101-old'");
+    assert.equal(fixed, `${newer}- Supersedes [20200101-old](20200101-old.md)\n`);
+    const empty = '# New\n\n- Status: accepted\n\n## Links\n\n## Notes\n';
+    const filled = fix({ ...files, 'd/20210101-new.md': empty }, 'd/20210101-new.md', 'relation-not-reciprocated', "Add 'supersedes: 20200101-old'");
+    assert.equal(filled, '# New\n\n- Status: accepted\n\n## Links\n\n- Supersedes [20200101-old](20200101-old.md)\n\n## Notes\n');
   });
 });
 

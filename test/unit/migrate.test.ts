@@ -10,11 +10,17 @@ function migrated(file: string, text: string, owner = 'cto'): string {
 }
 
 describe('migrating existing decision logs', () => {
-  it('adds a frontmatter block to adr-tools, MADR 2 and log4brains files and leaves the rest byte-for-byte', () => {
-    for (const file of ['nygard/0002-implement-as-shell-scripts.md', 'madr2/0002-use-bold-keys.md', 'log4brains/20201016-publish-the-site-on-every-merge.md']) {
+  it('writes the owner where adr-tools, MADR 2 and log4brains files keep their metadata and leaves the rest byte-for-byte', () => {
+    const expected: Record<string, (text: string) => string> = {
+      'nygard/0002-implement-as-shell-scripts.md': (text) => text.replace('Date: 2016-02-12\n', 'Date: 2016-02-12\n\nOwner: cto\n'),
+      'madr2/0002-use-bold-keys.md': (text) => text.replace('* **Date:** 2018-01-20\n', '* **Date:** 2018-01-20\n* **Owner:** cto\n'),
+      'log4brains/20201016-publish-the-site-on-every-merge.md': (text) => text.replace('- Deciders: Frank\n', '- Deciders: Frank\n- Owner: cto\n'),
+    };
+    for (const [file, expect] of Object.entries(expected)) {
       const text = fixtureText(file);
       const out = migrated(file, text);
-      assert.equal(out, `---\nowner: cto\n---\n${text}`, file);
+      assert.equal(out, expect(text), file);
+      assert.notEqual(out, text, file);
       const after = parseDecision(file, out);
       assert.equal(after.owner?.value, 'cto', file);
       assert.equal(after.status?.value, parseFixture(file).status?.value, `${file} keeps its status`);
@@ -25,7 +31,9 @@ describe('migrating existing decision logs', () => {
     const text = '\ufeff---\r\nstatus: accepted\r\ndate: 2020-01-02\r\n---\r\n# Use Postgres\r\n\r\nBecause.\r\n';
     assert.equal(migrated('0001-use-postgres.md', text, 'hoe'), '\ufeff---\r\nstatus: accepted\r\ndate: 2020-01-02\r\nowner: hoe\r\n---\r\n# Use Postgres\r\n\r\nBecause.\r\n');
     const bare = '\ufeff# Use Postgres\n';
-    assert.equal(migrated('0001-use-postgres.md', bare), '\ufeff---\nowner: cto\n---\n# Use Postgres\n');
+    assert.equal(migrated('0001-use-postgres.md', bare), '\ufeff---\nowner: cto\n---\n# Use Postgres\n', 'a file with a title only gets frontmatter, unless its folder has another format');
+    assert.equal(applyEdits(bare, addOwnerEdits(bare, parseDecision('0001-use-postgres.md', bare), 'cto', 'nygard')), '\ufeff# Use Postgres\n\nOwner: cto\n');
+    assert.equal(applyEdits(bare, addOwnerEdits(bare, parseDecision('0001-use-postgres.md', bare), 'cto', 'log4brains')), '\ufeff# Use Postgres\n\n- Owner: cto\n');
   });
 
   it('filters by status and knows unowned decisions', () => {

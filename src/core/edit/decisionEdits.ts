@@ -1,6 +1,7 @@
 import { LineIndex } from '../read/lineIndex';
 import type { Decision, Range } from '../model';
 import { readRef } from '../read/decisionRef';
+import { readFileName, stemOf } from '../read/fileName';
 import { lineBreakOf, type TextEdit } from './textEdit';
 import type { DecisionTarget } from '../read/decisionTarget';
 
@@ -18,9 +19,12 @@ export function relationVerb(kind: string): string {
   return VERBS[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replaceAll('-', ' ');
 }
 
-/** adr-tools writes `[9. Title](0009-title.md)`; MADR 2 and log4brains write `[ADR-0009](0009-title.md)`. */
-function markdownLink(target: DecisionTarget, style: 'numbered' | 'id'): string {
-  const label = style === 'numbered' && target.number !== null ? `${target.number}. ${target.title}` : target.id;
+/**
+ * adr-tools writes `[9. Title](0009-title.md)`; MADR 2 writes `[ADR-0009](0009-title.md)`;
+ * log4brains `[20210301-slug](20210301-slug.md)`, and reads the label as the other decision's slug.
+ */
+function markdownLink(target: DecisionTarget, style: 'numbered' | 'id' | 'slug'): string {
+  const label = style === 'numbered' && target.number !== null ? `${target.number}. ${target.title}` : style === 'slug' ? stemOf(target.fileName) : target.id;
   // The link must read back (refs.ts) on one line. The label: blanks made one space, shortened past
   // 200 characters (labels are read up to 1,000), brackets escaped, and `<!--`, where a bullet's
   // value ends, written as an entity. The file name: what would end the link, read as a URL scheme
@@ -184,13 +188,39 @@ export function addRelationEdits(text: string, decision: Decision, kind: string,
     const last = Math.max(decision.statusSection.lastLine, headingEndLine(lines, decision.statusSection.headingLine));
     return [insertAt({ line: last, character: lines.lineText(last).length }, `${eol}${eol}${relationVerb(kind)} ${markdownLink(target, 'numbered')}${paragraphEnd(lines, last, eol)}`)];
   }
-  if (decision.format === 'bullets' && decision.status) {
-    const statusLine = decision.status.range.start.line;
-    // Blanks only: `\s` would take a byte-order mark along, and on any other line it is content.
-    const marker = /^[ \t]*([*+-][ \t]+)?/.exec(lines.lineText(statusLine))?.[0] ?? '* ';
-    return [insertAt({ line: statusLine, character: lines.lineText(statusLine).length }, `${eol}${marker}${relationVerb(kind)}: ${markdownLink(target, 'id')}`)];
-  }
+  if (decision.format === 'bullets' && decision.status && !decision.frontmatter) return [linksSectionEdit(lines, decision, `${relationVerb(kind)} ${markdownLink(target, linkStyleOf(decision))}`, eol)];
   return setFieldsEdits(text, decision, [[kind, relationValue(decision, kind, relationName(target))]], [kind, 'status', 'date']);
+}
+
+/** log4brains files (date-slug names) label links with the slug, as log4brains reads them; MADR 2 with the id. */
+function linkStyleOf(decision: Decision): 'id' | 'slug' {
+  return readFileName(decision.file).date ? 'slug' : 'id';
+}
+
+/** A list item's marker (`- `, `* `) on `line`, or null when the line is no list item. */
+function listMarker(lines: LineIndex, line: number): string | null {
+  return /^[ \t]*[*+-][ \t]+/.exec(lines.lineText(line))?.[0] ?? null;
+}
+
+/**
+ * An item of the `## Links` list (MADR 2, log4brains), where log4brains writes `Supersedes` and
+ * renders every link: after the list's last item, or a new section at the end of the file. An
+ * empty `## Links` heading gets its first item, so log4brains does not add a second section.
+ */
+function linksSectionEdit(lines: LineIndex, decision: Decision, item: string, eol: string): TextEdit {
+  const statusLine = decision.status?.range.start.line ?? decision.headerLine;
+  const section = decision.linksSection;
+  const last = section ? section.lastLine : -1;
+  const marker = (last > (section?.headingLine ?? 0) ? listMarker(lines, last) : null) ?? listMarker(lines, statusLine) ?? '- ';
+  if (section && last > section.headingLine && listMarker(lines, last) !== null) return insertAt({ line: last, character: lines.lineText(last).length }, `${eol}${marker}${item}`);
+  if (section) {
+    const heading = headingEndLine(lines, section.headingLine);
+    return insertAt({ line: heading, character: lines.lineText(heading).length }, `${eol}${eol}${marker}${item}${paragraphEnd(lines, heading, eol)}`);
+  }
+  const end = lines.lineCount - 1;
+  const endText = lines.lineText(end);
+  const lead = endText.trim() === '' ? (end > 0 && lines.lineText(end - 1).trim() === '' ? '' : eol) : `${eol}${eol}`;
+  return insertAt({ line: end, character: endText.length }, `${lead}## Links${eol}${eol}${marker}${item}${eol}`);
 }
 
 /**
@@ -206,8 +236,17 @@ export function setStatusEdits(text: string, decision: Decision, status: string,
     const heading = headingEndLine(lines, decision.statusSection.headingLine);
     return [insertAt({ line: heading, character: lines.lineText(heading).length }, `${eol}${eol}${written}${paragraphEnd(lines, heading, eol)}`)];
   }
-  if (decision.format === 'bullets' && decision.status) {
-    const written = link ? `${relationVerb(link.kind).toLowerCase()} ${markdownLink(link.target, 'id')}` : status;
+  if (decision.format === 'bullets' && decision.status && !decision.frontmatter) {
+    const style = linkStyleOf(decision);
+    if (link?.kind === 'overridden-by' && style === 'slug') {
+      // log4brains knows no `overridden`: it reads `superseded by` (a successor it shows), and the
+      // Links item says how; adr-roles reads the two together as overridden.
+      return [
+        { range: decision.status.valueRange, newText: `superseded by ${markdownLink(link.target, style)}` },
+        linksSectionEdit(lines, decision, `${relationVerb(link.kind)} ${markdownLink(link.target, style)}`, eol),
+      ];
+    }
+    const written = link ? `${relationVerb(link.kind).toLowerCase()} ${markdownLink(link.target, style)}` : status;
     return [{ range: decision.status.valueRange, newText: written }];
   }
   const fields: [string, string][] = [['status', status]];

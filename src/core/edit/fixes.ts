@@ -1,6 +1,8 @@
 import type { AdrRolesConfig, Role } from '../workspace/config';
 import { TRIGGERS, type Decision, type Problem } from '../model';
-import { addRelationEdits, setFieldsEdits, setStatusEdits } from './decisionEdits';
+import { addRelationEdits, setStatusEdits } from './decisionEdits';
+import { setMetadataEdits } from './metadataFields';
+import type { FolderFormat } from '../workspace/folderFormat';
 import type { DecisionTarget } from '../read/decisionTarget';
 import type { TextEdit } from './textEdit';
 
@@ -19,6 +21,8 @@ export interface FixContext {
   config: AdrRolesConfig;
   /** ISO date of today, passed in so the core stays pure and testable. */
   today: string;
+  /** The format of the decision's folder: where a file with no metadata of its own gets fields. */
+  folder?: FolderFormat;
 }
 
 /** `CTO (strategy)`: how a role is offered in quick fixes and pickers. */
@@ -41,7 +45,7 @@ function candidateFixes(problem: Problem, context: FixContext): Fix[] {
       return context.config.roles.map((role, i) => ({
         title: `Set owner: ${roleTitle(role)}`,
         preferred: i === 0 && context.config.roles.length === 1,
-        edits: setFieldsEdits(context.text, context.decision, [['owner', role.id]], OWNER_AFTER),
+        edits: setMetadataEdits(context.text, context.decision, [['owner', role.id]], OWNER_AFTER, context.folder),
       }));
     case 'unknown-owner':
       return context.config.roles.map((role) => ({
@@ -53,7 +57,7 @@ function candidateFixes(problem: Problem, context: FixContext): Fix[] {
       return TRIGGERS.map((trigger) => ({
         title: `Set trigger: ${trigger}`,
         preferred: false,
-        edits: setFieldsEdits(context.text, context.decision, [['trigger', trigger]], ['overrides']),
+        edits: setMetadataEdits(context.text, context.decision, [['trigger', trigger]], ['overrides'], context.folder),
       }));
     case 'relation-not-reciprocated': {
       const { kind, target } = problem.data as { kind: string; target: DecisionTarget };
@@ -70,8 +74,8 @@ function candidateFixes(problem: Problem, context: FixContext): Fix[] {
       const role = context.config.roles.find((r) => r.id === strategyRole);
       const label = role ? role.label : strategyRole;
       return [
-        { title: `Elevate to ${label}`, preferred: false, edits: elevateEdits(context.text, context.decision, strategyRole, executionRole, context.today) },
-        { title: `Make ${label} the owner`, preferred: false, edits: setFieldsEdits(context.text, context.decision, [['owner', strategyRole]], OWNER_AFTER) },
+        { title: `Elevate to ${label}`, preferred: false, edits: elevateEdits(context.text, context.decision, strategyRole, executionRole, context.today, context.folder) },
+        { title: `Make ${label} the owner`, preferred: false, edits: setMetadataEdits(context.text, context.decision, [['owner', strategyRole]], OWNER_AFTER, context.folder) },
       ];
     }
     case 'duplicate-number': {
@@ -86,8 +90,8 @@ function candidateFixes(problem: Problem, context: FixContext): Fix[] {
 }
 
 /** The CTO takes a decision over: new owner, and a record of from whom and when. */
-export function elevateEdits(text: string, decision: Decision, toRole: string, fromRole: string, today: string): TextEdit[] {
-  return setFieldsEdits(
+export function elevateEdits(text: string, decision: Decision, toRole: string, fromRole: string, today: string, folder?: FolderFormat): TextEdit[] {
+  return setMetadataEdits(
     text,
     decision,
     [
@@ -96,5 +100,6 @@ export function elevateEdits(text: string, decision: Decision, toRole: string, f
       ['elevated-on', today],
     ],
     ['owner', ...OWNER_AFTER],
+    folder,
   );
 }

@@ -1,8 +1,10 @@
-import { addRelationEdits, setFieldsEdits, setStatusEdits, yamlScalar } from './decisionEdits';
+import { addRelationEdits, setStatusEdits, yamlScalar } from './decisionEdits';
+import { setMetadataEdits } from './metadataFields';
 import { targetOf, type DecisionTarget } from '../read/decisionTarget';
 import { applyEdits } from './textEdit';
 import type { Decision, Trigger } from '../model';
 import { parseDecision } from '../read/parse';
+import { formatId, readFileName } from '../read/fileName';
 import { decisionFileName, renderDecision } from './scaffold';
 import type { TextEdit } from './textEdit';
 
@@ -15,6 +17,8 @@ export interface SuccessorInput {
   owner: string;
   date: string;
   template: string;
+  /** The new file's name, when its folder names files otherwise than `0012-slug.md` (log4brains' date slugs). */
+  fileName?: string;
 }
 
 export interface OverrideInput extends SuccessorInput {
@@ -32,7 +36,7 @@ export interface SuccessorPlan {
 
 /** The new decision replaces the old one now: it is created accepted, and the old one says so. */
 function successor(input: SuccessorInput, kind: 'overrides' | 'supersedes', extraFields: [string, string][]): SuccessorPlan {
-  const fileName = decisionFileName(input.number, input.title);
+  const fileName = input.fileName ?? decisionFileName(input.number, input.title);
   const rendered = renderDecision(input.template, { number: input.number, title: input.title, date: input.date, owner: input.owner });
   const draft = parseDecision(fileName, rendered.text);
   const oldTarget = targetOf(input.old);
@@ -41,9 +45,10 @@ function successor(input: SuccessorInput, kind: 'overrides' | 'supersedes', extr
   text = applyEdits(text, addRelationEdits(text, withFields, kind, oldTarget));
   if (extraFields.length > 0) {
     withFields = parseDecision(fileName, text);
-    text = applyEdits(text, setFieldsEdits(text, withFields, extraFields, [kind, 'owner', 'date', 'status']));
+    text = applyEdits(text, setMetadataEdits(text, withFields, extraFields, [kind, 'owner', 'date', 'status']));
   }
-  const newTarget: DecisionTarget = { id: `ADR-${String(input.number).padStart(4, '0')}`, number: input.number, title: input.title, fileName };
+  const named = readFileName(fileName);
+  const newTarget: DecisionTarget = { id: named.number === null ? named.stem : formatId(named.number), number: named.number, title: input.title, fileName };
   const oldEdits = setStatusEdits(input.oldText, input.old, kind === 'overrides' ? 'overridden' : 'superseded', {
     kind: kind === 'overrides' ? 'overridden-by' : 'superseded-by',
     target: newTarget,
@@ -56,7 +61,7 @@ function successor(input: SuccessorInput, kind: 'overrides' | 'supersedes', extr
 /** The CTO overrides a decision because something new emerged: the new decision records the trigger. */
 export function planOverride(input: OverrideInput): SuccessorPlan {
   const fields: [string, string][] = [['trigger', input.trigger]];
-  if (input.triggerDetail.trim()) fields.push(['trigger-detail', yamlScalar(input.triggerDetail.trim())]);
+  if (input.triggerDetail.trim()) fields.push(['trigger-detail', input.triggerDetail.trim()]);
   return successor(input, 'overrides', fields);
 }
 

@@ -1,4 +1,5 @@
-import { setFieldsEdits } from './decisionEdits';
+import { setMetadataEdits } from './metadataFields';
+import type { FolderFormat } from '../workspace/folderFormat';
 import type { Decision } from '../model';
 import type { TextEdit } from './textEdit';
 
@@ -29,12 +30,12 @@ export function matchesFilter(decision: Decision, filter: MigrationFilter): bool
 }
 
 /**
- * The minimal edits giving a decision its owner: one line in the frontmatter, next to its date or
- * status; a file without frontmatter (adr-tools, MADR 2, log4brains) gets a block at the top and
- * otherwise stays byte-for-byte, so the folder keeps working with its own tools.
+ * The minimal edits giving a decision its owner, where the file keeps its metadata: a frontmatter
+ * line next to its date or status, adr-tools' `Owner:` line under `Date:`, or an `* Owner:` item in
+ * a MADR 2 or log4brains list. Every other byte stays, so the folder keeps working with its own tools.
  */
-export function addOwnerEdits(text: string, decision: Decision, owner: string): TextEdit[] {
-  return setFieldsEdits(text, decision, [['owner', owner]], ['date', 'status']);
+export function addOwnerEdits(text: string, decision: Decision, owner: string, folder?: FolderFormat): TextEdit[] {
+  return setMetadataEdits(text, decision, [['owner', owner]], ['date', 'status'], folder);
 }
 
 /** The first lines of a decision's body after its title: enough to recall what it was about. */

@@ -1,8 +1,9 @@
-import { setFieldsEdits } from './decisionEdits';
+import { setMetadataEdits } from './metadataFields';
 import { formatId } from '../read/fileName';
 import { parseDecision } from '../read/parse';
 import { applyEdits } from './textEdit';
 import type { BuiltInTemplate } from '../workspace/config';
+import type { FolderFormat } from '../workspace/folderFormat';
 
 export interface TemplateValues {
   number: number;
@@ -35,13 +36,13 @@ informed: []
 ### Consequences
 `;
 
-// adr-tools' layout; the owner lives in frontmatter, which adr-tools' own scripts leave alone.
-const NYGARD = `---
-owner: {{owner}}
----
-# {{number}}. {{title}}
+// adr-tools' own template: its scripts take the title from the first line and the links from the
+// Status section, so the owner is a header line under the date, as adr-tools writes `Date:`.
+const NYGARD = `# {{number}}. {{title}}
 
 Date: {{date}}
+
+Owner: {{owner}}
 
 ## Status
 
@@ -56,7 +57,44 @@ Proposed
 ## Consequences
 `;
 
-export const BUILT_IN_TEMPLATES: Record<BuiltInTemplate, string> = { madr: MADR, nygard: NYGARD };
+// log4brains' own template, shortened to its sections: metadata as `- Key:` items under the title,
+// relations under `## Links`, which log4brains reads and writes.
+const LOG4BRAINS = `# {{title}}
+
+- Status: proposed
+- Owner: {{owner}}
+- Date: {{date}}
+
+## Context and Problem Statement
+
+{{cursor}}
+
+## Considered Options
+
+## Decision Outcome
+
+## Links
+`;
+
+// MADR 2: the same layout with `*` items and numbered file names.
+const MADR2 = `# {{title}}
+
+* Status: proposed
+* Owner: {{owner}}
+* Date: {{date}}
+
+## Context and Problem Statement
+
+{{cursor}}
+
+## Considered Options
+
+## Decision Outcome
+
+## Links
+`;
+
+export const BUILT_IN_TEMPLATES: Record<BuiltInTemplate, string> = { madr: MADR, nygard: NYGARD, log4brains: LOG4BRAINS, madr2: MADR2 };
 
 /**
  * Fills a template's placeholders: {{title}}, {{number}} (plain), {{id}} (ADR-0007), {{date}},
@@ -83,8 +121,8 @@ export function renderDecision(template: string, values: TemplateValues): { text
   const rendered = renderTemplate(template, values);
   const decision = parseDecision(decisionFileName(values.number, values.title), rendered.text);
   if (decision.owner || !values.owner) return rendered;
-  const text = applyEdits(rendered.text, setFieldsEdits(rendered.text, decision, [['owner', values.owner]], ['date', 'status']));
-  // The owner goes into the frontmatter, before the cursor's section.
+  const text = applyEdits(rendered.text, setMetadataEdits(rendered.text, decision, [['owner', values.owner]], ['date', 'status']));
+  // The owner goes with the template's other metadata, before the cursor's section.
   return { text, cursorOffset: rendered.cursorOffset + (text.length - rendered.text.length) };
 }
 
@@ -104,4 +142,14 @@ export function slugify(title: string): string {
 /** `0012-send-events-through-segment.md`. */
 export function decisionFileName(number: number, title: string): string {
   return `${String(number).padStart(4, '0')}-${slugify(title)}.md`;
+}
+
+/**
+ * A new decision's file name as its folder names them: `0012-slug.md`, or log4brains'
+ * `20261202-slug.md` from the date (`-2`, `-3` … on later attempts, when that name is taken).
+ */
+export function newDecisionFileName(format: FolderFormat, values: { number: number; title: string; date: string; attempt?: number }): string {
+  if (format !== 'log4brains') return decisionFileName(values.number, values.title);
+  const suffix = values.attempt ? `-${values.attempt + 1}` : '';
+  return `${values.date.replaceAll('-', '')}-${slugify(values.title)}${suffix}.md`;
 }

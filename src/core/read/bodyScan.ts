@@ -31,6 +31,10 @@ export interface BodyOutline {
   statusLines: StatusLine[];
   /** The line of the `## Status` heading, when the file has one. */
   statusHeadingLine: number;
+  /** Non-empty lines of a `## Links` section (MADR 2, log4brains): `- Supersedes [..](..)`. */
+  linkLines: StatusLine[];
+  /** The line of the `## Links` heading, or -1. */
+  linksHeadingLine: number;
 }
 
 /**
@@ -156,27 +160,31 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
 
 /** Reads the fields under the title and the Status section, given where the headings and opaque lines are. */
 export function readOutline(lines: LineIndex, firstLine: number, structure: MarkdownStructure): BodyOutline {
-  const outline: BodyOutline = { headings: structure.headings, headerFields: [], statusLines: [], statusHeadingLine: -1 };
+  const outline: BodyOutline = { headings: structure.headings, headerFields: [], statusLines: [], statusHeadingLine: -1, linkLines: [], linksHeadingLine: -1 };
   const headingAt = new Map(structure.headings.map((h, i) => [h.line, i]));
-  let section: 'top' | 'header' | 'status' | 'other' = 'top';
+  let section: 'top' | 'header' | 'status' | 'links' | 'other' = 'top';
   for (let line = firstLine; line < lines.lineCount; line++) {
     const index = headingAt.get(line);
     if (index !== undefined) {
       const heading = structure.headings[index];
-      if (heading && heading.level >= 2 && /^status$/i.test(heading.text.replace(/[*_:]/g, '').trim())) {
+      const name = heading && heading.level >= 2 ? sectionName(heading.text) : '';
+      if (name === 'status') {
         section = 'status';
         // A second Status heading adds its lines to the first: edits anchor on the first heading.
         if (outline.statusHeadingLine < 0) outline.statusHeadingLine = line;
+      } else if (name === 'links') {
+        section = 'links';
+        if (outline.linksHeadingLine < 0) outline.linksHeadingLine = line;
       } else section = heading?.level === 1 && index === 0 ? 'header' : 'other';
       continue;
     }
     if (structure.opaqueLines.has(line) || section === 'other') continue;
     const text = lines.lineText(line);
-    if (section === 'status') {
+    if (section === 'status' || section === 'links') {
       const trimmed = text.trim();
       if (trimmed && !/^<!--.*-->$/.test(trimmed)) {
         const start = text.indexOf(trimmed);
-        outline.statusLines.push({ text: trimmed, line, start, end: start + trimmed.length });
+        (section === 'status' ? outline.statusLines : outline.linkLines).push({ text: trimmed, line, start, end: start + trimmed.length });
       }
     } else if (section === 'header' || section === 'top') {
       // A byte-order mark is not content: `\uFEFF* Status: accepted` is a field too.
@@ -191,14 +199,31 @@ export function readOutline(lines: LineIndex, firstLine: number, structure: Mark
   return outline;
 }
 
+/** `Status`, `**Links:**`, `Links <!-- optional -->` → `status`, `links`: the section a heading opens. */
+function sectionName(text: string): string {
+  const comment = text.indexOf('<!--');
+  return (comment === -1 ? text : text.slice(0, comment)).replace(/[*_:]/g, '').trim().toLowerCase();
+}
+
+/** Where an HTML comment starts in a value: the first `<!--` not escaped as `\\<!--`. */
+function commentStart(value: string): number {
+  for (let at = value.indexOf('<!--'); at !== -1; at = value.indexOf('<!--', at + 1)) {
+    let backslashes = 0;
+    while (at - backslashes > 0 && value.charCodeAt(at - backslashes - 1) === 92) backslashes++;
+    if (backslashes % 2 === 0) return at;
+  }
+  return -1;
+}
+
 function headerField(field: RegExpExecArray, text: string, line: number): HeaderField {
   const value = field[3] ?? '';
   const valueStart = text.length - value.length;
-  const comment = value.indexOf('<!--');
+  const comment = commentStart(value);
   const cleaned = comment === -1 ? value : value.slice(0, comment);
   return {
     key: (field[2] ?? '').trim().toLowerCase(),
-    value: cleaned.trim().replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim(),
+    // `\_` is `_` to a markdown reader: punctuation written escaped reads as itself.
+    value: cleaned.trim().replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim().replace(/\\([!-/:-@[-`{-~])/g, '$1'),
     line,
     valueStart: valueStart + (cleaned.length - cleaned.trimStart().length),
     valueEnd: valueStart + cleaned.trimEnd().length,

@@ -43,6 +43,9 @@ const RELATION_KEYS: Record<string, string> = {
   'overriden-by': 'overridden-by',
   amends: 'amends',
   'amended-by': 'amended-by',
+  // RFC style, as some logs write it: `Obsoletes: 0003-use-x`.
+  obsoletes: 'supersedes',
+  'obsoleted-by': 'superseded-by',
 };
 
 const PEOPLE_KEYS: Record<string, 'decisionMakers' | 'consulted' | 'informed'> = {
@@ -111,7 +114,8 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
   const structure = options.markdown === 'tree' ? treeOrScan(reader, fm ? fm.bodyStart : 0, bodyLine) : scanStructure(reader.lines, bodyLine);
   const outline = readOutline(reader.lines, bodyLine, structure);
   const fields = new Map<string, HeaderField>();
-  for (const field of outline.headerFields) if (!fields.has(foldKey(field.key))) fields.set(foldKey(field.key), field);
+  // The first line of a key that has a value: an empty `Owner:` left above does not hide one written below.
+  for (const field of outline.headerFields) if (!fields.get(foldKey(field.key))?.value) fields.set(foldKey(field.key), field);
 
   const relations: Relation[] = [];
   const decision: Decision = {
@@ -128,22 +132,25 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     consulted: [],
     informed: [],
     relations,
-    trigger: scalarField(reader, entries, 'trigger'),
-    triggerDetail: scalarField(reader, entries, 'trigger-detail'),
-    elevatedFrom: scalarField(reader, entries, 'elevated-from'),
-    elevatedOn: readDateField(reader, entries, 'elevated-on'),
+    // adr-tools and bullet files keep these where they keep their date: `Trigger: new-resource`, `- Elevated from: hoe`.
+    trigger: scalarField(reader, entries, 'trigger') ?? headerText(reader, fields, 'trigger'),
+    triggerDetail: scalarField(reader, entries, 'trigger-detail') ?? headerText(reader, fields, 'trigger-detail'),
+    elevatedFrom: scalarField(reader, entries, 'elevated-from') ?? headerText(reader, fields, 'elevated-from'),
+    elevatedOn: readDateField(reader, entries, 'elevated-on') ?? checkedDate(reader, 'elevated-on', headerText(reader, fields, 'elevated-on')),
     frontmatter: fm ? { range: frontmatterRange(reader, fm), language: fm.language } : null,
     headerLine: outline.headings[0]?.line ?? bodyLine,
     statusSection:
       outline.statusHeadingLine >= 0
         ? { headingLine: outline.statusHeadingLine, lastLine: outline.statusLines[outline.statusLines.length - 1]?.line ?? outline.statusHeadingLine }
         : null,
+    linksSection: outline.linksHeadingLine >= 0 ? { headingLine: outline.linksHeadingLine, lastLine: outline.linkLines[outline.linkLines.length - 1]?.line ?? outline.linksHeadingLine } : null,
     parseProblems: reader.problems,
   };
   readPeople(reader, decision, entries, fields);
   readRelations(reader, entries, outline.headerFields, relations);
   readStatusLinks(reader, outline.statusLines, relations);
-  decision.relations = withoutRepeats(relations);
+  readStatusLinks(reader, outline.linkLines, relations);
+  decision.relations = overriddenAsLog4brainsWritesIt(decision, withoutRepeats(relations));
   const idEntry = scalarField(reader, entries, 'id') ?? scalarField(reader, entries, 'adr');
   if (idEntry) {
     const ref = readRef(idEntry.value);
@@ -453,11 +460,30 @@ export function relationKind(verb: string): string {
   return RELATION_KEYS[folded] ?? folded;
 }
 
+/**
+ * log4brains knows no `overridden` status: an overridden decision says `superseded by [X](…)`, the
+ * only successor log4brains reads, and its Links list `Overridden by [X](…)`. Together they mean
+ * overridden by X, one relation, not two.
+ */
+function overriddenAsLog4brainsWritesIt(decision: Decision, relations: Relation[]): Relation[] {
+  if (decision.status?.value !== 'superseded') return relations;
+  const sameTarget = (a: Relation, b: Relation): boolean => refKey(a) === refKey(b);
+  const overriders = relations.filter((r) => r.kind === 'overridden-by');
+  const superseders = relations.filter((r) => r.kind === 'superseded-by');
+  if (overriders.length === 0 || !superseders.every((s) => overriders.some((o) => sameTarget(s, o)))) return relations;
+  decision.status = { ...decision.status, value: 'overridden' };
+  return relations.filter((r) => r.kind !== 'superseded-by');
+}
+
+function refKey(r: Relation): string {
+  return String(r.target.number ?? r.target.fileName?.toLowerCase() ?? r.target.slug ?? r.target.raw);
+}
+
 /** The same relation often appears twice (a status line and a link line, or frontmatter and a bullet). */
 function withoutRepeats(relations: Relation[]): Relation[] {
   const seen = new Set<string>();
   return relations.filter((r) => {
-    const key = `${r.kind}|${r.target.number ?? r.target.fileName ?? r.target.slug ?? r.target.raw}`;
+    const key = `${r.kind}|${refKey(r)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

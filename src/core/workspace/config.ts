@@ -1,3 +1,4 @@
+import { FOLDER_FORMATS, isFolderFormat, type FolderFormat } from './folderFormat';
 import type { Problem, Range, Severity } from '../model';
 import { PROBLEM_CODES } from '../problemCodes';
 import { LineIndex } from '../read/lineIndex';
@@ -20,8 +21,13 @@ export interface AdrRolesConfig {
   /** Decision folders relative to the repository root; empty means discover them. */
   folders: string[];
   severities: Record<string, SeverityOverride>;
-  /** `madr` or `nygard` for a built-in template, or a template file's path relative to the repository root. */
+  /**
+   * A built-in template (`madr`, `nygard`, `log4brains`, `madr2`), a template file's path relative
+   * to the repository root, or '' for the built-in template of each folder's format.
+   */
   template: string;
+  /** The format new decisions and fields are written in; null: each folder's own, as its files show. */
+  format: FolderFormat | null;
 }
 
 /** What a user's settings may override; empty values leave the repository's choice in place. */
@@ -31,12 +37,17 @@ export interface ConfigOverrides {
   template?: string;
 }
 
-/** Templates that ship with the product; any other `template:` value names a file of the repository. */
-export const BUILT_IN_TEMPLATE_NAMES = ['madr', 'nygard'] as const;
-export type BuiltInTemplate = (typeof BUILT_IN_TEMPLATE_NAMES)[number];
+/** Templates that ship with the product, one per folder format; any other `template:` value names a file of the repository. */
+export type BuiltInTemplate = FolderFormat;
 
 export function isBuiltInTemplate(name: string): name is BuiltInTemplate {
-  return (BUILT_IN_TEMPLATE_NAMES as readonly string[]).includes(name);
+  return isFolderFormat(name);
+}
+
+/** The template a new decision in a folder of `format` starts from: the configured one, else that format's own. */
+export function templateFor(config: AdrRolesConfig, format: FolderFormat): { builtIn: BuiltInTemplate } | { file: string } {
+  if (!config.template) return { builtIn: format };
+  return isBuiltInTemplate(config.template) ? { builtIn: config.template } : { file: config.template };
 }
 
 /** The repository configuration file shared by the CLI and the extension. */
@@ -48,11 +59,11 @@ export const DEFAULT_ROLES: readonly Role[] = [
 ];
 
 export function defaultConfig(): AdrRolesConfig {
-  return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {}, template: 'madr' };
+  return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {}, template: '', format: null };
 }
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN_KEYS = ['folders', 'roles', 'rules', 'template'];
+const KNOWN_KEYS = ['folders', 'roles', 'rules', 'template', 'format'];
 export const ROLE_KINDS = ['strategy', 'execution', 'other'];
 
 /** A configured decision folder and where it was written, so discovery can point at a wrong one. */
@@ -104,7 +115,11 @@ export function readConfig(text: string): ConfigReading {
     } else if (entry.key === 'template') {
       templateRange = lines.range(value.start, value.end);
       if (value.kind === 'scalar' && typeof value.value === 'string' && value.value.trim()) config.template = value.value.trim();
-      else report("template is 'madr', 'nygard' or a template file's path", value.start, value.end);
+      else report(`template is ${FOLDER_FORMATS.join(', ')} or a template file's path`, value.start, value.end);
+    } else if (entry.key === 'format') {
+      const format = value.kind === 'scalar' ? String(value.value).trim().toLowerCase() : '';
+      if (isFolderFormat(format)) config.format = format;
+      else report(`format is one of ${FOLDER_FORMATS.join(', ')}: the format new decisions are written in (each folder's own, as its files show, when not set)`, value.start, value.end);
     } else if (value.kind !== 'map') {
       report('rules maps problem codes to off, hint, info, warning or error', value.start, value.end);
     } else {

@@ -56,11 +56,11 @@ export async function discover(fs: FileSystem, root: string): Promise<Discovery>
     }
     const templateAt = templateRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     // A cloned repository's configuration names files inside it, never elsewhere on the machine.
-    if (!isBuiltInTemplate(config.template) && !isInside(root, config.template)) {
-      problems.push(configProblem(`Template '${config.template}' is outside the repository: the MADR template is used`, templateAt));
-      config.template = 'madr';
-    } else if (!isBuiltInTemplate(config.template) && (await fs.readText(joinPath(root, config.template))) === undefined) {
-      problems.push(configProblem(`Template '${config.template}' is neither madr, nygard nor a readable file`, templateAt));
+    if (config.template && !isBuiltInTemplate(config.template) && !isInside(root, config.template)) {
+      problems.push(configProblem(`Template '${config.template}' is outside the repository: the built-in template of each folder's format is used`, templateAt));
+      config.template = '';
+    } else if (config.template && !isBuiltInTemplate(config.template) && (await fs.readText(joinPath(root, config.template))) === undefined) {
+      problems.push(configProblem(`Template '${config.template}' is neither a built-in template (madr, nygard, log4brains, madr2) nor a readable file`, templateAt));
     }
     if (folderEntries.length > 0) return result;
   }

@@ -4,7 +4,7 @@ import type { Decision, Located, Problem, Range, Relation } from '../model';
  * Bump whenever Decision's shape, this encoding or the parser's reading changes: a cache written
  * by another version is dropped whole and the workspace indexed afresh, never half-trusted.
  */
-export const INDEX_CACHE_VERSION = 1;
+export const INDEX_CACHE_VERSION = 2;
 
 /** What identifies a file's content without reading it: unchanged size and mtime mean unchanged text. */
 export interface FileStamp {
@@ -155,17 +155,19 @@ function encodeDecision(d: Decision): unknown {
     d.headerLine,
     d.statusSection === null ? null : [d.statusSection.headingLine, d.statusSection.lastLine],
     d.parseProblems.map(encodeProblem),
+    d.linksSection === null ? null : [d.linksSection.headingLine, d.linksSection.lastLine],
   ];
 }
 
 function decodeDecision(file: string, value: unknown): Decision {
-  const [id, number, slug, format, located, people, relations, frontmatter, headerLine, statusSection, problems] = tuple(value, 11);
+  const [id, number, slug, format, located, people, relations, frontmatter, headerLine, statusSection, problems, linksSection] = tuple(value, 12);
   const [title, status, date, owner, trigger, triggerDetail, elevatedFrom, elevatedOn] = tuple(located, 8).map(decodeLocated);
   const [decisionMakers, consulted, informed] = tuple(people, 3).map(strings);
   const knownFormat = FORMATS.find((f) => f === format);
   if (!knownFormat) throw new CorruptCache();
   const fm = frontmatter === null ? null : tuple(frontmatter, 2);
   const section = statusSection === null ? null : tuple(statusSection, 2);
+  const links = linksSection === null ? null : tuple(linksSection, 2);
   return {
     file,
     id: str(id),
@@ -187,6 +189,7 @@ function decodeDecision(file: string, value: unknown): Decision {
     frontmatter: fm ? { range: decodeRange(fm[1]), language: str(fm[0]) } : null,
     headerLine: num(headerLine),
     statusSection: section ? { headingLine: num(section[0]), lastLine: num(section[1]) } : null,
+    linksSection: links ? { headingLine: num(links[0]), lastLine: num(links[1]) } : null,
     parseProblems: list(problems).map(decodeProblem),
   };
 }

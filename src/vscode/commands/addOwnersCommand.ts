@@ -1,3 +1,4 @@
+import { dirName } from '../../core/workspace/paths';
 import * as vscode from 'vscode';
 import { resolveRole, type Role } from '../../core/workspace/config';
 import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../../core/edit/migrate';
@@ -51,7 +52,8 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     const fresh = parseDecision(decision.file, text);
     if (!isUnowned(fresh)) continue;
     // A `---js`, never-closed or flow-map frontmatter cannot take a field without breaking: not asked about.
-    if (addOwnerEdits(text, fresh, 'owner').length === 0) {
+    const format = index.formatOf(dirName(decision.file));
+    if (addOwnerEdits(text, fresh, 'owner', format).length === 0) {
       unwritable.push(decision.id);
       continue;
     }
@@ -67,7 +69,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     const outcome = await applyPlannedWrite({
       command: 'Add Owners',
       basis: [{ uri, text, name: decision.id }],
-      edits: [{ uri, edits: addOwnerEdits(text, fresh, role.id) }],
+      edits: [{ uri, edits: addOwnerEdits(text, fresh, role.id, format) }],
       unchanged: `its owner was not written, and the owners given before it stay`,
     });
     if (outcome === 'written') changed.push(decision.id);

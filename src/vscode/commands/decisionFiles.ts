@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isBuiltInTemplate, type AdrRolesConfig } from '../../core/workspace/config';
+import { templateFor, type AdrRolesConfig } from '../../core/workspace/config';
+import type { FolderFormat } from '../../core/workspace/folderFormat';
 import { readFileName } from '../../core/read/fileName';
 import { BUILT_IN_TEMPLATES } from '../../core/edit/scaffold';
 
@@ -46,15 +47,18 @@ export async function currentText(uri: vscode.Uri): Promise<string | undefined> 
   }
 }
 
-/** A repository template file wins; a name it does not have falls back to the built-in MADR template. */
-export async function templateText(config: AdrRolesConfig, root: vscode.Uri): Promise<string> {
-  const name = config.template;
-  if (isBuiltInTemplate(name)) return BUILT_IN_TEMPLATES[name];
+/**
+ * The configured template, else the built-in one of the folder's format; a template file that
+ * cannot be read falls back to that built-in one.
+ */
+export async function templateText(config: AdrRolesConfig, root: vscode.Uri, format: FolderFormat): Promise<string> {
+  const choice = templateFor(config, format);
+  if ('builtIn' in choice) return BUILT_IN_TEMPLATES[choice.builtIn];
   try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, name)));
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, choice.file)));
   } catch {
-    void vscode.window.showWarningMessage(`The template '${name}' named in the configuration cannot be read; the MADR template is used.`);
-    return BUILT_IN_TEMPLATES.madr;
+    void vscode.window.showWarningMessage(`The template '${choice.file}' named in the configuration cannot be read; the built-in ${format} template is used.`);
+    return BUILT_IN_TEMPLATES[format];
   }
 }
 

@@ -7,6 +7,9 @@ import { resolveRole } from '../../core/workspace/config';
 import { planOverride, planSupersede, type SuccessorPlan } from '../../core/edit/lifecycle';
 import { KNOWN_STATUSES, type Decision, type Trigger } from '../../core/model';
 import { parseDecision } from '../../core/read/parse';
+import { newDecisionFileName } from '../../core/edit/scaffold';
+import type { FolderFormat } from '../../core/workspace/folderFormat';
+import { dirName } from '../../core/workspace/paths';
 import type { TextEdit } from '../../core/edit/textEdit';
 import { currentText, openAt, releaseNumber, reserveNextNumber, templateText } from './decisionFiles';
 import { applyPlannedWrite, type BasisFile, type WriteOutcome } from './plannedWrite';
@@ -42,18 +45,37 @@ async function decisionContext(index: WorkspaceIndex, decision: Decision, comman
   // Ranges must come from the text being edited, which may be newer than the index.
   const fresh = parseDecision(decision.file, text);
   const basis: BasisFile = { uri, text, name: decision.id };
-  return { command, uri, config, text, folder, root, fresh, basis };
+  const format = index.formatOf(dirName(decision.file));
+  return { command, uri, config, text, folder, root, fresh, basis, format };
 }
 
 type DecisionContext = NonNullable<Awaited<ReturnType<typeof decisionContext>>>;
 
+/** What a successor's plan is made from, for one attempt at a free number or name. */
+interface Successor {
+  number: number;
+  template: string;
+  oldText: string;
+  old: Decision;
+  date: string;
+  format: FolderFormat;
+  attempt: number;
+}
+
+/** The successor's name as its folder names files. */
+function successorFileName(successor: Successor, title: string): string {
+  return newDecisionFileName(successor.format, { number: successor.number, title, date: successor.date, attempt: successor.attempt });
+}
+
 /** Creates the successor and marks the old decision in one WorkspaceEdit: one undo restores both. */
-async function writeSuccessor(context: DecisionContext, plan: (number: number, template: string, text: string, old: Decision) => SuccessorPlan): Promise<vscode.Uri | undefined> {
-  const template = await templateText(context.config, context.root);
+async function writeSuccessor(context: DecisionContext, plan: (successor: Successor) => SuccessorPlan): Promise<vscode.Uri | undefined> {
+  const template = await templateText(context.config, context.root, context.format);
+  const date = isoDate(new Date());
   let number = 0;
   for (let attempt = 0; attempt < 20; attempt++) {
     number = await reserveNextNumber(context.folder, number);
-    const planned = plan(number, template, context.text, context.fresh);
+    const successor: Successor = { number, template, oldText: context.text, old: context.fresh, date, format: context.format, attempt };
+    const planned = plan(successor);
     const newUri = vscode.Uri.joinPath(context.folder, planned.fileName);
     const outcome = await applyPlannedWrite({
       command: context.command,
@@ -108,9 +130,8 @@ export async function overrideDecision(index: WorkspaceIndex, arg: unknown, args
   const config = context.config;
   // The essay's case: the CTO overrides when something new emerges.
   const owner = args.owner ?? strategyRoles(config)[0]?.id ?? config.roles[0]?.id ?? 'cto';
-  const date = isoDate(new Date());
-  return writeSuccessor(context, (number, template, oldText, old) =>
-    planOverride({ old, oldText, number, title: title.trim(), owner, date, template, trigger, triggerDetail }),
+  return writeSuccessor(context, (s) =>
+    planOverride({ ...s, title: title.trim(), owner, trigger, triggerDetail, fileName: successorFileName(s, title.trim()) }),
   );
 }
 
@@ -141,8 +162,7 @@ export async function supersedeDecision(index: WorkspaceIndex, arg: unknown, arg
     }));
   if (title === undefined) return undefined;
   const owner = args.owner ?? (decision.owner?.value || context.config.roles[0]?.id || 'cto');
-  const date = isoDate(new Date());
-  return writeSuccessor(context, (number, template, oldText, old) => planSupersede({ old, oldText, number, title: title.trim(), owner, date, template }));
+  return writeSuccessor(context, (s) => planSupersede({ ...s, title: title.trim(), owner, fileName: successorFileName(s, title.trim()) }));
 }
 
 /** "ADR: Elevate to CTO": the strategy role takes an execution decision over, with a record of it. */
@@ -165,7 +185,7 @@ export async function elevateDecision(index: WorkspaceIndex, arg: unknown): Prom
     if (strategy.length === 0) void vscode.window.showErrorMessage('No role of kind "strategy" is configured to elevate to.');
     return false;
   }
-  const edits = elevateEdits(context.text, context.fresh, to.id, from?.id ?? context.fresh.owner?.value ?? 'none', isoDate(new Date()));
+  const edits = elevateEdits(context.text, context.fresh, to.id, from?.id ?? context.fresh.owner?.value ?? 'none', isoDate(new Date()), context.format);
   return writeEdits(context, edits);
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AdrRolesConfig, Role } from '../../core/workspace/config';
 import { isoDate } from '../../core/read/dates';
-import { decisionFileName, renderDecision } from '../../core/edit/scaffold';
+import { newDecisionFileName, renderDecision } from '../../core/edit/scaffold';
 import { openAt, releaseNumber, reserveNextNumber, templateText } from './decisionFiles';
 import { applyPlannedWrite } from './plannedWrite';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
@@ -38,14 +38,16 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
   const target = args.folder ? targets.find((t) => t.uri.toString() === args.folder) : targets.length === 1 ? targets[0] : await askFolder(targets);
   if (!target) return undefined;
 
-  const template = await templateText(target.config, target.root);
+  const format = index.formatOf(target.uri.path);
+  const template = await templateText(target.config, target.root, format);
   const date = isoDate(new Date());
   // A file that appears meanwhile (another window, a git pull) makes the create fail: try the next number.
   let number = 0;
   for (let attempt = 0; attempt < 20; attempt++) {
     number = await reserveNextNumber(target.uri, number);
     const { text, cursorOffset } = renderDecision(template, { number, title: title.trim(), date, owner });
-    const uri = vscode.Uri.joinPath(target.uri, decisionFileName(number, title.trim()));
+    const fileName = newDecisionFileName(format, { number, title: title.trim(), date, attempt });
+    const uri = vscode.Uri.joinPath(target.uri, fileName);
     const outcome = await applyPlannedWrite({ command: 'New ADR', basis: [], creates: [{ uri, text }] });
     releaseNumber(target.uri, number);
     if (outcome === 'written') {
@@ -54,7 +56,7 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
       return uri;
     }
     if (outcome !== 'taken') {
-      void vscode.window.showErrorMessage(`${decisionFileName(number, title.trim())} could not be written: nothing was written.`);
+      void vscode.window.showErrorMessage(`${fileName} could not be written: nothing was written.`);
       return undefined;
     }
   }

@@ -1,3 +1,4 @@
+import { folderFormat, formatOfLog, type FolderFormat } from '../../core/workspace/folderFormat';
 import * as vscode from 'vscode';
 import { Catalog, type DecisionLog, type ResolvedRelation } from '../../core/workspace/catalog';
 import { CONFIG_FILE_NAME, mergeConfig, type AdrRolesConfig } from '../../core/workspace/config';
@@ -109,6 +110,13 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private configOfFolder(state: FolderState | undefined): AdrRolesConfig | undefined {
     return state ? mergeConfig(state.discovery.config, readOverrides(state.folder.uri)) : undefined;
+  }
+
+  /** The format a decision folder's files are written in: where fields and new decisions go. */
+  formatOf(folderPath: string): FolderFormat {
+    const state = this.folderOf(`${folderPath}/x.md`);
+    const log = this.catalog.addFolder(folderPath);
+    return state ? formatOfLog(state.discovery, log) : folderFormat(log.decisions());
   }
 
   /** Decision folders with the workspace folder each belongs to: where "New ADR" may write. */

@@ -1,3 +1,4 @@
+import { dirName } from '../../core/workspace/paths';
 import * as vscode from 'vscode';
 import { isoDate } from '../../core/read/dates';
 import { fixesFor } from '../../core/edit/fixes';
@@ -28,11 +29,12 @@ export class FixProvider implements vscode.CodeActionProvider {
     if (ours.length === 0) return [];
     const text = document.getText();
     const today = isoDate(new Date());
+    const folder = this.index.formatOf(dirName(decision.file));
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of ours) {
       const problem = problems.find((p) => p.code === codeOf(diagnostic) && toRange(p.range).isEqual(diagnostic.range));
       if (!problem) continue;
-      for (const fix of fixesFor(problem, { text, decision, config, today })) {
+      for (const fix of fixesFor(problem, { text, decision, config, today, folder })) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;

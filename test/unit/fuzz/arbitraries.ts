@@ -357,7 +357,7 @@ export const configChoice: fc.Arbitrary<ConfigChoice> = fc.constantFrom(...CONFI
 // `.adr-roles.yml`
 
 const configLine: fc.Arbitrary<string> = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom('roles:', 'rules:', 'folders:', 'template: madr', 'template: nygard', 'template:', 'template: [x]', 'folders: docs/adr', 'folders: [a, b, ""]', 'roles: cto', 'rules: [x]', 'unknown: 1', 'Roles:') },
+  { weight: 3, arbitrary: fc.constantFrom('roles:', 'rules:', 'folders:', 'template: madr', 'template: nygard', 'template: log4brains', 'template:', 'format: nygard', 'format: madr2', 'format: [x]', 'format: rst', 'template: [x]', 'folders: docs/adr', 'folders: [a, b, ""]', 'roles: cto', 'rules: [x]', 'unknown: 1', 'Roles:') },
   {
     weight: 4,
     arbitrary: fc.tuple(fc.constantFrom('  - ', '    ', '  ', '\t', '- '), fc.constantFrom('id: cto', 'id:', 'label: CTO', 'kind: strategy', 'kind: boss', '{ id: a, label: A, kind: execution }', '{ id: , kind: other }', '{id: [x]}', 'description: d', '"x"', 'docs/decisions', '[nested, [list]]', '!!js/function f', '*a', '&a x', 'missing-owner: error', 'missing-owner: loud', 'no-such-rule: off', 'unknown-owner: OFF', 'invalid-date: [off]', 'relation-cycle:', '<<: *a')).map(([i, s]) => `${i}${s}`),

@@ -1,5 +1,6 @@
 // The fuzzed properties of the pure core, shared by the unit run (a fixed small count and seed)
 // and `npm run fuzz` (the full count). Each property throws a FuzzFailure describing what broke.
+import { isFolderFormat } from '../../../src/core/workspace/folderFormat';
 import fc from 'fast-check';
 import { Catalog } from '../../../src/core/workspace/catalog';
 import { mergeConfig, readConfig, type AdrRolesConfig } from '../../../src/core/workspace/config';
@@ -245,7 +246,8 @@ const configProperty: FuzzProperty = {
     for (const role of config.roles) if (typeof role.id !== 'string' || !role.id || typeof role.label !== 'string') fail(`role ${JSON.stringify(role)}`);
     for (const [code, level] of Object.entries(config.severities)) if (!['off', 'hint', 'info', 'warning', 'error'].includes(level)) fail(`severity ${code}: ${String(level)}`);
     if (config.folders.some((f) => typeof f !== 'string' || !f)) fail(`folders ${JSON.stringify(config.folders)}`);
-    if (typeof config.template !== 'string' || !config.template) fail(`template ${JSON.stringify(config.template)}`);
+    if (typeof config.template !== 'string') fail(`template ${JSON.stringify(config.template)}`);
+    if (config.format !== null && !isFolderFormat(config.format)) fail(`format ${JSON.stringify(config.format)}`);
     const merged = mergeConfig(config, settings);
     if (merged.roles.length === 0) fail('no roles after merging settings');
   }),
