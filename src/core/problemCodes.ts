@@ -7,6 +7,8 @@ export const PROBLEM_CODES = {
   'invalid-frontmatter': { severity: 'error', summary: 'The frontmatter is not readable YAML.' },
   'invalid-date': { severity: 'warning', summary: 'The date is not a calendar date.' },
   'unfilled-placeholder': { severity: 'warning', summary: 'A field still holds the template placeholder.' },
+  'braced-value': { severity: 'hint', summary: "A value is still wrapped in the template's braces; it is read without them." },
+  'title-from-file-name': { severity: 'hint', summary: 'The decision has no `# Title` heading; its title is taken from the file name.' },
   'duplicate-number': { severity: 'error', summary: 'Two decisions in one folder share a number.' },
   'broken-relation': { severity: 'error', summary: 'A relation names a decision that does not exist.' },
   'invalid-config': { severity: 'error', summary: 'The repository configuration file cannot be used.' },

@@ -53,8 +53,19 @@ describe('parseDecision: odd shapes', () => {
   it('reads a file with no metadata at all', () => {
     const d = parseFixture('odd/0007-no-metadata.md');
     assert.equal(d.id, 'ADR-0007');
-    assert.equal(d.title, null);
+    assert.equal(d.title?.value, 'No metadata', 'the title comes from the file name');
+    assert.deepEqual(d.parseProblems.map((p) => [p.code, p.severity]), [['title-from-file-name', 'hint']]);
     assert.equal(d.format, 'plain');
+  });
+
+  it('takes the title from the file name, not from a section heading, when there is no level-1 heading', () => {
+    const d = parseDecision('docs/adr/0004-use-event-sourcing.md', '## Context and Problem Statement\n\nWe need history.\n\n## Decision\n\nEvents.\n');
+    assert.equal(d.title?.value, 'Use event sourcing');
+    const [hint] = d.parseProblems;
+    assert.deepEqual([hint?.code, hint?.severity, hint?.range.start.line], ['title-from-file-name', 'hint', 0]);
+    assert.match(hint?.message ?? '', /No '# Title' heading: the title 'Use event sourcing' is taken from the file name/);
+    assert.equal(parseDecision('d/0004-x.md', '---\ntitle: From frontmatter\n---\n## Context\n').title?.value, 'From frontmatter');
+    assert.equal(parseDecision('d/0004-x.md', '## Context\n\nSetext title\n===\n').title?.value, 'Setext title', 'a setext level-1 heading is a title too');
   });
 
   it('never throws on empty, whitespace-only or delimiter-only text', () => {
@@ -203,7 +214,7 @@ describe('parseDecision: shapes found by fuzzing', () => {
     assert.equal(field.date?.value, '2021-01-01');
     assert.deepEqual(field.date?.valueRange, { start: { line: 0, character: 9 }, end: { line: 0, character: 19 } });
     // `* item` then `---` is a list item and a rule, not a setext heading.
-    assert.equal(parseDecision('d/0001-a.md', '\uFEFF* Status: accepted\n---\nstatus: accepted\n').title, null);
+    assert.equal(parseDecision('d/0001-a.md', '\uFEFF* Status: accepted\n---\nstatus: accepted\n').title?.value, 'A', 'no heading: the title is the file name');
   });
 
   it('reports the YAML error of a block gray-matter takes for comments only', () => {

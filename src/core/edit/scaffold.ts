@@ -57,8 +57,9 @@ Proposed
 ## Consequences
 `;
 
-// log4brains' own template, shortened to its sections: metadata as `- Key:` items under the title,
-// relations under `## Links`, which log4brains reads and writes.
+// log4brains' own template, shortened to its sections: metadata as one tight list of `- Key:` items
+// under the title, as log4brains reads it. No empty `## Links` heading: log4brains would add a second
+// one; the first relation written creates the section.
 const LOG4BRAINS = `# {{title}}
 
 - Status: proposed
@@ -72,8 +73,6 @@ const LOG4BRAINS = `# {{title}}
 ## Considered Options
 
 ## Decision Outcome
-
-## Links
 `;
 
 // MADR 2: the same layout with `*` items and numbered file names.
@@ -90,8 +89,6 @@ const MADR2 = `# {{title}}
 ## Considered Options
 
 ## Decision Outcome
-
-## Links
 `;
 
 export const BUILT_IN_TEMPLATES: Record<BuiltInTemplate, string> = { madr: MADR, nygard: NYGARD, log4brains: LOG4BRAINS, madr2: MADR2 };

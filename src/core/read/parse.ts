@@ -10,6 +10,7 @@ import type { Decision, Located, Problem, Range, Relation } from '../model';
 import { PROBLEM_CODES } from '../problemCodes';
 import { linksIn, readRef } from './decisionRef';
 import { readStatus } from './status';
+import { plainInline } from './inlineText';
 
 /** Frontmatter and bullet keys, folded to one spelling: `Decision Makers`, `decision_makers`, `decisionMakers`. */
 function foldKey(key: string): string {
@@ -124,7 +125,7 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     number: name.number,
     slug: name.slug,
     format: 'plain',
-    title: readTitle(reader, entries, outline),
+    title: readTitle(reader, entries, outline, name.slug),
     status: readDecisionStatus(reader, entries, fields, outline, relations),
     date: readDate(reader, entries, fields, name.date),
     owner: scalarField(reader, entries, 'owner') ?? headerText(reader, fields, 'owner'),
@@ -188,9 +189,22 @@ function located(reader: Reader, value: string, lineStart: number, lineEnd: numb
   return { value, range: reader.lines.range(lineStart, lineEnd), valueRange: reader.lines.range(valueStart, valueEnd) };
 }
 
-/** `{ accepted }` or `[proposed | accepted]`: a template's hint left in place instead of a value. */
+/** `{proposed | accepted}` or `[proposed | accepted]`: a template's hint left in place instead of a value. */
 function isPlaceholderText(text: string): boolean {
   return /^\{.*\}$/s.test(text.trim()) || /^\[[^\]]*\|[^\]]*\]$/.test(text.trim());
+}
+
+/**
+ * `{ accepted }`, `{2023-11-10}`: one value that its author wrapped in the template's braces instead
+ * of replacing them. It is what they meant; a list of choices or a description is not.
+ */
+function bracedValue(text: string): { value: string; offset: number } | null {
+  const m = /^\{[ \t]*([^\s{}|,[\]]+)[ \t]*\}$/.exec(text.trim());
+  return m ? { value: m[1] ?? '', offset: text.indexOf(m[1] ?? '', text.indexOf('{') + 1) } : null;
+}
+
+function reportBraced(reader: Reader, key: string, start: number, end: number, value: string): void {
+  reader.problems.push(problem(reader, 'braced-value', `'${key}' is wrapped in the template's braces: read as ${value}; remove the braces`, start, end, { key, value }));
 }
 
 /**
@@ -204,7 +218,7 @@ function reportFrontmatterPlaceholders(reader: Reader, fm: Frontmatter): Set<num
   for (let line = first; line <= last; line++) {
     const text = reader.lines.lineText(line);
     const m = /^([\w-]+)[ \t]*:[ \t]*(\{.*\})[ \t]*$/.exec(text);
-    if (!m) continue;
+    if (!m || bracedValue(m[2] ?? '')) continue;
     const start = reader.lines.lineStart(line) + text.indexOf((m[2] ?? '').charAt(0), (m[1] ?? '').length);
     reportPlaceholder(reader, m[1] ?? '', start, start + (m[2] ?? '').length);
     lines.add(line);
@@ -272,8 +286,17 @@ function scalarField(reader: Reader, entries: Map<string, YamlEntry>, key: strin
   const entry = entries.get(key);
   if (!entry?.value) return null;
   const value = firstScalar(entry.value);
-  // `status: { accepted }` parses to a map; it was reported as a placeholder with the frontmatter.
-  if (entry.value.kind === 'map') return null;
+  if (entry.value.kind === 'map' || (value && typeof value.value === 'string' && bracedValue(value.value))) {
+    // `status: { accepted }` parses to a map: read what the braces hold when it is one value; other
+    // maps were reported as placeholders with the frontmatter.
+    const isMap = entry.value.kind === 'map';
+    const braced = bracedValue(isMap ? reader.text.slice(entry.value.start, entry.value.end) : String(value?.value));
+    if (!braced) return isMap ? null : placeholderField(reader, entry.key, entry.value.start, entry.value.end);
+    reportBraced(reader, entry.key, entry.value.start, entry.value.end, braced.value);
+    // A quoted `"{accepted}"` is pointed at whole; an unquoted one at the value inside the braces.
+    const start = isMap ? entry.value.start + braced.offset : entry.value.start;
+    return located(reader, braced.value, entry.keyStart, entry.end, start, isMap ? start + braced.value.length : entry.value.end);
+  }
   if (!value) return null;
   const text = String(value.value).trim();
   if (isPlaceholderText(text)) {
@@ -281,6 +304,11 @@ function scalarField(reader: Reader, entries: Map<string, YamlEntry>, key: strin
     return null;
   }
   return located(reader, text, entry.keyStart, entry.end, value.start, value.end);
+}
+
+function placeholderField(reader: Reader, key: string, start: number, end: number): null {
+  reportPlaceholder(reader, key, start, end);
+  return null;
 }
 
 function firstScalar(value: YamlValue): Extract<YamlValue, { kind: 'scalar' }> | null {
@@ -296,6 +324,12 @@ function headerText(reader: Reader, fields: Map<string, HeaderField>, key: strin
   const field = fields.get(key);
   if (!field || !field.value) return null;
   const start = reader.lines.lineStart(field.line);
+  const braced = bracedValue(field.value);
+  if (braced) {
+    const at = start + field.valueStart + field.value.indexOf(braced.value);
+    reportBraced(reader, key, start + field.valueStart, start + field.valueEnd, braced.value);
+    return located(reader, braced.value, start, reader.lines.lineEnd(field.line), at, at + braced.value.length);
+  }
   if (isPlaceholderText(field.value)) {
     reportPlaceholder(reader, key, start + field.valueStart, start + field.valueEnd);
     return null;
@@ -308,17 +342,37 @@ const TITLE_PREFIXES = [
   // `[Superseded by [ADR-0017](0017-x.md)] Title`: a status note in front of the title.
   /^\[(?:proposed|accepted|rejected|deprecated|superseded|superceded|overridden)\b(?:[^[\]]|\[[^\]]*\])*\]\s+(?=\S)/i,/^(?:adr|rfc|decision)[-_\s#]*\d{1,6}\s*[.:)\-–—]?\s+(?=\S)/i, /^0*\d{1,6}\s*[.:)]\s+(?=\S)/, /^0*\d{1,6}\s+[-–—]\s+(?=\S)/];
 
-function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: BodyOutline): Located<string> | null {
+function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: BodyOutline, slug: string): Located<string> | null {
   const fromFrontmatter = scalarField(reader, entries, 'title');
-  if (fromFrontmatter) return withoutNumberPrefix(reader, fromFrontmatter);
-  const heading = outline.headings.find((h) => h.level === 1) ?? outline.headings[0];
-  if (!heading || !heading.text) return null;
+  if (fromFrontmatter) return asPlainText(withoutNumberPrefix(reader, fromFrontmatter));
+  const heading = outline.headings.find((h) => h.level === 1);
+  // Without a `# Title`, the first heading is a section (`## Context and Problem Statement`): the file
+  // name says what was decided.
+  if (!heading) return titleFromFileName(reader, slug, outline.headings[0]?.line ?? 0);
+  if (!heading.text) return null;
   const lineStart = reader.lines.lineStart(heading.line);
   const valueStart = lineStart + heading.textStart;
   const title = located(reader, heading.text, lineStart, reader.lines.lineEnd(heading.line), valueStart, valueStart + heading.text.length);
   // MADR's `# {short title of solved problem and solution}`, left as the template wrote it.
   if (/^\{.*\}$/.test(heading.text)) reportPlaceholder(reader, 'title', valueStart, valueStart + heading.text.length);
-  return withoutNumberPrefix(reader, title);
+  return asPlainText(withoutNumberPrefix(reader, title));
+}
+
+/** The title as the rendered page shows it (`Use \`pnpm\`` → `Use pnpm`); its ranges still cover what is written. */
+function asPlainText(title: Located<string>): Located<string> {
+  const plain = plainInline(title.value);
+  return plain === title.value || !plain ? title : { ...title, value: plain };
+}
+
+/** `use-postgres_for-storage` → `Use postgres for storage`, with a hint where a title heading belongs. */
+function titleFromFileName(reader: Reader, slug: string, line: number): Located<string> | null {
+  const words = slug.replace(/[-_]+/g, ' ').trim();
+  if (!words) return null;
+  const title = words.charAt(0).toUpperCase() + words.slice(1);
+  const at = reader.lines.lineStart(Math.min(line, reader.lines.lineCount - 1));
+  reader.problems.push(problem(reader, 'title-from-file-name', `No '# Title' heading: the title '${title}' is taken from the file name`, at, at));
+  const nowhere = reader.lines.range(0, 0);
+  return { value: title, range: nowhere, valueRange: nowhere };
 }
 
 /** `1. Record decisions`, `ADR 7: Use flags`, `ADR001: Log`: the number is the id's business, not the title's. */

@@ -16,6 +16,8 @@ export const ALL_RULES: readonly Rule[] = [
   unknownOwner,
   parseProblemRule('invalid-date'),
   parseProblemRule('unfilled-placeholder'),
+  parseProblemRule('braced-value'),
+  parseProblemRule('title-from-file-name'),
   parseProblemRule('invalid-encoding'),
   duplicateNumber,
   brokenRelation,
