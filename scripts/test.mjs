@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { runCleanups } from './harness/cleanup.mjs';
 import { run, runCapturing } from './harness/exec.mjs';
-import { ensureHarness } from './harness/install.mjs';
+import { ensureHarness, ensurePeerTools } from './harness/install.mjs';
 import { runIntegrationInCodeServer } from './harness/integration.mjs';
 import { log } from './harness/log.mjs';
 import { repoRoot } from './harness/paths.mjs';
@@ -82,6 +82,8 @@ async function main() {
   }
 
   if (selected.includes('unit')) {
+    // A missing tool is reported by the tests that need it, with the command that installs it.
+    await ensurePeerTools().catch((error) => log(`adr-tools and git could not be installed: ${error.message}`));
     await runner('unit', () => (built ? childRunner('unit', npm, ['run', '--silent', 'test:unit']) : printed(didNotRun('unit', 'the build failed'))));
   }
 

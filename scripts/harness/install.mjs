@@ -43,6 +43,14 @@ export async function ensureHarness() {
   return harnessAt(dir);
 }
 
+/**
+ * The other tools the conformance tests run our writes through: Debian's adr-tools, and git for
+ * log4brains (which reads dates from history) and the branch tests. Installed before the unit run.
+ */
+export async function ensurePeerTools() {
+  await ensureAptPackages(['adr-tools', 'git']);
+}
+
 function isInstalled(pkg) {
   const query = spawnSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' });
   return query.status === 0 && query.stdout.includes('install ok installed');

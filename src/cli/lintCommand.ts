@@ -2,7 +2,9 @@ import { relative, sep } from 'node:path';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { lintDecision, lintSkipped } from '../core/rules/lint';
 import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/views/lintFormats';
+import { backstageProblems, LINT_PROFILES } from '../core/rules/profiles';
 import { loadDecisions } from './loadDecisions';
+import { nodeFileSystem } from './nodeFileSystem';
 import { resolveTargets, UsageError } from './targets';
 
 declare const PACKAGE_VERSION: string;
@@ -12,12 +14,17 @@ export interface LintOptions {
   quiet: boolean;
   maxWarnings: number | undefined;
   limits: ReadLimits;
+  /** Another tool whose reading of each file is checked too. */
+  profile: string | undefined;
 }
 
 /** Exit code 1 when any problem is an error or warnings exceed --max-warnings, 0 otherwise. */
 export async function lintCommand(dirs: string[], options: LintOptions): Promise<number> {
   if (!(LINT_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`unknown format '${options.format}': use ${LINT_FORMATS.join(', ')}`);
+  }
+  if (options.profile !== undefined && !(LINT_PROFILES as readonly string[]).includes(options.profile)) {
+    throw new UsageError(`unknown profile '${options.profile}': use ${LINT_PROFILES.join(', ')}`);
   }
   const { folders, discovery } = await resolveTargets(dirs);
   const catalog = await loadDecisions(folders, options.limits, { reportSkipped: false });
@@ -26,6 +33,11 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
   for (const log of catalog.folders()) {
     for (const decision of log.decisions()) {
       found.push(...lintDecision(decision, log, discovery.config).map((p) => ({ ...p, file: decision.file })));
+      if (options.profile === 'backstage') {
+        // The profile looks at how the text is written, which the catalog does not keep: read again.
+        const text = await nodeFileSystem.readText(decision.file);
+        if (text !== undefined) found.push(...backstageProblems(decision, text).map((p) => ({ ...p, file: decision.file })));
+      }
     }
   }
   for (const skipped of catalog.skipped()) found.push(...lintSkipped(skipped, discovery.config).map((p) => ({ ...p, file: skipped.file })));

@@ -19,6 +19,7 @@ export const PROBLEM_CODES = {
   'execution-overrides-strategy': { severity: 'warning', summary: 'An execution decision overrides a strategy decision.' },
   'invalid-encoding': { severity: 'warning', summary: 'The file is not valid UTF-8.' },
   'file-skipped': { severity: 'info', summary: 'A file in a decision folder is not read: it is over the size limit or binary.' },
+  'backstage-incompatible': { severity: 'warning', summary: "Backstage's ADR plugin would not list this decision, or would show it without its title, status or date (lint --profile backstage)." },
   'unreadable-file': { severity: 'error', summary: 'A decision file was listed but could not be read.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

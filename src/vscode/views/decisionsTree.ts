@@ -1,3 +1,4 @@
+import { decisionLabel } from '../../core/views/vocabulary';
 import * as vscode from 'vscode';
 import { chainsOf, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
@@ -92,7 +93,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const decision = node.decision;
     const title = decision.title?.value ?? '(untitled)';
     const expandable = (node.chain?.replaced.length ?? 0) > 0;
-    const item = new vscode.TreeItem(`${decision.id} ${title}`, expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(decisionLabel(decision), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.index.uriOf(decision);
     item.id = node.key;
     // The resource URI brings the overridden / superseded / elevated badges of DecisionDecorations.
