@@ -68,6 +68,24 @@ describe('parseDecision: odd shapes', () => {
     assert.equal(parseDecision('d/0004-x.md', '## Context\n\nSetext title\n===\n').title?.value, 'Setext title', 'a setext level-1 heading is a title too');
   });
 
+  it('reads metadata as real logs write it: translated sections, tables, bare dates, checkboxes', () => {
+    const french = parseDecision('doc/adr/0001-enregistrer.md', '# 1. Enregistrer les décisions\n\nDate : 2019-04-25\n\n## État\n\nAccepté\n\n## Contexte\n');
+    assert.deepEqual([french.status?.value, french.date?.value, french.format], ['accepted', '2019-04-25', 'nygard']);
+    const table = parseDecision('adrs/ODH-ADR-0003-use-apache.md', '# ODH-ADR-0003 - Licence\n\n| | |\n| --- | --- |\n| Date | 11-April-2023\n| Status | Accepted |\n| Superseded by: | N/A |\n\n## What\n');
+    assert.deepEqual([table.number, table.status?.value, table.date?.value, table.relations], [3, 'accepted', '2023-04-11', []]);
+    assert.equal(parseDecision('d/Greenhouse-ADR-005-kubernetes.md', '# K\n').number, 5);
+    const bare = parseDecision('d/003-stylelint.md', '# Stylelint\n\n`2021-04-29`\n\n## Status\n\n`✅ Accepted`\n');
+    assert.deepEqual([bare.date?.value, bare.status?.value], ['2021-04-29', 'accepted']);
+    const boxes = parseDecision('d/05-tests.md', '# Tests\n\n## Status\n\n- [ ] Proposed\n- [x] Decided (2023-12-27)\n');
+    assert.equal(boxes.status?.value, 'Decided');
+    assert.equal(parseDecision('d/06-review.md', '# Review\n\n## Status\n\n- [ ] Decided\n').status, null, 'no box checked, no status');
+    const left = parseDecision('doc/adr/0004-md.md', '# 4. Markdown\n\n## Status\n\nAccepted\n\n- Superseded by [ADR 9](0009-plain.md)\n\n## Context\n');
+    assert.deepEqual([left.status?.value, left.relations.map((r) => [r.kind, r.target.number])], ['superseded', [['superseded-by', 9]]]);
+    assert.equal(parseDecision('d/0011-x.md', '# declare strict_types Rollout {#adr_0011}\n').title?.value, 'declare strict_types Rollout');
+    const choices = parseDecision('d/20230206-x.md', '# X\n\n- Status: [ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->\n');
+    assert.equal(choices.status, null, 'an unfilled list of choices is no status');
+  });
+
   it('never throws on empty, whitespace-only or delimiter-only text', () => {
     for (const text of ['', '\n', '---', '---\n---', '---\n', '----\n# x', '\uFEFF', '# ', '## Status\n', '---\n: :\n---\n']) {
       assert.doesNotThrow(() => parseDecision('0001-x.md', text), JSON.stringify(text));

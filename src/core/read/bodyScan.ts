@@ -168,7 +168,7 @@ export function readOutline(lines: LineIndex, firstLine: number, structure: Mark
     if (index !== undefined) {
       const heading = structure.headings[index];
       const name = heading && heading.level >= 2 ? sectionName(heading.text) : '';
-      if (name === 'status') {
+      if (STATUS_SECTION_NAMES.has(name)) {
         section = 'status';
         // A second Status heading adds its lines to the first: edits anchor on the first heading.
         if (outline.statusHeadingLine < 0) outline.statusHeadingLine = line;
@@ -189,20 +189,46 @@ export function readOutline(lines: LineIndex, firstLine: number, structure: Mark
     } else if (section === 'header' || section === 'top') {
       // A byte-order mark is not content: `\uFEFF* Status: accepted` is a field too.
       const bom = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-      const field = HEADER_FIELD.exec(bom ? text.slice(1) : text);
-      if (field) {
-        const found = headerField(field, bom ? text.slice(1) : text, line);
-        outline.headerFields.push({ ...found, valueStart: found.valueStart + bom, valueEnd: found.valueEnd + bom });
-      }
+      const own = bom ? text.slice(1) : text;
+      const field = HEADER_FIELD.exec(own);
+      const found = field ? headerField(field, own, line) : (tableField(own, line) ?? bareDate(own, line));
+      if (found) outline.headerFields.push({ ...found, valueStart: found.valueStart + bom, valueEnd: found.valueEnd + bom });
     }
   }
   return outline;
 }
 
+/** What a Status section is called: adr-tools' own, and as teams and translated templates write it. */
+const STATUS_SECTION_NAMES = new Set(['status', 'decision status', 'état', 'etat', 'statut', 'estado', 'stato', 'stand']);
+
 /** `Status`, `**Links:**`, `Links <!-- optional -->` → `status`, `links`: the section a heading opens. */
 function sectionName(text: string): string {
   const comment = text.indexOf('<!--');
   return (comment === -1 ? text : text.slice(0, comment)).replace(/[*_:]/g, '').trim().toLowerCase();
+}
+
+/** `| Status | Accepted |`: a two-column table of metadata under the title, read as fields. */
+function tableField(text: string, line: number): HeaderField | null {
+  if (text.charCodeAt(text.search(/\S/)) !== 124) return null;
+  const cells = text.split('|');
+  // `| Key | Value |` splits into '', key, value and '' (or no last one without the closing bar).
+  if (cells.length < 3 || cells.length > 4 || cells[0]?.trim() !== '' || (cells.length === 4 && cells[3]?.trim() !== '')) return null;
+  const key = (cells[1] ?? '').trim().replace(/:$/, '').replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+  if (!/^[A-Za-z][A-Za-z -]{0,30}$/.test(key)) return null;
+  const raw = cells[2] ?? '';
+  const value = raw.trim();
+  // The value cell starts after the second bar.
+  const secondBar = text.indexOf('|', text.indexOf('|') + 1);
+  const valueStart = secondBar + 1 + (raw.length - raw.trimStart().length);
+  return { key: key.toLowerCase(), value, line, valueStart, valueEnd: valueStart + value.length };
+}
+
+/** A line under the title that is only a date (`` `2021-04-29` ``, `*2021-04-29*`): the decision's date. */
+function bareDate(text: string, line: number): HeaderField | null {
+  const m = /^[ \t]*([`*_]*)(\d{4}-\d{2}-\d{2})\1[ \t]*$/.exec(text);
+  if (!m) return null;
+  const valueStart = text.indexOf(m[2] ?? '');
+  return { key: 'date', value: m[2] ?? '', line, valueStart, valueEnd: valueStart + 10 };
 }
 
 /** Where an HTML comment starts in a value: the first `<!--` not escaped as `\\<!--`. */

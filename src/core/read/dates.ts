@@ -11,28 +11,43 @@ function monthNumber(name: string): number {
   return MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 }
 
+/** Marks around a date: bold, code, brackets (`**2021-01-01**`, `` `2021-01-01` ``, `[2023-01-17]`). */
+const WRAPPING = new Set([42, 95, 96, 91, 93]);
+
 /**
  * Normalises the date shapes found in decision records to ISO `YYYY-MM-DD`; null when it is not a
- * real calendar date. Day-first and month-first numeric dates (`03/04/2021`) are ambiguous and refused.
+ * real calendar date. A numeric date with the year last is day-first (`05/04/2017`, as log4brains
+ * reads it) unless its year has two digits (`11/12/22`, as US dates are written); a day over 12
+ * decides either way. A second date after the first (`2018-08-30; last update 2019-04-09`) is not read.
  */
 export function normalizeDate(raw: string): string | null {
-  // Bold marks cut by a loop: `/\*+$/` retried from every star of a long run inside the text.
+  // Marks cut by a loop: `/\*+$/` retried from every star of a long run inside the text.
   const trimmed = raw.trim();
   let from = 0;
   let to = trimmed.length;
-  while (from < to && trimmed.charCodeAt(from) === 42) from++;
-  while (to > from && trimmed.charCodeAt(to - 1) === 42) to--;
+  while (from < to && WRAPPING.has(trimmed.charCodeAt(from))) from++;
+  while (to > from && WRAPPING.has(trimmed.charCodeAt(to - 1))) to--;
   const text = trimmed.slice(from, to).trim();
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})-(\d{2})-(\d{2})[ \t]*[;,(]/.exec(text);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})[ \t]*\/[ \t]*(\d{1,2})[ \t]*\/[ \t]*(\d{4}|\d{2})$/.exec(text);
+  if (m) return slashedDate(Number(m[1]), Number(m[2]), m[3] ?? '');
   // Dotted numeric dates are day-first wherever they are written (`21.07.2017`).
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
-  m = /^(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})$/.exec(text);
+  m = /^(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)([A-Za-z]{3,})\.?,?(?:\s+|-)(\d{4})$/.exec(text);
   if (m && monthNumber(m[2] ?? '') > 0) return iso(Number(m[3]), monthNumber(m[2] ?? ''), Number(m[1]));
   m = /^([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
   if (m && monthNumber(m[1] ?? '') > 0) return iso(Number(m[3]), monthNumber(m[1] ?? ''), Number(m[2]));
   return null;
+}
+
+function slashedDate(first: number, second: number, year: string): string | null {
+  const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
+  const monthFirst = second > 12 || (first <= 12 && year.length === 2);
+  return monthFirst ? iso(fullYear, first, second) : iso(fullYear, second, first);
 }
 
 /** A local calendar date as ISO `YYYY-MM-DD`: what "today" means to the person writing the decision. */

@@ -10,7 +10,8 @@ export interface FileNameInfo {
 }
 
 const NUMBERED = /^(\d{1,6})(?:[-_ .]+(.*))?$/;
-const ADR_PREFIXED = /^adr[-_ ]?(\d{1,6})(?:[-_ .]+(.*))?$/i;
+/** `adr-009`, and with a project's prefix: `ODH-ADR-0003-…`, `Greenhouse-ADR-005-…`. */
+const ADR_PREFIXED = /^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_])?adr[-_ ]?(\d{1,6})(?:[-_ .]+(.*))?$/i;
 const COMPACT_DATE = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:[-_ ]+(.*))?$/;
 const DASHED_DATE = /^((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[-_ ]+(.*))?$/;
 /** `2022-02-revisit-framework`: a year and month, not decision number 2022. */

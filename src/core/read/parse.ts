@@ -66,6 +66,9 @@ const PEOPLE_KEYS: Record<string, 'decisionMakers' | 'consulted' | 'informed'> =
  */
 const LINK_LINE = /^(?:[*+-]\s+)?([A-Za-z]+(?: +[A-Za-z]+)*)(?:\s*:\s+|\s+)\[/;
 
+/** A Status line naming the decision that replaced this one: `Superseded by [..](..)`, `- Overridden by …`. */
+const SUCCESSOR_LINE = /^(?:[*+-][ \t]+)?(superseded|superceded|superseeded|overridden|overriden|replaced)[ \t]+by\b/i;
+
 interface Reader {
   file: string;
   text: string;
@@ -189,9 +192,13 @@ function located(reader: Reader, value: string, lineStart: number, lineEnd: numb
   return { value, range: reader.lines.range(lineStart, lineEnd), valueRange: reader.lines.range(valueStart, valueEnd) };
 }
 
-/** `{proposed | accepted}` or `[proposed | accepted]`: a template's hint left in place instead of a value. */
+/**
+ * `{proposed | accepted}` or `[ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)]`: a
+ * template's hint left in place instead of a value.
+ */
 function isPlaceholderText(text: string): boolean {
-  return /^\{.*\}$/s.test(text.trim()) || /^\[[^\]]*\|[^\]]*\]$/.test(text.trim());
+  const trimmed = text.trim();
+  return /^\{.*\}$/s.test(trimmed) || (trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.includes('|'));
 }
 
 /**
@@ -358,9 +365,15 @@ function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: Bod
   return asPlainText(withoutNumberPrefix(reader, title));
 }
 
+/** `Rollout {#adr_0011}`: a heading's attribute block (kramdown, pandoc) is not part of its text. */
+function withoutAttributes(text: string): string {
+  const open = text.lastIndexOf('{');
+  return open > 0 && text.endsWith('}') && /^\{[ \t]*[#.][^{}]*\}$/.test(text.slice(open)) ? text.slice(0, open).trimEnd() : text;
+}
+
 /** The title as the rendered page shows it (`Use \`pnpm\`` → `Use pnpm`); its ranges still cover what is written. */
 function asPlainText(title: Located<string>): Located<string> {
-  const plain = plainInline(title.value);
+  const plain = plainInline(withoutAttributes(title.value));
   return plain === title.value || !plain ? title : { ...title, value: plain };
 }
 
@@ -394,12 +407,24 @@ function readDecisionStatus(
 ): Located<string> | null {
   const written = scalarField(reader, entries, 'status') ?? headerText(reader, fields, 'status');
   if (written) return withStatusReading(reader, written, relations);
-  for (const line of outline.statusLines) {
-    if (LINK_LINE.test(line.text) && !/^(superseded|superceded|overridden|replaced|deprecated)\b/i.test(line.text)) continue;
+  const lineValue = (line: StatusLine): Located<string> => {
     const lineStart = reader.lines.lineStart(line.line);
-    return withStatusReading(reader, located(reader, line.text, lineStart, lineStart + line.end, lineStart + line.start, lineStart + line.end), relations);
+    return located(reader, line.text, lineStart, lineStart + line.end, lineStart + line.start, lineStart + line.end);
+  };
+  let found: Located<string> | null = null;
+  for (const line of outline.statusLines) {
+    if (LINK_LINE.test(line.text) && !SUCCESSOR_LINE.test(line.text) && !/^deprecated\b/i.test(line.text)) continue;
+    found = withStatusReading(reader, lineValue(line), relations);
+    if (found) break;
   }
-  return null;
+  // `Accepted` left in place above `Superseded by [..](..)`, as adr-tools' `new -s` leaves a custom
+  // status: the successor line says what the decision is now.
+  if (found && !SUCCESSOR_LINE.test(reader.text.slice(reader.lines.offsetAt(found.valueRange.start), reader.lines.offsetAt(found.valueRange.end)))) {
+    const successor = outline.statusLines.find((line) => SUCCESSOR_LINE.test(line.text) && line.line > found.range.start.line);
+    const reading = successor ? readStatus(successor.text) : null;
+    if (successor && reading && (found.value === 'accepted' || found.value === 'proposed')) return { ...lineValue(successor), value: reading.status };
+  }
+  return found;
 }
 
 function withStatusReading(reader: Reader, written: Located<string>, relations: Relation[]): Located<string> | null {
@@ -490,7 +515,8 @@ function pushRelations(reader: Reader, relations: Relation[], kind: string, text
   const links = linksIn(text);
   const parts = links.length > 0 ? links.map((l) => l.text) : text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
   for (const part of parts) {
-    if (isPlaceholderText(part)) continue;
+    // `Superseded by: N/A`, as metadata tables fill an empty cell.
+    if (isPlaceholderText(part) || /^(n\/?a|none|-+|—|tbd)$/i.test(part.trim())) continue;
     relations.push({ kind, target: readRef(part), range: reader.lines.range(start, end) });
   }
 }

@@ -15,8 +15,28 @@ const SYNONYMS: Record<string, string> = {
   done: 'accepted',
   overriden: 'overridden',
   deprecate: 'deprecated',
-  'in progress': 'proposed',
+  depreciated: 'deprecated',
   wip: 'draft',
+  // Logs kept in French, German and Spanish, as adr-tools' translated templates write them.
+  accepté: 'accepted',
+  accepte: 'accepted',
+  adopté: 'accepted',
+  proposé: 'proposed',
+  rejeté: 'rejected',
+  refusé: 'rejected',
+  déprécié: 'deprecated',
+  remplacé: 'superseded',
+  akzeptiert: 'accepted',
+  angenommen: 'accepted',
+  vorgeschlagen: 'proposed',
+  abgelehnt: 'rejected',
+  ersetzt: 'superseded',
+  aceptado: 'accepted',
+  aceptada: 'accepted',
+  propuesto: 'proposed',
+  propuesta: 'proposed',
+  rechazado: 'rejected',
+  rechazada: 'rejected',
 };
 
 const RELATION_STATUS = /^(superseded|superceded|superseeded|overridden|overriden|amended|deprecated|replaced)\s+(by|in favou?r of)\b[:\s]*(.*)$/i;
@@ -40,9 +60,18 @@ function trimEnds(text: string, marks: string, start = true): string {
   return text.slice(from, to);
 }
 
+function ownWord(text: string): string {
+  const note = text.indexOf(' (');
+  const word = note > 0 && text.endsWith(')') ? text.slice(0, note) : text;
+  return trimEnds(word.trim(), '.!', false) || text;
+}
+
 /** Reads a status as written in frontmatter, a bullet or an adr-tools `## Status` line. */
 export function readStatus(raw: string): StatusReading | null {
-  const text = trimEnds(raw.trim(), '*_`')
+  // `- Proposed` and `- [x] Decided` as a Status section lists them; an unchecked box is no status.
+  const item = raw.trim().replace(/^[*+-][ \t]+/, '');
+  if (/^\[ \][ \t]/.test(item)) return null;
+  const text = trimEnds(item.replace(/^\[[xX]\][ \t]+/, ''), '*_`')
     .replace(/^\[([^\]|]*)\]$/, '$1')
     .replace(/^[🟢🟡🔴✅❌⚠️\s]+/u, '')
     .trim();
@@ -58,8 +87,10 @@ export function readStatus(raw: string): StatusReading | null {
   const whole = canonical(trimEnds(text, '.!', false));
   if (whole) return { status: whole, relation: null };
   // "Accepted (2021-03-01)", "Accepted - pending review": the first word carries the status.
-  const firstWord = /^([A-Za-z]+)\b/.exec(text);
+  const firstWord = /^(\p{L}+)/u.exec(text);
   const first = firstWord ? canonical(firstWord[1] ?? '') : null;
   if (first) return { status: first, relation: null };
-  return { status: text, relation: null };
+  // A word of the team's own is kept as written, without a note in brackets or a full stop after it:
+  // `Decided (2023-07-10)` is `Decided`.
+  return { status: ownWord(text), relation: null };
 }

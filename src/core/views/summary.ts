@@ -1,5 +1,6 @@
 import type { DecisionLog } from '../workspace/catalog';
-import type { Decision } from '../model';
+import type { Decision, DecisionRef } from '../model';
+import { formatId, stemOf } from '../read/fileName';
 
 /** One decision as the CLI's `list --json` and reports show it: relations resolved both ways, as ids. */
 export interface DecisionSummary {
@@ -23,7 +24,7 @@ export interface DecisionSummary {
 export function summarize(decision: Decision, log: DecisionLog): DecisionSummary {
   const relations = log.relationsOf(decision);
   const ids = (kind: string): string[] => [
-    ...new Set(relations.filter((r) => r.kind === kind).map((r) => r.target?.id ?? r.ref.slug ?? r.ref.raw)),
+    ...new Set(relations.filter((r) => r.kind === kind).map((r) => r.target?.id ?? unresolvedId(r.ref))),
   ];
   return {
     file: decision.file,
@@ -42,4 +43,10 @@ export function summarize(decision: Decision, log: DecisionLog): DecisionSummary
     elevatedFrom: decision.elevatedFrom?.value ?? null,
     format: decision.format,
   };
+}
+
+/** A decision named but not in the folder, as an id where the reference gives one: `ADR-0003`, a slug, else as written. */
+function unresolvedId(ref: DecisionRef): string {
+  if (ref.number !== null) return formatId(ref.number);
+  return ref.slug ?? (ref.fileName ? stemOf(ref.fileName) : ref.raw);
 }
