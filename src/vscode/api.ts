@@ -15,8 +15,12 @@ export interface PanelDrawing {
   summary: { decisions: number; relations: number; renders: number };
 }
 
-/** The bound that cut a workspace reference scan short: files listed, bytes read, references kept, or .gitignore matching. */
-export type ScanLimit = 'files' | 'bytes' | 'references' | 'ignore-rules';
+/**
+ * The bound that cut a workspace reference scan short: the file cap, the listing (more files than
+ * the editor's search is asked for, before .gitignore rules only the extension can apply), bytes
+ * read, references kept, or the .gitignore matcher's budget.
+ */
+export type ScanLimit = 'files' | 'listing' | 'bytes' | 'references' | 'ignore-rules';
 
 /** What the workspace reference scan (CodeLens counts, find all references) searched and left out. */
 export interface ReferenceScanStats {

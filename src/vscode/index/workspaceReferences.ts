@@ -165,7 +165,7 @@ export class WorkspaceReferences implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const scope = await folderScope(folder, budget);
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, SEARCHED_FILES), scope.exclude, SCAN_LIMITS.maxListed);
-      if (uris.length >= SCAN_LIMITS.maxListed) this.listingLimit = 'files';
+      if (uris.length >= SCAN_LIMITS.maxListed) this.listingLimit = 'listing';
       for (const uri of uris) {
         const path = relativePath(folder, uri);
         if (path !== undefined && !scope.ignore?.isIgnored(path)) listed.push({ uri, path: `${folder.index}/${path}` });

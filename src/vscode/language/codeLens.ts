@@ -78,6 +78,8 @@ function limitNote(scan: ReferenceScanStats): string {
   switch (scan.limitedBy) {
     case 'files':
       return `${searched}: the workspace has ${scan.listed.toLocaleString('en-US')}, and at most ${scan.maxFiles.toLocaleString('en-US')} are searched (adrRoles.references.maxFiles).`;
+    case 'listing':
+      return `${searched}: the workspace lists more than ${SCAN_LIMITS.maxListed.toLocaleString('en-US')} searchable files, so only some were considered.`;
     case 'bytes':
       return `${searched}: the search stops after ${SCAN_LIMITS.maxTotalBytes / 1024 / 1024} MB of files.`;
     case 'references':
