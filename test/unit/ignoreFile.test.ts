@@ -70,6 +70,19 @@ describe('.gitignore matching', () => {
     assert.equal(parseIgnoreFile('x\n'.repeat(10_000), '').rules.length, 2_000);
   });
 
+  it('reads an ignore file in time linear in its length, whatever its lines hold', () => {
+    const time = (text: string): number => {
+      const started = performance.now();
+      parseIgnoreFile(text, '');
+      return performance.now() - started;
+    };
+    for (const line of ['\n', `${' '.repeat(250)}\n`, `${'x'.repeat(5_000)}\n`, '#\n']) {
+      const small = time(line.repeat(Math.ceil(100_000 / line.length)));
+      const large = time(line.repeat(Math.ceil(800_000 / line.length)));
+      assert.ok(large / Math.max(small, 1) < 24, `${JSON.stringify(line.slice(0, 3))}…: ${small.toFixed(1)} → ${large.toFixed(1)} ms`);
+    }
+  });
+
   it('matches a name in pattern × name steps at most, without backtracking blow-up', () => {
     // The greedy matcher's worst shape: a long literal run after a star, against a name of its letter.
     const pattern = `*${'a'.repeat(60)}b`;

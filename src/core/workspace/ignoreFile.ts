@@ -47,9 +47,10 @@ export function parseIgnoreFile(text: string, base: string): IgnoreFile {
 }
 
 function parseRule(raw: string): IgnoreRule | undefined {
-  let line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
   // Trailing spaces are not part of the pattern unless escaped.
-  while (line.endsWith(' ') && !line.endsWith('\\ ')) line = line.slice(0, -1);
+  let end = raw.endsWith('\r') ? raw.length - 1 : raw.length;
+  while (end > 0 && raw[end - 1] === ' ' && raw[end - 2] !== '\\') end--;
+  let line = raw.slice(0, end);
   if (line === '' || line.startsWith('#')) return undefined;
   const negated = line.startsWith('!');
   if (negated) line = line.slice(1);
