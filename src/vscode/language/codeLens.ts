@@ -56,9 +56,8 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
     if (!(lens instanceof ReferencesLens)) return lens;
     const locations = await this.references.referencesTo(lens.decision);
     const scan = this.references.stats();
-    const count = `${locations.length} reference${locations.length === 1 ? '' : 's'}`;
     lens.command = {
-      title: scan.limitedBy === 'files' ? `${count} in the first ${scan.maxFiles.toLocaleString('en-US')} files` : scan.limitedBy ? `${count} (partial search)` : count,
+      title: countTitle(locations.length, scan),
       tooltip: limitNote(scan),
       command: 'editor.action.showReferences',
       arguments: [lens.uri, new vscode.Position(0, 0), locations],
@@ -70,6 +69,13 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
     this.subscription.dispose();
     this.changed.dispose();
   }
+}
+
+/** `3 references`, and when a bound cut the scan short, that the count is partial. */
+function countTitle(found: number, scan: ReferenceScanStats): string {
+  const count = `${found} reference${found === 1 ? '' : 's'}`;
+  if (scan.limitedBy === 'files') return `${count} in the first ${scan.maxFiles === 1 ? 'file' : `${scan.maxFiles.toLocaleString('en-US')} files`}`;
+  return scan.limitedBy ? `${count} (partial search)` : count;
 }
 
 /** What the count covers, for the lens's tooltip. */
