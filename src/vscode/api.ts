@@ -16,6 +16,29 @@ export interface PanelDrawing {
 }
 
 /**
+ * The bound that cut a workspace reference scan short: the file cap, the listing (more files than
+ * the editor's search is asked for, before .gitignore rules only the extension can apply), bytes
+ * read, references kept, or the .gitignore matcher's budget.
+ */
+export type ScanLimit = 'files' | 'listing' | 'bytes' | 'references' | 'ignore-rules';
+
+/** What the workspace reference scan (CodeLens counts, find all references) searched and left out. */
+export interface ReferenceScanStats {
+  /** Files listed after files.exclude, search.exclude and .gitignore, before the cap. */
+  listed: number;
+  /** Files whose references are counted. */
+  searched: number;
+  /** Files listed and within the cap but not searched: over the size limit, generated or minified, or behind a symbolic link. */
+  skipped: { tooLarge: number; generated: number; linked: number };
+  limitedBy: ScanLimit | null;
+  /** The file cap in force (adrRoles.references.maxFiles). */
+  maxFiles: number;
+  /** Files read from disk and scanned for references, and open documents scanned, since activation. */
+  fileScans: number;
+  documentScans: number;
+}
+
+/**
  * A command about to write what it planned. Listeners may delay the write with `waitUntil`,
  * called synchronously from the listener, as with `onWillSaveTextDocument`.
  */
@@ -74,4 +97,6 @@ export interface AdrRolesApi {
   onWillWrite: Event<WillWriteEvent>;
   /** Fires when a command wrote nothing because a file it had read changed meanwhile, with the message shown. */
   onDidCancelWrite: Event<WriteCancelled>;
+  /** The workspace reference scan as it stands (it runs on the first reference query, then follows changes). */
+  referenceScan(): ReferenceScanStats;
 }

@@ -17,6 +17,7 @@ import { newDecision, type NewDecisionArgs } from './commands/newDecisionCommand
 import { renumberDecision } from './commands/renumberCommand';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { WorkspaceReferences } from './index/workspaceReferences';
+import { DocumentReferences } from './index/documentReferences';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 /** Decisions are mentioned in code comments of any language, and in docs. */
@@ -27,8 +28,9 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
   const index = new WorkspaceIndex(context.storageUri);
   const view = new DecisionsView(index, context.workspaceState);
   const panels = new LivePanels(context.extensionUri, index);
-  const references = new WorkspaceReferences(index);
-  const navigation = new DecisionReferenceProvider(index, references);
+  const documentReferences = new DocumentReferences();
+  const references = new WorkspaceReferences(index, documentReferences);
+  const navigation = new DecisionReferenceProvider(index, references, documentReferences);
   const codeLens = new DecisionCodeLensProvider(index, references);
   context.subscriptions.push(
     references,
@@ -44,7 +46,10 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     new DiagnosticsController(index),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new FixProvider(index), FixProvider.metadata),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletionProvider(index), ...FrontmatterCompletionProvider.triggerCharacters),
-    vscode.commands.registerCommand('adrRoles.refresh', () => view.indexWithProgress()),
+    vscode.commands.registerCommand('adrRoles.refresh', () => {
+      references.reset();
+      return view.indexWithProgress();
+    }),
     vscode.commands.registerCommand('adrRoles.newDecision', (args?: NewDecisionArgs) => newDecision(index, isArgs(args) ? args : {})),
     vscode.commands.registerCommand('adrRoles.overrideDecision', (target?: unknown, args?: OverrideArgs) => overrideDecision(index, target, args)),
     vscode.commands.registerCommand('adrRoles.supersedeDecision', (target?: unknown, args?: { title?: string; owner?: string }) => supersedeDecision(index, target, args)),
@@ -67,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     onDidCancelWrite,
     tree: () => view.rows(),
     decisions: () => index.decisions(),
+    referenceScan: () => references.stats(),
     problemsFor(uri) {
       const decision = index.findByUri(vscode.Uri.parse(uri));
       return decision ? index.problemsFor(decision) : [];

@@ -93,9 +93,10 @@ function folderSvg(folder: FolderGraph, scope: string, fonts: Fonts, maxWidth: n
   const svg = s('svg', { class: 'graph', width: laid.width + 2 * margin, height: laid.height + 2 * margin, role: 'group', 'aria-label': `Decisions in ${folder.folder}` }, markers(scope));
   const layer = s('g', { transform: `translate(${margin},${margin})` });
   svg.append(layer);
+  const names = new Map(folder.nodes.map((node) => [node.key, node.type === 'role' ? node.label : node.id]));
   for (const placed of laid.links) {
     const { edge, drawing } = edges.get(placed.key)!;
-    layer.append(edgeElement(edge, placed.points, placed.label, drawing, folder, fonts, scope));
+    layer.append(edgeElement(edge, placed.points, placed.label, drawing, names, fonts, scope));
   }
   for (const drawing of nodes) {
     const placed = laid.boxes.get(drawing.box.key);
@@ -157,7 +158,7 @@ function decisionDrawing(node: DecisionNode, fonts: Fonts): NodeDrawing {
   const smallLine = Math.round((fonts.size - 1) * 1.4);
   const height = PAD * 2 + fonts.lineHeight * (1 + title.length) + 4 + smallLine * footerLines.length;
   const classes = ['node', 'decision', node.ownerClass, node.replaced ? 'replaced' : '', node.elevated ? 'elevated' : ''].filter(Boolean).join(' ');
-  const label = `${node.id} ${node.title}. ${owner}, ${status}${node.replaced ? ', no longer in force' : ''}. Opens ${node.path}`;
+  const label = `${node.id} ${node.fullTitle}. ${owner}, ${status}${node.replaced ? ', no longer in force' : ''}. Opens ${node.path}`;
   return {
     box: { key: node.key, width: NODE_WIDTH, height },
     draw(x, y) {
@@ -179,7 +180,7 @@ function decisionDrawing(node: DecisionNode, fonts: Fonts): NodeDrawing {
       const group = s(
         'g',
         { class: classes, transform: `translate(${x},${y})`, tabindex: 0, role: 'link', 'aria-label': label, 'data-file': node.file, 'data-id': node.id },
-        s('title', {}, `${node.id}: ${node.title}\n${owner} · ${status}\n${node.path}`),
+        s('title', {}, `${node.id}: ${node.fullTitle}\n${owner} · ${status}\n${node.path}`),
         s('rect', { class: 'body', width: NODE_WIDTH, height, rx: 4 }),
         s('rect', { class: 'stripe', width: STRIPE, height, rx: 2 }),
         ...texts,
@@ -208,11 +209,8 @@ function edgeDrawing(edge: GraphEdge, key: string, fonts: Fonts): EdgeDrawing {
   return { link: { key, from: edge.from, to: edge.to, labelWidth: width, labelHeight: height }, lines };
 }
 
-function edgeElement(edge: GraphEdge, points: Point[], label: Point, drawing: EdgeDrawing, folder: FolderGraph, fonts: Fonts, scope: string): SVGGElement {
-  const name = (key: string): string => {
-    const node = folder.nodes.find((n) => n.key === key);
-    return node?.type === 'decision' || node?.type === 'missing' ? node.id : (node?.label ?? key);
-  };
+function edgeElement(edge: GraphEdge, points: Point[], label: Point, drawing: EdgeDrawing, names: ReadonlyMap<string, string>, fonts: Fonts, scope: string): SVGGElement {
+  const name = (key: string): string => names.get(key) ?? key;
   const recordedOnce = oneSided(edge);
   const tooltip = [
     edge.kind === 'elevated' ? `${name(edge.to)} was elevated from ${name(edge.from)}${edge.on ? ` on ${edge.on}` : ''}` : `${name(edge.from)} ${edge.kind} ${name(edge.to)}`,

@@ -56,30 +56,35 @@ interface Group {
 export function layoutGraph(boxes: readonly Box[], links: readonly Link[], maxWidth: number): Layout {
   const known = new Set(boxes.map((b) => b.key));
   const usable = links.filter((l) => known.has(l.from) && known.has(l.to));
-  const groups = connectedGroups(boxes, usable).map((members) => {
-    const keys = new Set(members.map((b) => b.key));
-    return layoutGroup(members, usable.filter((l) => keys.has(l.from)));
-  });
+  const groups = connectedGroups(boxes, usable).map(({ boxes: members, links: joining }) => layoutGroup(members, joining));
   // Chains first, in the order of their earliest decision; lone decisions after them, in order.
   const ordered = [...groups.filter((g) => g.links.length > 0), ...groups.filter((g) => g.links.length === 0)];
   return pack(ordered, maxWidth);
 }
 
-/** Groups of boxes joined by links, each in the order the boxes were given. */
-function connectedGroups(boxes: readonly Box[], links: readonly Link[]): Box[][] {
+/** Groups of boxes joined by links, each with its boxes in the order given and the links among them. */
+function connectedGroups(boxes: readonly Box[], links: readonly Link[]): { boxes: Box[]; links: Link[] }[] {
   const parent = new Map(boxes.map((b) => [b.key, b.key]));
   const root = (key: string): string => {
     let r = key;
     while (parent.get(r) !== r) r = parent.get(r)!;
-    parent.set(key, r);
+    // Path compression: every box on the way points at the root, so later lookups are short.
+    for (let k = key; k !== r; ) {
+      const next = parent.get(k)!;
+      parent.set(k, r);
+      k = next;
+    }
     return r;
   };
   for (const link of links) parent.set(root(link.from), root(link.to));
-  const groups = new Map<string, Box[]>();
+  const groups = new Map<string, { boxes: Box[]; links: Link[] }>();
   for (const box of boxes) {
     const key = root(box.key);
-    groups.set(key, [...(groups.get(key) ?? []), box]);
+    const group = groups.get(key);
+    if (group) group.boxes.push(box);
+    else groups.set(key, { boxes: [box], links: [] });
   }
+  for (const link of links) groups.get(root(link.from))!.links.push(link);
   return [...groups.values()];
 }
 

@@ -34,6 +34,7 @@ export async function run(): Promise<void> {
   await import('./addOwners.test');
   await import('./nothingLost.test');
   await import('./faults.test');
+  await import('./referenceScan.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];

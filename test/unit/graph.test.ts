@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DecisionLog } from '../../src/core/workspace/catalog';
 import { DEFAULT_ROLES, type Role } from '../../src/core/workspace/config';
-import { buildGraph, type DecisionNode, type FolderGraph, type GraphEdge } from '../../src/core/views/graph';
+import { buildGraph, MAX_LAYOUT_TITLE, type DecisionNode, type FolderGraph, type GraphEdge } from '../../src/core/views/graph';
+import { parseDecision } from '../../src/core/read/parse';
 import { logOf } from './decisionSets';
 
 function only(logs: DecisionLog[], roles: readonly Role[] = DEFAULT_ROLES): FolderGraph {
@@ -120,6 +121,20 @@ describe('decision graph', () => {
     const y = graph.folders[1]?.nodes[0];
     assert.ok(y?.type === 'decision');
     assert.deepEqual([y.ownerClass, y.file, y.path, y.folder], ['other', 'b/0002-y.md', './b/0002-y.md', './b']);
+  });
+
+  it('cuts a title over 300 characters for layout with an ellipsis, and keeps the whole title for the tooltip', () => {
+    const log = new DecisionLog('d');
+    const long = `Use ${'very '.repeat(4_000)}long names 😀`;
+    log.upsert(parseDecision('d/0001-long.md', `# ${long}\n`));
+    log.upsert(parseDecision('d/0002-emoji.md', `# ${'😀'.repeat(400)}\n`));
+    log.upsert(parseDecision('d/0003-short.md', '# Use Kafka\n'));
+    const graph = only([log]);
+    const cut = decision(graph, 'ADR-0001');
+    assert.equal(cut.fullTitle, long);
+    assert.ok(cut.title.length <= MAX_LAYOUT_TITLE && cut.title.endsWith('…') && long.startsWith(cut.title.slice(0, -1)), cut.title);
+    assert.ok(!/[\ud800-\udbff]…$/.test(decision(graph, 'ADR-0002').title), 'half an emoji before the ellipsis');
+    assert.deepEqual([decision(graph, 'ADR-0003').title, decision(graph, 'ADR-0003').fullTitle], ['Use Kafka', 'Use Kafka']);
   });
 
   it('keeps both decisions of a duplicated number apart', () => {

@@ -22,7 +22,10 @@ export interface DecisionNode {
   /** Unique within its folder graph: the decision's file, since two branches can leave two ADR-0012. */
   key: string;
   id: string;
+  /** The title to lay out: at most MAX_LAYOUT_TITLE characters, cut with an ellipsis. */
   title: string;
+  /** The whole title, for the tooltip and the accessible name. */
+  fullTitle: string;
   owner: OwnerInfo | null;
   ownerClass: OwnerClass;
   status: string | null;
@@ -85,6 +88,9 @@ export interface GraphOptions {
   /** How files and folders are shown (the CLI shows them relative to the current directory). */
   pathOf?: (path: string) => string;
 }
+
+/** A box shows three lines of a title; a longer one only costs layout time, so it is cut before. */
+export const MAX_LAYOUT_TITLE = 300;
 
 const REPLACING_KINDS = ['overrides', 'supersedes'] as const;
 const REPLACED_KINDS: Record<string, 'overrides' | 'supersedes'> = { 'overridden-by': 'overrides', 'superseded-by': 'supersedes' };
@@ -179,11 +185,13 @@ function folderGraph(log: DecisionLog, roles: readonly Role[], pathOf: (path: st
 function decisionNode(decision: Decision, roles: readonly Role[], pathOf: (path: string) => string): DecisionNode {
   const role = decision.owner ? resolveRole(decision.owner.value, roles) : undefined;
   const from = decision.elevatedFrom?.value.trim();
+  const title = decision.title?.value ?? decision.slug;
   return {
     type: 'decision',
     key: decision.file,
     id: decision.id,
-    title: decision.title?.value ?? decision.slug,
+    title: cutTitle(title),
+    fullTitle: title,
     owner: decision.owner ? { written: decision.owner.value, role: role ? { id: role.id, label: role.label, kind: role.kind } : null } : null,
     ownerClass: ownerClassOf(decision, roles),
     status: decision.status?.value ?? null,
@@ -199,4 +207,13 @@ function decisionNode(decision: Decision, roles: readonly Role[], pathOf: (path:
 /** A name for a decision that is not there: its id when the reference has a number. */
 function refLabel(ref: DecisionRef): string {
   return ref.number !== null ? formatId(ref.number) : (ref.slug ?? ref.fileName ?? ref.raw);
+}
+
+/** At most MAX_LAYOUT_TITLE characters, the last one an ellipsis, never half a surrogate pair. */
+export function cutTitle(title: string): string {
+  if (title.length <= MAX_LAYOUT_TITLE) return title;
+  let cut = MAX_LAYOUT_TITLE - 1;
+  const code = title.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${title.slice(0, cut).trimEnd()}…`;
 }

@@ -3,6 +3,8 @@ import { resolveRole } from '../../core/workspace/config';
 import type { Decision } from '../../core/model';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceReferences } from '../index/workspaceReferences';
+import type { ReferenceScanStats } from '../api';
+import { SCAN_LIMITS } from '../../core/workspace/referenceScan';
 
 class ReferencesLens extends vscode.CodeLens {
   constructor(
@@ -53,8 +55,10 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
   async resolveCodeLens(lens: vscode.CodeLens): Promise<vscode.CodeLens> {
     if (!(lens instanceof ReferencesLens)) return lens;
     const locations = await this.references.referencesTo(lens.decision);
+    const scan = this.references.stats();
     lens.command = {
-      title: `${locations.length} reference${locations.length === 1 ? '' : 's'}`,
+      title: countTitle(locations.length, scan),
+      tooltip: limitNote(scan),
       command: 'editor.action.showReferences',
       arguments: [lens.uri, new vscode.Position(0, 0), locations],
     };
@@ -64,5 +68,31 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+  }
+}
+
+/** `3 references`, and when a bound cut the scan short, that the count is partial. */
+function countTitle(found: number, scan: ReferenceScanStats): string {
+  const count = `${found} reference${found === 1 ? '' : 's'}`;
+  if (scan.limitedBy === 'files') return `${count} in the first ${scan.maxFiles === 1 ? 'file' : `${scan.maxFiles.toLocaleString('en-US')} files`}`;
+  return scan.limitedBy ? `${count} (partial search)` : count;
+}
+
+/** What the count covers, for the lens's tooltip. */
+function limitNote(scan: ReferenceScanStats): string {
+  const searched = `Counted in ${scan.searched.toLocaleString('en-US')} files (files.exclude, search.exclude and .gitignore apply; generated and minified files are left out)`;
+  switch (scan.limitedBy) {
+    case 'files':
+      return `${searched}: the workspace has ${scan.listed.toLocaleString('en-US')}, and at most ${scan.maxFiles.toLocaleString('en-US')} are searched (adrRoles.references.maxFiles).`;
+    case 'listing':
+      return `${searched}: the workspace lists more than ${SCAN_LIMITS.maxListed.toLocaleString('en-US')} searchable files, so only some were considered.`;
+    case 'bytes':
+      return `${searched}: the search stops after ${SCAN_LIMITS.maxTotalBytes / 1024 / 1024} MB of files.`;
+    case 'references':
+      return `${searched}: the search keeps at most ${SCAN_LIMITS.maxReferences.toLocaleString('en-US')} references.`;
+    case 'ignore-rules':
+      return `${searched}: the .gitignore rules are too costly to apply in full, so the files they would decide were not searched.`;
+    default:
+      return `${searched}.`;
   }
 }

@@ -1,20 +1,22 @@
 import * as vscode from 'vscode';
 import { resolveRole } from '../../core/workspace/config';
 import type { Decision } from '../../core/model';
-import { findReferences, type Reference } from '../../core/workspace/references';
-import { referenceAt } from '../../core/workspace/resolveReference';
+import type { Reference } from '../../core/workspace/references';
 import { escapeMarkdown } from '../convert';
+import type { DocumentReferences } from '../index/documentReferences';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceReferences } from '../index/workspaceReferences';
 
+/** Links made per document at most: a file of nothing but `ADR-1` mentions must not flood the editor. */
+export const MAX_DOCUMENT_LINKS = 2_000;
+
 /** The decision reference under a position, and what it may mean. */
-function lookup(index: WorkspaceIndex, document: vscode.TextDocument, position: vscode.Position): { ref: Reference; range: vscode.Range; targets: Decision[] } | undefined {
-  const line = document.lineAt(position.line);
-  const ref = referenceAt(findReferences(line.text), position.character);
+function lookup(index: WorkspaceIndex, documents: DocumentReferences, document: vscode.TextDocument, position: vscode.Position): { ref: Reference; range: vscode.Range; targets: Decision[] } | undefined {
+  const ref = documents.at(document, document.offsetAt(position));
   if (!ref) return undefined;
   const targets = index.resolve(document.uri, ref);
   if (targets.length === 0) return undefined;
-  return { ref, range: new vscode.Range(position.line, ref.start, position.line, ref.end), targets };
+  return { ref, range: new vscode.Range(document.positionAt(ref.start), document.positionAt(ref.end)), targets };
 }
 
 function describe(index: WorkspaceIndex, decision: Decision): vscode.MarkdownString {
@@ -41,10 +43,11 @@ export class DecisionReferenceProvider implements vscode.HoverProvider, vscode.D
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly references: WorkspaceReferences,
+    private readonly documents: DocumentReferences,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const found = lookup(this.index, document, position);
+    const found = lookup(this.index, this.documents, document, position);
     if (!found) return undefined;
     const contents = found.targets.map((d) => describe(this.index, d));
     if (found.targets.length > 1) contents.unshift(new vscode.MarkdownString(`${found.ref.raw} names ${found.targets.length} decisions, in different folders:`));
@@ -52,7 +55,7 @@ export class DecisionReferenceProvider implements vscode.HoverProvider, vscode.D
   }
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location[] {
-    const found = lookup(this.index, document, position);
+    const found = lookup(this.index, this.documents, document, position);
     return (found?.targets ?? []).flatMap((d) => {
       const uri = this.index.uriOf(d);
       return uri ? [new vscode.Location(uri, new vscode.Position(0, 0))] : [];
@@ -61,8 +64,10 @@ export class DecisionReferenceProvider implements vscode.HoverProvider, vscode.D
 
   provideDocumentLinks(document: vscode.TextDocument): vscode.DocumentLink[] {
     // Markdown links are already links; the mentions are what this adds.
-    return findReferences(document.getText())
+    return this.documents
+      .of(document)
       .filter((ref) => ref.kind === 'mention')
+      .slice(0, MAX_DOCUMENT_LINKS)
       .flatMap((ref) => {
         const [target] = this.index.resolve(document.uri, ref);
         const uri = target && this.index.uriOf(target);
@@ -75,7 +80,7 @@ export class DecisionReferenceProvider implements vscode.HoverProvider, vscode.D
 
   async provideReferences(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location[]> {
     // On a mention: that decision's references; anywhere in a decision file: its own.
-    const target = lookup(this.index, document, position)?.targets[0] ?? this.index.findByUri(document.uri);
+    const target = lookup(this.index, this.documents, document, position)?.targets[0] ?? this.index.findByUri(document.uri);
     return target ? this.references.referencesTo(target) : [];
   }
 }
