@@ -34,14 +34,14 @@ describe('ADR: Add Owners to Existing Decisions', () => {
     assert.equal(await readText(uri), nygard(7).text, 'stopped before ADR-0007');
   });
 
-  it('with an owner and a filter, writes every matching decision; a file without frontmatter gets one on top', async () => {
+  it('with an owner and a filter, writes every matching decision; an adr-tools file gets an Owner line under its date', async () => {
     const api = await indexedApi();
     const uri = await withUnownedNygardDecision(8);
     const flags = workspaceFile(UNOWNED_DECISION);
     const before = await readText(flags);
     const changed = await vscode.commands.executeCommand<string[]>('adrRoles.addOwners', { owner: 'cto', where: 'status=accepted' });
     assert.deepEqual(changed, ['ADR-0008'], 'the proposed ADR-0006 is filtered out');
-    assert.equal(await readText(uri), `---\nowner: cto\n---\n${nygard(8).text}`);
+    assert.equal(await readText(uri), nygard(8).text.replace('Date: 2016-02-12\n', 'Date: 2016-02-12\n\nOwner: cto\n'));
     assert.equal(await readText(flags), before);
     await indexState(api, () => api.decisions().find((d) => d.id === 'ADR-0008')?.owner?.value === 'cto', () => 'ADR-0008 owned by cto in the index');
   });
@@ -52,7 +52,7 @@ describe('ADR: Add Owners to Existing Decisions', () => {
     const before = await readText(flags);
     assert.deepEqual(await vscode.commands.executeCommand<string[]>('adrRoles.addOwners', { picks: ['skip', 'cto'] }), ['ADR-0009']);
     assert.equal(await readText(flags), before);
-    assert.match(await readText(uri), /^---\nowner: cto\n---\n# 9\./);
+    assert.match(await readText(uri), /^# 9\. .*\n\nDate: 2016-02-12\n\nOwner: cto\n/);
     const escaped = await escapeUntilSettled(vscode.commands.executeCommand<string[]>('adrRoles.addOwners'));
     assert.deepEqual(escaped, []);
     assert.equal(await readText(flags), before);
