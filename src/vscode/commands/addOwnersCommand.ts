@@ -74,7 +74,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     });
     if (outcome === 'written') changed.push(decision.id);
     else {
-      if (outcome !== 'changed') void vscode.window.showErrorMessage(`The owner of ${decision.id} could not be written: nothing more was changed.`);
+      if (outcome !== 'changed' && outcome !== 'refused') void vscode.window.showErrorMessage(`The owner of ${decision.id} could not be written: nothing more was changed.`);
       break;
     }
   }

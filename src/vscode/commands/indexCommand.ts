@@ -3,12 +3,13 @@ import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../../core/
 import { LineIndex } from '../../core/read/lineIndex';
 import type { TextEdit } from '../../core/edit/textEdit';
 import { currentText } from './decisionFiles';
-import { applyPlannedWrite, type BasisFile } from './plannedWrite';
+import { applyPlannedWrite, reportRefusal, writeRefusalOf, type BasisFile } from './plannedWrite';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /**
  * "ADR: Generate Index": the table of each decision folder in its README (or index.md), updated in
- * place between marker comments on later runs. One edit for all folders, undoable.
+ * place between marker comments on later runs. One edit for all folders, undoable. A README that
+ * is a symbolic link (or not a regular file) stops the command before anything is read or written.
  */
 export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]> {
   await index.whenIndexed();
@@ -20,6 +21,12 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
     const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(() => [] as [string, vscode.FileType][]);
     const name = INDEX_FILE_NAMES.find((n) => entries.some(([entry]) => entry === n)) ?? 'README.md';
     const uri = vscode.Uri.joinPath(folder.uri, name);
+    // Checked before it is read: a README linked to /dev/stdin would never answer, one linked outside would be read.
+    const refusal = await writeRefusalOf(uri);
+    if (refusal) {
+      reportRefusal('Generate Index', uri, refusal);
+      return [];
+    }
     const existing = entries.some(([entry]) => entry === name) ? await currentText(uri) : undefined;
     const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
     const updated = updateIndexText(existing, renderIndexTable(folder.log, folder.config.roles, eol));
@@ -38,7 +45,7 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
   }
   const outcome = await applyPlannedWrite({ command: 'Generate Index', basis, creates, edits });
   if (outcome !== 'written') {
-    if (outcome !== 'changed') void vscode.window.showErrorMessage('The decision index could not be written: nothing was changed.');
+    if (outcome !== 'changed' && outcome !== 'refused') void vscode.window.showErrorMessage('The decision index could not be written: nothing was changed.');
     return [];
   }
   void vscode.window.showInformationMessage(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);

@@ -95,9 +95,9 @@ async function writeSuccessor(context: DecisionContext, plan: (successor: Succes
   return undefined;
 }
 
-/** `changed` was already reported, naming the file; any other failure is reported here. */
+/** `changed` and `refused` were already reported, naming the file; any other failure is reported here. */
 function reportFailure(context: DecisionContext, outcome: WriteOutcome): undefined {
-  if (outcome !== 'changed') void vscode.window.showErrorMessage(`${context.command} could not write ${context.basis.name}: nothing was changed.`);
+  if (outcome !== 'changed' && outcome !== 'refused') void vscode.window.showErrorMessage(`${context.command} could not write ${context.basis.name}: nothing was changed.`);
   return undefined;
 }
 

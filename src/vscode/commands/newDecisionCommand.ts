@@ -56,7 +56,7 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
       return uri;
     }
     if (outcome !== 'taken') {
-      void vscode.window.showErrorMessage(`${fileName} could not be written: nothing was written.`);
+      if (outcome !== 'refused') void vscode.window.showErrorMessage(`${fileName} could not be written: nothing was written.`);
       return undefined;
     }
   }
