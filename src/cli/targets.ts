@@ -23,7 +23,7 @@ export function failOnRefusals(refused: readonly RefusedPath[]): void {
   const [first] = refused;
   if (!first) return;
   const at = relative('.', first.file) || first.file;
-  const more = refused.length > 1 ? `; ${refused.length - 1} more refused path${refused.length === 2 ? '' : 's'}, listed by adr-roles lint` : '';
+  const more = refused.length > 1 ? ` (and ${refused.length - 1} more refused path${refused.length === 2 ? '' : 's'})` : '';
   throw new PathRefused(`${at}:${first.problem.range.start.line + 1}: ${first.what}: refused, and nothing was written${more}`);
 }
 
