@@ -3,7 +3,7 @@ import { isBelow, lexicalRefusal, readInside, relativeBelow, resolveInside, writ
 import { defaultConfig } from '../../src/core/workspace/config';
 import { discover } from '../../src/core/workspace/discovery';
 import { BUILT_IN_TEMPLATES, templateText } from '../../src/core/edit/scaffold';
-import { linkedFileSystem } from './helpers';
+import { linkedFileSystem, type LinkedTree } from './helpers';
 
 const DECISION = '---\nowner: cto\n---\n# Use Kafka\n';
 
@@ -126,11 +126,12 @@ describe('discovery under the containment rule', () => {
   });
 
   it('never opens configuration that is a link, a pipe or too large, and uses the common folders with the defaults', async () => {
-    for (const tree of [
+    const trees: LinkedTree[] = [
       { files: { 'r/docs/decisions/0001-x.md': DECISION }, links: { 'r/.adr-roles.yml': '/dev/stdin', 'r/.adr-dir': '/dev/zero' } },
       { files: { 'r/docs/decisions/0001-x.md': DECISION }, others: ['r/.adr-roles.yml', 'r/.adr-dir'] },
       { files: { 'r/docs/decisions/0001-x.md': DECISION, 'r/.adr-roles.yml': `roles: []\n${'#'.repeat(NAMED_FILE_MAX_BYTES)}`, 'r/.adr-dir': 'x'.repeat(NAMED_FILE_MAX_BYTES + 1) } },
-    ]) {
+    ];
+    for (const tree of trees) {
       const fs = linkedFileSystem(tree);
       const found = await discover(fs, 'r');
       assert.deepEqual(found.folders, ['r/docs/decisions']);
