@@ -37,7 +37,9 @@ Commands that read decisions take --max-file-size KB (default ${DEFAULT_MAX_FILE
 and binary ones, are left out with a note (lint reports them as file-skipped).
 
 Exit codes: 0 success; 1 lint found errors or too many warnings, or index --check found a
-stale index; 2 usage error (an unknown role, option or format) or unreadable path.
+stale index; 2 usage error (an unknown role, option or format), unreadable path, or a path the
+repository names (a folder, template, configuration or README) that is outside it, is or goes
+through a symbolic link, is not a regular file, or is over 256 KB: nothing is read or written there.
 `;
 
 /** Which options each command takes: an option meant for another command is a mistake, not a no-op. */
