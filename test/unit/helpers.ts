@@ -40,7 +40,8 @@ export function memoryFileSystem(files: Record<string, string>): FileSystem {
 
 /** Runs the built CLI (dist/cli.js) as a user would, in `cwd`. */
 export function runCli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  // Output of large logs runs to megabytes: more than spawnSync keeps by default (1 MB).
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

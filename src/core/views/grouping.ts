@@ -41,7 +41,10 @@ export function groupByStatus(decisions: readonly Decision[]): DecisionGroup[] {
   const byStatus = new Map<string, Decision[]>();
   for (const decision of decisions) {
     const status = decision.status?.value ?? '';
-    byStatus.set(status, [...(byStatus.get(status) ?? []), decision]);
+    // Pushed, not copied: a copy per decision made grouping 10,000 decisions quadratic.
+    const group = byStatus.get(status);
+    if (group) group.push(decision);
+    else byStatus.set(status, [decision]);
   }
   return sortStatuses(byStatus.keys())
     .map((status) => ({

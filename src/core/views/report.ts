@@ -161,7 +161,10 @@ export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[]
 
 function roleRows(decisions: readonly Decision[], roles: readonly Role[], statuses: readonly string[]): RoleRow[] {
   const row = (key: string, label: string, ownerClass: OwnerClass, members: Decision[], role: Role | null = null): RoleRow => {
-    const counts = Object.fromEntries(statuses.map((s) => [s, members.filter((d) => (d.status?.value ?? '') === s).length]));
+    // One count per member, not a pass over the members per status: a log may hold thousands of each.
+    const tally = new Map<string, number>();
+    for (const d of members) tally.set(d.status?.value ?? '', (tally.get(d.status?.value ?? '') ?? 0) + 1);
+    const counts = Object.fromEntries(statuses.map((s) => [s, tally.get(s) ?? 0]));
     return { key, label, role: role && { id: role.id, label: role.label, kind: role.kind }, ownerClass, counts, total: members.length };
   };
   const unowned = decisions.filter((d) => !d.owner);
@@ -179,7 +182,14 @@ function roleRows(decisions: readonly Decision[], roles: readonly Role[], status
 function periodGranularity(dates: readonly (string | null)[]): 'quarter' | 'year' {
   const years = dates.flatMap((d) => (d ? [Number(d.slice(0, 4))] : []));
   if (years.length === 0) return 'quarter';
-  return Math.max(...years) - Math.min(...years) < QUARTERLY_YEARS ? 'quarter' : 'year';
+  // A loop, not Math.max(...years): spreading 200,000 arguments exceeds the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const year of years) {
+    first = Math.min(first, year);
+    last = Math.max(last, year);
+  }
+  return last - first < QUARTERLY_YEARS ? 'quarter' : 'year';
 }
 
 export function periodOf(date: string | null, granularity: 'quarter' | 'year'): string {
@@ -198,7 +208,9 @@ function periodsOf(entries: readonly OverrideEntry[], granularity: 'quarter' | '
     for (let i = index(dated[0]!); i <= index(dated[dated.length - 1]!); i++) periods.push(label(i));
   }
   if (entries.some((e) => e.period === 'undated')) periods.push('undated');
-  return periods.map((period) => ({ period, ...countTriggers(entries.filter((e) => e.period === period)) }));
+  const byPeriod = new Map<string, OverrideEntry[]>();
+  for (const e of entries) (byPeriod.get(e.period) ?? byPeriod.set(e.period, []).get(e.period)!).push(e);
+  return periods.map((period) => ({ period, ...countTriggers(byPeriod.get(period) ?? []) }));
 }
 
 function countTriggers(entries: readonly OverrideEntry[]): TriggerCounts {

@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers';
+import { parseDecision } from '../../src/core/read/parse';
+import { findReferences } from '../../src/core/workspace/references';
+import { DecisionLog } from '../../src/core/workspace/catalog';
+import { defaultConfig } from '../../src/core/workspace/config';
+import { lintDecision } from '../../src/core/rules/lint';
+import { chainsOf, type ChainNode } from '../../src/core/views/chains';
+import type { Decision } from '../../src/core/model';
+import { HOSTILE_SHAPES } from './hostileShapes';
+
+/**
+ * Work that grows with the input, not faster: each shape is timed at size n and 8n. Linear work
+ * takes ~8× as long, quadratic ~64×; the bound of 24 leaves room for a loaded machine's noise.
+ */
+const MAX_RATIO = 24;
+
+/** Milliseconds per call: repeated until 30 ms have passed, so a fast call is not lost in the clock's grain. */
+function perCall(run: () => unknown): number {
+  const started = performance.now();
+  let calls = 0;
+  do {
+    run();
+    calls++;
+  } while (performance.now() - started < 30);
+  return (performance.now() - started) / calls;
+}
+
+/** The median of three timings, after one warm-up call. */
+function timeOf(run: () => unknown): number {
+  run();
+  const times = [perCall(run), perCall(run), perCall(run)].sort((a, b) => a - b);
+  return times[1]!;
+}
+
+/** Measured twice when over the bound: another process's burst does not repeat, quadratic work does. */
+function assertLinear(name: string, small: () => unknown, large: () => unknown): void {
+  let ratio = timeOf(large) / timeOf(small);
+  if (ratio >= MAX_RATIO) ratio = timeOf(large) / timeOf(small);
+  assert.ok(ratio < MAX_RATIO, `${name}: 8× the input took ${ratio.toFixed(1)}× as long`);
+}
+
+function logOf(decisions: readonly Decision[]): DecisionLog {
+  const log = new DecisionLog('d');
+  for (const decision of decisions) log.upsert(decision);
+  return log;
+}
+
+/** Lints every decision of a fresh log, so nothing computed for an earlier run is reused. */
+function lintAll(decisions: readonly Decision[]): number {
+  const log = logOf(decisions);
+  let count = 0;
+  for (const decision of log.decisions()) count += lintDecision(decision, log, defaultConfig()).length;
+  return count;
+}
+
+/** The files of the log shape whose name starts so, at size n. */
+function filesOf(prefix: string, n: number): Record<string, string> {
+  const shape = HOSTILE_SHAPES.find((s) => s.name.startsWith(prefix));
+  assert.ok(shape?.kind === 'log', prefix);
+  return shape.files(n);
+}
+
+function readAll(files: Record<string, string>): Decision[] {
+  return Object.entries(files).map(([file, text]) => parseDecision(file, text));
+}
+
+function countNodes(nodes: readonly ChainNode[]): number {
+  let count = 0;
+  const pending = [...nodes];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    count++;
+    pending.push(...node.replaced);
+  }
+  return count;
+}
+
+describe('work stays linear in the input', function () {
+  this.timeout(60_000);
+
+  for (const shape of HOSTILE_SHAPES.filter((s) => s.kind === 'text')) {
+    it(`${shape.name}: parse`, () => {
+      const [small, large] = [shape.text(shape.n), shape.text(8 * shape.n)];
+      const options = shape.markdown === 'tree' ? { markdown: 'tree' as const } : {};
+      assertLinear(shape.name, () => parseDecision('d/0001-a.md', small, options), () => parseDecision('d/0001-a.md', large, options));
+    });
+  }
+
+  for (const shape of HOSTILE_SHAPES.filter((s) => s.kind === 'references')) {
+    it(`${shape.name}: reference scan`, () => {
+      const [small, large] = [shape.text(shape.n), shape.text(8 * shape.n)];
+      assertLinear(shape.name, () => findReferences(small), () => findReferences(large));
+    });
+  }
+
+  for (const shape of HOSTILE_SHAPES.filter((s) => s.kind === 'log')) {
+    it(`${shape.name}: lint over the log`, () => {
+      const [small, large] = [readAll(shape.files(shape.n)), readAll(shape.files(8 * shape.n))];
+      assertLinear(shape.name, () => lintAll(small), () => lintAll(large));
+    });
+  }
+
+  it('a log where each pair of decisions supersedes both of the next pair: chains', () => {
+    const log = (n: number): DecisionLog => logOf(readAll(filesOf('pairs', n)));
+    const [small, large] = [log(10), log(80)];
+    assert.equal(countNodes(chainsOf(large)), large.size, 'each decision once');
+    assertLinear('pairs', () => chainsOf(small), () => chainsOf(large));
+  });
+
+  it('duplicate-number messages grow with the log, not with its square', () => {
+    const size = (n: number): number => {
+      const log = logOf(readAll(filesOf('files sharing', n)));
+      return JSON.stringify(log.decisions().flatMap((d) => lintDecision(d, log, defaultConfig()))).length;
+    };
+    const ratio = size(800) / size(100);
+    assert.ok(ratio < 9, `8× the files gave ${ratio.toFixed(1)}× the output`);
+  });
+
+  it('a supersedes chain of 10,000 is linted without exhausting the stack, a loop of 10,000 named in a few ids', () => {
+    const log = logOf(readAll(filesOf('a supersedes chain', 10_000)));
+    assert.deepEqual(lintDecision(log.decisions()[9_999]!, log, defaultConfig()).filter((p) => p.code === 'relation-cycle'), []);
+    const ringLog = logOf(readAll(filesOf('a loop', 10_000)));
+    const [problem] = lintDecision(ringLog.decisions()[0]!, ringLog, defaultConfig()).filter((p) => p.code === 'relation-cycle');
+    assert.match(problem?.message ?? '', /^The override\/supersede chain loops: ADR-0001 → ADR-0002 → .* → … → ADR-0001 \(10,000 decisions\)/);
+    assert.ok((problem?.message.length ?? 0) < 300);
+  });
+});
+
+describe('the CLI on large logs', function () {
+  this.timeout(120_000);
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'adr-roles-large-'));
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  function write(files: Record<string, string>): string {
+    const folder = join(root, 'docs', 'decisions');
+    mkdirSync(folder, { recursive: true });
+    for (const [file, text] of Object.entries(files)) writeFileSync(join(folder, file.replace(/^d\//, '')), text);
+    return folder;
+  }
+
+  it('lints a supersedes chain of 10,000 decisions, reporting and exiting as usual', () => {
+    const folder = write(filesOf('a supersedes chain', 10_000));
+    const { code, stdout, stderr } = runCli(['lint', folder, '--format', 'json'], root);
+    assert.ok(code === 0 || code === 1, `exit ${code}: ${stderr.slice(0, 500)}`);
+    assert.ok(Array.isArray(JSON.parse(stdout)), 'JSON on stdout');
+    assert.doesNotMatch(stderr, /call stack/i);
+  });
+
+  it('5,000 files sharing a number give less than 2 MB of JSON, each naming a few and counting the rest', () => {
+    const folder = write(filesOf('files sharing', 5_000));
+    const { code, stdout } = runCli(['lint', folder, '--format', 'json'], root);
+    assert.equal(code, 1);
+    assert.ok(stdout.length < 2 * 1024 * 1024, `${(stdout.length / 1024 / 1024).toFixed(1)} MB`);
+    assert.match(stdout, /and 4,996 more/);
+  });
+});
