@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../core/views/indexTable';
 import type { ReadLimits } from '../core/read/fileAdmission';
+import { plainLine } from '../core/views/plainText';
 import { loadDecisions } from './loadDecisions';
 import { nodeFileSystem } from './nodeFileSystem';
 import { resolveTargets } from './targets';
@@ -21,7 +22,7 @@ export async function indexCommand(dirs: string[], options: { check: boolean; li
     const existing = await nodeFileSystem.readText(path);
     const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
     const updated = updateIndexText(existing, renderIndexTable(log, discovery.config.roles, eol));
-    const shown = relative('.', path) || path;
+    const shown = plainLine(relative('.', path) || path);
     if (updated === existing) {
       process.stdout.write(`${shown}: up to date\n`);
     } else if (options.check) {

@@ -6,6 +6,7 @@ import { parseDecision } from '../core/read/parse';
 import { applyEdits } from '../core/edit/textEdit';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { formatOfLog } from '../core/workspace/folderFormat';
+import { plainLine, plainText } from '../core/views/plainText';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets, UsageError } from './targets';
 
@@ -39,7 +40,7 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
       const fresh = parseDecision(decision.file, text);
       if (!isUnowned(fresh)) continue;
       const edits = addOwnerEdits(text, fresh, role.id, format);
-      const shown = relative('.', decision.file) || decision.file;
+      const shown = plainLine(relative('.', decision.file) || decision.file);
       // A `---js`, never-closed or flow-map frontmatter cannot take a field without breaking it.
       if (edits.length === 0) {
         process.stderr.write(`adr-roles: ${shown}: left as it is: its frontmatter cannot take an owner line safely; fix the frontmatter, then run again\n`);
@@ -47,7 +48,7 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
       }
       if (!options.dryRun) await writeFile(decision.file, applyEdits(text, edits), 'utf8');
       changed++;
-      process.stdout.write(`${shown}: owner: ${role.id}${options.dryRun ? ' (dry run)' : ''}\n`);
+      process.stdout.write(`${shown}: owner: ${plainText(role.id)}${options.dryRun ? ' (dry run)' : ''}\n`);
     }
   }
   process.stdout.write(`${changed} decision${changed === 1 ? '' : 's'} ${options.dryRun ? 'would be' : ''}${options.dryRun ? ' ' : ''}given an owner\n`);

@@ -9,6 +9,7 @@ import { formatOfLog, type FolderFormat } from '../core/workspace/folderFormat';
 import { loadFolders } from '../core/workspace/load';
 import { nodeFileSystem } from './nodeFileSystem';
 import { UsageError } from './targets';
+import { plainLine } from '../core/views/plainText';
 
 export interface NewOptions {
   owner: string | undefined;
@@ -46,7 +47,7 @@ export async function newCommand(words: string[], options: NewOptions): Promise<
     const path = join(folder, newDecisionFileName(format, { number, title, date, attempt }));
     const { text } = renderDecision(template, { number, title, date, owner: role.id });
     if (await createExclusively(path, text)) {
-      process.stdout.write(`${relative('.', path) || path}\n`);
+      process.stdout.write(`${plainLine(relative('.', path) || path)}\n`);
       return 0;
     }
   }
