@@ -54,7 +54,7 @@ describe('adr-roles CLI on a hostile repository', () => {
     ['list in the folder', ['list', '.']],
     ['report', ['report', 'decisions']],
     ['index --check', ['index', '--check', 'decisions']],
-    ['migrate --dry-run', ['migrate', '--owner', 'cto', '--dry-run', 'decisions']],
+    ['migrate --dry-run in the folder', ['migrate', '--owner', 'cto', '--dry-run', '.']],
   ];
   for (const [what, args] of human) {
     it(`${what} prints plain lines only, on stdout and stderr`, () => {
