@@ -6,6 +6,7 @@ import { renderIndexTable, updateIndexText } from '../../src/core/views/indexTab
 import { DecisionLog } from '../../src/core/workspace/catalog';
 import { DEFAULT_ROLES } from '../../src/core/workspace/config';
 import { parseDecision } from '../../src/core/read/parse';
+import { markdownText } from '../../src/core/views/editorText';
 
 /** Bytes a terminal acts on rather than shows: C0 but tab and newline, DEL, C1. */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
@@ -81,5 +82,16 @@ describe('plain text for people', () => {
     assert.match(lines[3] ?? '', /\(0001-evil%20%281%29\.md\)/);
     const once = updateIndexText('# Decisions\n', table);
     assert.equal(updateIndexText(once, table), once, 'indexing again changes nothing');
+  });
+});
+
+describe('markdown text for the editor', () => {
+  it('shows a hostile title as written: no link, image, HTML, entity, icon, heading or list forms', () => {
+    const shown = markdownText('[click](command:workbench.action.terminal.new) ![x](https://e.example/t.png) <img src=x onerror=alert(1)> &lt; $(alert) **b** `c` | d\n# heading \u202e');
+    assert.doesNotMatch(shown.replace(/\\./g, ''), /[[\]<>&$*`|#\n]/, shown);
+    assert.doesNotMatch(shown, BIDI);
+    assert.equal(markdownText('- item'), '\\- item');
+    assert.equal(markdownText('1. first'), '1\\. first');
+    assert.equal(markdownText('Owner: Head of Engineering (execution) · Date: 2021-04-06'), 'Owner: Head of Engineering (execution) · Date: 2021-04-06');
   });
 });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { chainsOf, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
 import type { Decision } from '../../core/model';
-import { escapeMarkdown } from '../convert';
+import { markdownText } from '../../core/views/editorText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** `key` is unique in the tree: a decision shows once per grouping, but twice in chains it ends. */
@@ -107,13 +107,13 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${decision.id}** ${escapeMarkdown(title)}\n\n`);
-    tooltip.appendMarkdown(`Owner: ${escapeMarkdown(decision.owner?.value ?? 'none')}  \nStatus: ${escapeMarkdown(decision.status?.value ?? 'none')}  \nDate: ${decision.date?.value ?? 'none'}`);
+    tooltip.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(title)}\n\n`);
+    tooltip.appendMarkdown(`Owner: ${markdownText(decision.owner?.value ?? 'none')}  \nStatus: ${markdownText(decision.status?.value ?? 'none')}  \nDate: ${markdownText(decision.date?.value ?? 'none')}`);
     for (const relation of this.index.relationsOf(decision)) {
-      tooltip.appendMarkdown(`  \n${escapeMarkdown(relation.kind)} ${escapeMarkdown(relation.target?.id ?? relation.ref.raw)}`);
+      tooltip.appendMarkdown(`  \n${markdownText(relation.kind)} ${markdownText(relation.target?.id ?? relation.ref.raw)}`);
     }
-    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${escapeMarkdown(decision.trigger.value)}${decision.triggerDetail ? ` — ${escapeMarkdown(decision.triggerDetail.value)}` : ''}`);
-    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${escapeMarkdown(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`);
+    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(decision.trigger.value)}${decision.triggerDetail ? ` — ${markdownText(decision.triggerDetail.value)}` : ''}`);
+    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${markdownText(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${markdownText(decision.elevatedOn.value)}` : ''}`);
     item.tooltip = tooltip;
     if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
     return item;
