@@ -4,6 +4,7 @@ import { chainsOf, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
 import type { Decision } from '../../core/model';
 import { markdownText } from '../../core/views/editorText';
+import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** `key` is unique in the tree: a decision shows once per grouping, but twice in chains it ends. */
@@ -73,7 +74,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupItem(group: DecisionGroup): vscode.TreeItem {
-    const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(plainText(group.label), vscode.TreeItemCollapsibleState.Expanded);
     item.id = group.key;
     item.description = String(group.decisions.length);
     item.contextValue = `adrRoles.group.${group.kind}`;
@@ -81,7 +82,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[group.key.slice('status:'.length)] ?? 'circle-outline');
     } else if (group.kind === 'role') {
       item.iconPath = new vscode.ThemeIcon(group.role?.kind === 'strategy' ? 'compass' : group.role?.kind === 'execution' ? 'tools' : 'person');
-      item.tooltip = group.role?.description ?? group.label;
+      item.tooltip = plainText(group.role?.description ?? group.label);
     } else {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       item.tooltip = group.kind === 'unowned' ? 'Decisions that name no owning role' : 'Decisions whose owner is not a configured role';
@@ -93,7 +94,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const decision = node.decision;
     const title = decision.title?.value ?? '(untitled)';
     const expandable = (node.chain?.replaced.length ?? 0) > 0;
-    const item = new vscode.TreeItem(decisionLabel(decision), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(decisionLabel(decision)), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.index.uriOf(decision);
     item.id = node.key;
     // The resource URI brings the overridden / superseded / elevated badges of DecisionDecorations.
@@ -103,7 +104,8 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const owner = this.grouping === 'role' ? undefined : (decision.owner?.value ?? 'no owner');
     const logs = this.index.logs();
     const folder = logs.length > 1 ? logs.find((l) => l.get(decision.file))?.folder.split('/').slice(-2).join('/') : undefined;
-    item.description = via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · ');
+    // Labels are one line of plain text: no bidi override reorders a row, no control shows as a box.
+    item.description = plainText(via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     const tooltip = new vscode.MarkdownString();
