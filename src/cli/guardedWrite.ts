@@ -1,3 +1,4 @@
+import { plainLine } from '../core/views/plainText';
 import { closeSync, constants, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { relative } from 'node:path';
 import { writeRefusal } from '../core/workspace/containment';
@@ -6,7 +7,8 @@ import { PathRefused } from './targets';
 
 /** How the CLI names a path in a message: relative to where it was run. */
 export function shown(path: string): string {
-  return relative('.', path) || path;
+  // A file name is the repository's text too: it reaches the terminal only as plain text.
+  return plainLine(relative('.', path) || path);
 }
 
 /** Throws (exit 2, one line) when the core's containment rule refuses writing `path` under `root`. */

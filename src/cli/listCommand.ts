@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import { resolveRole } from '../core/workspace/config';
 import { summarize, type DecisionSummary } from '../core/views/summary';
+import { guardLineStarts, plainText } from '../core/views/plainText';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets } from './targets';
@@ -35,7 +36,7 @@ function relationsText(row: DecisionSummary): string {
 /** One table; with several folders, each gets a heading line, since each numbers from 1. */
 function table(rows: Row[]): string {
   const header = ['ID', 'STATUS', 'OWNER', 'DATE', 'TITLE', 'RELATIONS'];
-  const cellsOf = (r: Row): string[] => [r.id, r.status ?? '-', r.owner ?? '(none)', r.date ?? '-', r.title ?? '(untitled)', relationsText(r)];
+  const cellsOf = (r: Row): string[] => [r.id, r.status ?? '-', r.owner ?? '(none)', r.date ?? '-', r.title ?? '(untitled)', relationsText(r)].map(plainText);
   const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => (cellsOf(r)[i] ?? '').length))));
   const line = (c: string[]): string =>
     c
@@ -45,9 +46,9 @@ function table(rows: Row[]): string {
   const folders = [...new Set(rows.map((r) => r.folder))];
   const out = [line(header)];
   for (const folder of folders) {
-    if (folders.length > 1) out.push(`${folder}/`);
+    if (folders.length > 1) out.push(`${plainText(folder)}/`);
     out.push(...rows.filter((r) => r.folder === folder).map((r) => line(cellsOf(r))));
   }
   out.push(`${rows.length} decision${rows.length === 1 ? '' : 's'}${folders.length > 1 ? ` in ${folders.length} folders` : ''}`, '');
-  return out.join('\n');
+  return guardLineStarts(out.join('\n'));
 }

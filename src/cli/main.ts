@@ -7,6 +7,7 @@ import { migrateCommand } from './migrateCommand';
 import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
 import { UsageError } from './targets';
+import { plainText } from '../core/views/plainText';
 import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
 
 declare const PACKAGE_VERSION: string;
@@ -171,7 +172,8 @@ main(process.argv.slice(2)).then(
     // Usage mistakes and unexpected failures alike end in one line, never a stack trace.
     const message = error instanceof Error ? error.message : String(error);
     const usage = error instanceof UsageError;
-    process.stderr.write(`adr-roles: ${message}\n`);
+    // Messages can quote the repository (its folders, its roles): one plain line, whatever they hold.
+    process.stderr.write(`adr-roles: ${plainText(message)}\n`);
     process.exitCode = usage ? 2 : 3;
   },
 );

@@ -5,6 +5,7 @@ import { applyEdits } from '../core/edit/textEdit';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { formatOfLog } from '../core/workspace/folderFormat';
 import { shown, writeInside } from './guardedWrite';
+import { plainText } from '../core/views/plainText';
 import { loadDecisions } from './loadDecisions';
 import { readRegularText } from './nodeFileSystem';
 import { resolveTargets, UsageError } from './targets';
@@ -47,7 +48,7 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
       }
       if (!options.dryRun) await writeInside(rootOf(log.folder), decision.file, applyEdits(text, edits), 'replace');
       changed++;
-      process.stdout.write(`${shown(decision.file)}: owner: ${role.id}${options.dryRun ? ' (dry run)' : ''}\n`);
+      process.stdout.write(`${shown(decision.file)}: owner: ${plainText(role.id)}${options.dryRun ? ' (dry run)' : ''}\n`);
     }
   }
   process.stdout.write(`${changed} decision${changed === 1 ? '' : 's'} ${options.dryRun ? 'would be' : ''}${options.dryRun ? ' ' : ''}given an owner\n`);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { resolveRole } from '../../core/workspace/config';
 import type { Decision } from '../../core/model';
 import type { Reference } from '../../core/workspace/references';
-import { escapeMarkdown } from '../convert';
+import { markdownText } from '../../core/views/editorText';
 import type { DocumentReferences } from '../index/documentReferences';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceReferences } from '../index/workspaceReferences';
@@ -20,21 +20,22 @@ function lookup(index: WorkspaceIndex, documents: DocumentReferences, document: 
 }
 
 function describe(index: WorkspaceIndex, decision: Decision): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
+  // Not trusted and without theme icons: a title can run no command and draw no icon.
+  const md = new vscode.MarkdownString();
   const uri = index.uriOf(decision);
   const config = index.configFor(decision);
   const role = decision.owner && config ? resolveRole(decision.owner.value, config.roles) : undefined;
   const owner = role ? `${role.label} (${role.kind})` : decision.owner ? `${decision.owner.value} (not a configured role)` : 'no owner';
-  md.appendMarkdown(`**${decision.id}** ${escapeMarkdown(decision.title?.value ?? '')}\n\n`);
-  md.appendMarkdown(escapeMarkdown(`Owner: ${owner} · Status: ${decision.status?.value ?? 'none'} · Date: ${decision.date?.value ?? 'none'}`));
+  md.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(decision.title?.value ?? '')}\n\n`);
+  md.appendMarkdown(markdownText(`Owner: ${owner} · Status: ${decision.status?.value ?? 'none'} · Date: ${decision.date?.value ?? 'none'}`));
   for (const relation of index.relationsOf(decision)) {
     if (!relation.target) continue;
     const trigger = relation.kind === 'overrides' && decision.trigger ? ` because of a ${decision.trigger.value}${decision.triggerDetail ? `: ${decision.triggerDetail.value}` : ''}` : '';
     const byTrigger = relation.kind === 'overridden-by' && relation.target.trigger ? ` (${relation.target.trigger.value}${relation.target.triggerDetail ? `: ${relation.target.triggerDetail.value}` : ''})` : '';
-    md.appendMarkdown(`  \n${escapeMarkdown(`${relation.kind.replace('-', ' ')} ${relation.target.id}${trigger}${byTrigger}`)}`);
+    md.appendMarkdown(`  \n${markdownText(`${relation.kind.replace('-', ' ')} ${relation.target.id}${trigger}${byTrigger}`)}`);
   }
-  if (decision.elevatedFrom) md.appendMarkdown(`  \n${escapeMarkdown(`Elevated from ${decision.elevatedFrom.value}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`)}`);
-  if (uri) md.appendMarkdown(`\n\n[Open ${decision.id}](${uri.toString()})`);
+  if (decision.elevatedFrom) md.appendMarkdown(`  \n${markdownText(`Elevated from ${decision.elevatedFrom.value}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`)}`);
+  if (uri) md.appendMarkdown(`\n\n[Open ${markdownText(decision.id)}](${uri.toString()})`);
   return md;
 }
 
@@ -50,7 +51,7 @@ export class DecisionReferenceProvider implements vscode.HoverProvider, vscode.D
     const found = lookup(this.index, this.documents, document, position);
     if (!found) return undefined;
     const contents = found.targets.map((d) => describe(this.index, d));
-    if (found.targets.length > 1) contents.unshift(new vscode.MarkdownString(`${found.ref.raw} names ${found.targets.length} decisions, in different folders:`));
+    if (found.targets.length > 1) contents.unshift(new vscode.MarkdownString(`${markdownText(found.ref.raw)} names ${found.targets.length} decisions, in different folders:`));
     return new vscode.Hover(contents, found.range);
   }
 

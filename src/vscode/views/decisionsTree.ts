@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { chainsOf, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
 import type { Decision } from '../../core/model';
-import { escapeMarkdown } from '../convert';
+import { markdownText } from '../../core/views/editorText';
+import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** `key` is unique in the tree: a decision shows once per grouping, but twice in chains it ends. */
@@ -73,7 +74,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupItem(group: DecisionGroup): vscode.TreeItem {
-    const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(plainText(group.label), vscode.TreeItemCollapsibleState.Expanded);
     item.id = group.key;
     item.description = String(group.decisions.length);
     item.contextValue = `adrRoles.group.${group.kind}`;
@@ -81,7 +82,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[group.key.slice('status:'.length)] ?? 'circle-outline');
     } else if (group.kind === 'role') {
       item.iconPath = new vscode.ThemeIcon(group.role?.kind === 'strategy' ? 'compass' : group.role?.kind === 'execution' ? 'tools' : 'person');
-      item.tooltip = group.role?.description ?? group.label;
+      item.tooltip = plainText(group.role?.description ?? group.label);
     } else {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       item.tooltip = group.kind === 'unowned' ? 'Decisions that name no owning role' : 'Decisions whose owner is not a configured role';
@@ -93,7 +94,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const decision = node.decision;
     const title = decision.title?.value ?? '(untitled)';
     const expandable = (node.chain?.replaced.length ?? 0) > 0;
-    const item = new vscode.TreeItem(decisionLabel(decision), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(decisionLabel(decision)), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.index.uriOf(decision);
     item.id = node.key;
     // The resource URI brings the overridden / superseded / elevated badges of DecisionDecorations.
@@ -103,17 +104,18 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const owner = this.grouping === 'role' ? undefined : (decision.owner?.value ?? 'no owner');
     const logs = this.index.logs();
     const folder = logs.length > 1 ? logs.find((l) => l.get(decision.file))?.folder.split('/').slice(-2).join('/') : undefined;
-    item.description = via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · ');
+    // Labels are one line of plain text: no bidi override reorders a row, no control shows as a box.
+    item.description = plainText(via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${decision.id}** ${escapeMarkdown(title)}\n\n`);
-    tooltip.appendMarkdown(`Owner: ${escapeMarkdown(decision.owner?.value ?? 'none')}  \nStatus: ${escapeMarkdown(decision.status?.value ?? 'none')}  \nDate: ${decision.date?.value ?? 'none'}`);
+    tooltip.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(title)}\n\n`);
+    tooltip.appendMarkdown(`Owner: ${markdownText(decision.owner?.value ?? 'none')}  \nStatus: ${markdownText(decision.status?.value ?? 'none')}  \nDate: ${markdownText(decision.date?.value ?? 'none')}`);
     for (const relation of this.index.relationsOf(decision)) {
-      tooltip.appendMarkdown(`  \n${escapeMarkdown(relation.kind)} ${escapeMarkdown(relation.target?.id ?? relation.ref.raw)}`);
+      tooltip.appendMarkdown(`  \n${markdownText(relation.kind)} ${markdownText(relation.target?.id ?? relation.ref.raw)}`);
     }
-    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${escapeMarkdown(decision.trigger.value)}${decision.triggerDetail ? ` — ${escapeMarkdown(decision.triggerDetail.value)}` : ''}`);
-    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${escapeMarkdown(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`);
+    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(decision.trigger.value)}${decision.triggerDetail ? ` — ${markdownText(decision.triggerDetail.value)}` : ''}`);
+    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${markdownText(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${markdownText(decision.elevatedOn.value)}` : ''}`);
     item.tooltip = tooltip;
     if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
     return item;
