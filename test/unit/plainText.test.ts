@@ -6,7 +6,7 @@ import { renderIndexTable, updateIndexText } from '../../src/core/views/indexTab
 import { DecisionLog } from '../../src/core/workspace/catalog';
 import { DEFAULT_ROLES } from '../../src/core/workspace/config';
 import { parseDecision } from '../../src/core/read/parse';
-import { markdownText } from '../../src/core/views/editorText';
+import { markdownText, notificationText } from '../../src/core/views/editorText';
 
 /** Bytes a terminal acts on rather than shows: C0 but tab and newline, DEL, C1. */
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
@@ -93,5 +93,28 @@ describe('markdown text for the editor', () => {
     assert.equal(markdownText('- item'), '\\- item');
     assert.equal(markdownText('1. first'), '1\\. first');
     assert.equal(markdownText('Owner: Head of Engineering (execution) · Date: 2021-04-06'), 'Owner: Head of Engineering (execution) · Date: 2021-04-06');
+  });
+});
+
+describe('notification text', () => {
+  // VS Code's notifications link `[label](command:…)`, `https:` and `file:` targets; this is the shape it matches.
+  const NOTIFICATION_LINK = /\[[^\]]+\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\2))?\)/;
+
+  it('keeps a file name or title quoted in a message from becoming a link to a command or a page', () => {
+    const hostile = [
+      '[Open settings](command:workbench.action.openSettings).md',
+      'Use [this](https://example.invalid/phish) instead',
+      '[x](file:///etc/passwd) and\n[y](command:workbench.action.terminal.new)',
+    ];
+    for (const name of hostile) {
+      const message = notificationText(`${name} could not be written: nothing was written.`);
+      assert.ok(NOTIFICATION_LINK.test(`${name}`), `the case itself is a link: ${name}`);
+      assert.ok(!NOTIFICATION_LINK.test(message), message);
+      assert.ok(!/[\n\r\x1b]/.test(message), message);
+    }
+  });
+
+  it('leaves plain messages as written', () => {
+    assert.equal(notificationText('ADR-0007 is now ADR-0008 (0008-use-postgres.md); 2 references updated.'), 'ADR-0007 is now ADR-0008 (0008-use-postgres.md); 2 references updated.');
   });
 });

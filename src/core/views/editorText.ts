@@ -14,3 +14,13 @@ export function markdownText(text: string): string {
     // `\1` is no escape (only punctuation is): an ordered list is stopped at its `.` or `)`.
     .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
+
+/**
+ * A notification's message as plain text. VS Code turns `[label](command:…)` (and `https:`,
+ * `file:`) in a notification into a clickable link, and a backslash does not stop it, so a file
+ * name or title quoted in a message could offer to run a command. A space between `]` and `(`
+ * keeps the text readable and is never a link; controls and line breaks go as everywhere else.
+ */
+export function notificationText(text: string): string {
+  return plainText(text).replaceAll('](', '] (');
+}

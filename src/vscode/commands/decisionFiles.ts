@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showWarning } from '../notifications';
 import type { AdrRolesConfig } from '../../core/workspace/config';
 import type { FolderFormat } from '../../core/workspace/folderFormat';
 import { readFileName } from '../../core/read/fileName';
@@ -55,7 +56,7 @@ export async function currentText(uri: vscode.Uri): Promise<string | undefined> 
  */
 export async function templateText(config: AdrRolesConfig, root: vscode.Uri, format: FolderFormat): Promise<string> {
   const { text, notUsed } = await coreTemplateText(workspaceFileSystem(root).fs, root.path, config, format);
-  if (notUsed) void vscode.window.showWarningMessage(`${notUsed.message}; the built-in ${format} template is used.`);
+  if (notUsed) void showWarning(`${notUsed.message}; the built-in ${format} template is used.`);
   return text;
 }
 

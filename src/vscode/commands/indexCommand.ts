@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../notifications';
 import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../../core/views/indexTable';
 import { LineIndex } from '../../core/read/lineIndex';
 import type { TextEdit } from '../../core/edit/textEdit';
@@ -40,14 +41,14 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
     written.push(uri);
   }
   if (written.length === 0) {
-    void vscode.window.showInformationMessage('The decision index is up to date.');
+    void showInfo('The decision index is up to date.');
     return [];
   }
   const outcome = await applyPlannedWrite({ command: 'Generate Index', basis, creates, edits });
   if (outcome !== 'written') {
-    if (outcome !== 'changed' && outcome !== 'refused') void vscode.window.showErrorMessage('The decision index could not be written: nothing was changed.');
+    if (outcome !== 'changed' && outcome !== 'refused') void showError('The decision index could not be written: nothing was changed.');
     return [];
   }
-  void vscode.window.showInformationMessage(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
+  void showInfo(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
   return written;
 }

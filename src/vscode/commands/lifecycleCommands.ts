@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../notifications';
 import type { AdrRolesConfig, Role } from '../../core/workspace/config';
 import { isoDate } from '../../core/read/dates';
 import { setStatusEdits } from '../../core/edit/decisionEdits';
@@ -37,7 +38,7 @@ async function decisionContext(index: WorkspaceIndex, decision: Decision, comman
   const config = index.configFor(decision);
   const text = uri && (await currentText(uri));
   if (!uri || !config || text === undefined) {
-    void vscode.window.showErrorMessage(`${decision.id} cannot be read any more: ${command} changed nothing.`);
+    void showError(`${decision.id} cannot be read any more: ${command} changed nothing.`);
     return undefined;
   }
   const folder = vscode.Uri.joinPath(uri, '..');
@@ -91,13 +92,13 @@ async function writeSuccessor(context: DecisionContext, plan: (successor: Succes
     // A file that appeared with this number (another window, a git pull): try the next one.
     if (outcome !== 'taken') return reportFailure(context, outcome);
   }
-  void vscode.window.showErrorMessage(`No free decision number found next to ${context.basis.name}: nothing was changed.`);
+  void showError(`No free decision number found next to ${context.basis.name}: nothing was changed.`);
   return undefined;
 }
 
 /** `changed` and `refused` were already reported, naming the file; any other failure is reported here. */
 function reportFailure(context: DecisionContext, outcome: WriteOutcome): undefined {
-  if (outcome !== 'changed' && outcome !== 'refused') void vscode.window.showErrorMessage(`${context.command} could not write ${context.basis.name}: nothing was changed.`);
+  if (outcome !== 'changed' && outcome !== 'refused') void showError(`${context.command} could not write ${context.basis.name}: nothing was changed.`);
   return undefined;
 }
 
@@ -174,7 +175,7 @@ export async function elevateDecision(index: WorkspaceIndex, arg: unknown): Prom
   const from = context.fresh.owner ? resolveRole(context.fresh.owner.value, context.config.roles) : undefined;
   const strategy = strategyRoles(context.config);
   if (from?.kind === 'strategy') {
-    void vscode.window.showInformationMessage(`${decision.id} is already owned by ${from.label}, a strategy role.`);
+    void showInfo(`${decision.id} is already owned by ${from.label}, a strategy role.`);
     return false;
   }
   const to =
@@ -182,7 +183,7 @@ export async function elevateDecision(index: WorkspaceIndex, arg: unknown): Prom
       ? strategy[0]
       : (await vscode.window.showQuickPick(strategy.map((r) => ({ label: r.label, description: r.kind, role: r })), { title: `Elevate ${decision.id} to` }))?.role;
   if (!to) {
-    if (strategy.length === 0) void vscode.window.showErrorMessage('No role of kind "strategy" is configured to elevate to.');
+    if (strategy.length === 0) void showError('No role of kind "strategy" is configured to elevate to.');
     return false;
   }
   const edits = elevateEdits(context.text, context.fresh, to.id, from?.id ?? context.fresh.owner?.value ?? 'none', isoDate(new Date()), context.format);

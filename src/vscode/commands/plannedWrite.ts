@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showError, showWarning } from '../notifications';
 import { applyEdits, type TextEdit } from '../../core/edit/textEdit';
 import type { WillWriteEvent, WriteCancelled } from '../api';
 import { toRange } from '../convert';
@@ -98,7 +99,7 @@ function targetsOf(plan: PlannedWrite): vscode.Uri[] {
 /** Tells the user that `command` wrote nothing because the containment rule refused `uri`; `refused`. */
 export function reportRefusal(command: string, uri: vscode.Uri, refusal: string, unchanged = 'nothing was changed'): 'refused' {
   const message = `${command} writes nothing through symbolic links or outside the workspace: ${vscode.workspace.asRelativePath(uri)} ${refusal}. ${capitalised(unchanged)}.`;
-  void vscode.window.showErrorMessage(message);
+  void showError(message);
   didCancelWrite.fire({ command, file: uri.toString(), message });
   return 'refused';
 }
@@ -205,7 +206,7 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
     const change = await inspect(plan.basis);
     if (!Array.isArray(change)) return refuse(plan, change, problems);
     if (problems.length > 0) {
-      void vscode.window.showErrorMessage(`${plan.command} could not write its change, and taking back the part VS Code had written failed: ${problems.join('; ')}.`);
+      void showError(`${plan.command} could not write its change, and taking back the part VS Code had written failed: ${problems.join('; ')}.`);
       return 'failed';
     }
     const taken = (await Promise.all((plan.creates ?? []).map((c) => exists(c.uri)))).some(Boolean) || (plan.rename !== undefined && (await exists(plan.rename.to)));
@@ -224,7 +225,7 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
     if (c.dirty) continue;
     const document = openDocument(movedTo(plan, c.basis.uri));
     if (document?.isDirty && !(await document.save())) {
-      void vscode.window.showWarningMessage(`${c.basis.name} could not be saved after ${plan.command}: the change is in its editor, unsaved.`);
+      void showWarning(`${c.basis.name} could not be saved after ${plan.command}: the change is in its editor, unsaved.`);
     }
   }
   return 'written';
@@ -240,7 +241,7 @@ function refuse(plan: PlannedWrite, change: Change, problems: readonly string[] 
     problems.length === 0
       ? `${change.basis.name} ${change.what} while ${plan.command} was running: ${plan.unchanged ?? 'nothing was changed'}. Run it again.`
       : `${change.basis.name} ${change.what} while ${plan.command} was running, and taking back its partial change failed: ${problems.join('; ')}.`;
-  void vscode.window.showErrorMessage(message);
+  void showError(message);
   didCancelWrite.fire({ command: plan.command, file: change.basis.uri.toString(), message });
   return 'changed';
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../notifications';
 import { baseName } from '../../core/read/fileName';
 import { mapBounded } from '../../core/workspace/fileSystem';
 import { formatId } from '../../core/read/fileName';
@@ -34,7 +35,7 @@ export async function renumberDecision(index: WorkspaceIndex, arg: unknown): Pro
   ).filter((f) => f !== undefined);
   const own = files.find((f) => f.path === decision.file);
   if (!own) {
-    void vscode.window.showErrorMessage(`${baseName(decision.file)} cannot be read any more: nothing was changed.`);
+    void showError(`${baseName(decision.file)} cannot be read any more: nothing was changed.`);
     return undefined;
   }
   const fresh = parseDecision(decision.file, own.text);
@@ -55,11 +56,11 @@ export async function renumberDecision(index: WorkspaceIndex, arg: unknown): Pro
   const outcome = await applyPlannedWrite({ command: 'Renumber', basis, edits, rename: { from: uri, to: newUri } });
   releaseNumber(folder, newNumber);
   if (outcome !== 'written') {
-    if (outcome === 'taken') void vscode.window.showErrorMessage(`Renumbering ${decision.id} failed: ${plan.newFileName} appeared meanwhile. Nothing was changed.`);
-    else if (outcome === 'failed') void vscode.window.showErrorMessage(`Renumbering ${decision.id} failed: nothing was changed.`);
+    if (outcome === 'taken') void showError(`Renumbering ${decision.id} failed: ${plan.newFileName} appeared meanwhile. Nothing was changed.`);
+    else if (outcome === 'failed') void showError(`Renumbering ${decision.id} failed: nothing was changed.`);
     return undefined;
   }
   const left = plan.ambiguous > 0 ? ` ${plan.ambiguous} mention${plan.ambiguous === 1 ? '' : 's'} of ${decision.id} elsewhere may mean either decision with that number and were left as written.` : '';
-  void vscode.window.showInformationMessage(`${decision.id} is now ${formatId(newNumber)} (${plan.newFileName}); ${updated} reference${updated === 1 ? '' : 's'} updated.${left}`);
+  void showInfo(`${decision.id} is now ${formatId(newNumber)} (${plan.newFileName}); ${updated} reference${updated === 1 ? '' : 's'} updated.${left}`);
   return newUri;
 }
