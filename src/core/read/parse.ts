@@ -553,10 +553,10 @@ export function relationKind(verb: string): string {
  */
 function overriddenAsLog4brainsWritesIt(decision: Decision, relations: Relation[]): Relation[] {
   if (decision.status?.value !== 'superseded') return relations;
-  const sameTarget = (a: Relation, b: Relation): boolean => refKey(a) === refKey(b);
-  const overriders = relations.filter((r) => r.kind === 'overridden-by');
+  // A set, not a search per successor: a file may name thousands.
+  const overriders = new Set(relations.filter((r) => r.kind === 'overridden-by').map(refKey));
   const superseders = relations.filter((r) => r.kind === 'superseded-by');
-  if (overriders.length === 0 || !superseders.every((s) => overriders.some((o) => sameTarget(s, o)))) return relations;
+  if (overriders.size === 0 || !superseders.every((s) => overriders.has(refKey(s)))) return relations;
   decision.status = { ...decision.status, value: 'overridden' };
   return relations.filter((r) => r.kind !== 'superseded-by');
 }
