@@ -1,4 +1,5 @@
 import { baseName } from '../read/fileName';
+import { namedWithMore } from '../workspace/listText';
 import { decisionHeadRange, type Rule } from './rule';
 
 /**
@@ -12,12 +13,6 @@ function firstOthers<T>(group: readonly T[], decision: T, count: number): T[] {
   const named: T[] = [];
   for (let i = 0; i < group.length && named.length < count; i++) if (group[i] !== decision) named.push(group[i]!);
   return named;
-}
-
-/** `a.md, b.md, c.md and 4,997 more`. */
-export function namedWithMore(names: readonly string[], total: number): string {
-  const more = total - names.length;
-  return more > 0 ? `${names.join(', ')} and ${more.toLocaleString('en-US')} more` : names.join(', ');
 }
 
 /** Two branches that each add the next number merge cleanly and leave a duplicate. */

@@ -167,14 +167,19 @@ function roleRows(decisions: readonly Decision[], roles: readonly Role[], status
     const counts = Object.fromEntries(statuses.map((s) => [s, tally.get(s) ?? 0]));
     return { key, label, role: role && { id: role.id, label: role.label, kind: role.kind }, ownerClass, counts, total: members.length };
   };
-  const unowned = decisions.filter((d) => !d.owner);
-  const unknown = decisions.filter((d) => ownerClassOf(d, roles) === 'unknown-role');
+  // One pass sorts the decisions into rows, not a pass per role: a configuration may list thousands.
+  const unowned: Decision[] = [];
+  const unknown: Decision[] = [];
+  const byRole = new Map<Role, Decision[]>(roles.map((r) => [r, []]));
+  for (const d of decisions) {
+    const role = d.owner ? resolveRole(d.owner.value, roles) : undefined;
+    if (!d.owner) unowned.push(d);
+    else if (!role) unknown.push(d);
+    else byRole.get(role)?.push(d);
+  }
   const rows: RoleRow[] = [];
   if (unowned.length > 0) rows.push(row('unowned', 'Unowned', 'unowned', unowned));
-  for (const role of roles) {
-    const members = decisions.filter((d) => d.owner && resolveRole(d.owner.value, roles) === role);
-    rows.push(row(`role:${role.id}`, roleLabel(role), roleClass(role), members, role));
-  }
+  for (const role of roles) rows.push(row(`role:${role.id}`, roleLabel(role), roleClass(role), byRole.get(role) ?? [], role));
   if (unknown.length > 0) rows.push(row('unknown-role', 'Unknown role', 'unknown-role', unknown));
   return rows;
 }
