@@ -1,13 +1,17 @@
 import { decisionLabel } from '../../core/views/vocabulary';
 import * as vscode from 'vscode';
-import { chainsOf, type ChainNode } from '../../core/views/chains';
+import { chainsOf, chainsWhere, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
 import type { Decision } from '../../core/model';
 import { markdownText } from '../../core/views/editorText';
 import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
-/** `key` is unique in the tree: a decision shows once per grouping, but twice in chains it ends. */
+/**
+ * `key` is unique in the tree: a decision shows once per grouping; in chains, a decision several
+ * others replaced shows once with its chain, and as a reference (keyed by its parent) under the rest.
+ * Keys do not grow with a chain's depth: a 10,000-long chain's keys would hold every ancestor.
+ */
 type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision; key: string; chain?: ChainNode };
 
 const STATUS_ICONS: Record<string, string> = {
@@ -21,6 +25,11 @@ const STATUS_ICONS: Record<string, string> = {
 };
 
 export type Grouping = 'role' | 'status' | 'chain' | 'flat';
+
+/** Where a decision listed as a reference in a chain has its own chain. */
+function referenceNote(chain: ChainNode): string {
+  return chain.shownUnder ? `shown in full under ${chain.shownUnder.id}` : 'shown in full at the top';
+}
 export const GROUPINGS: readonly Grouping[] = ['role', 'status', 'chain', 'flat'];
 
 /**
@@ -49,7 +58,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getChildren(node?: Node): Node[] {
     if (node?.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
-    if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: `${node.key}/${chain.decision.file}`, chain }));
+    if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.reference ? `${node.key}\u0000${chain.decision.file}` : chain.decision.file, chain }));
     const decisions = this.visibleDecisions();
     if (decisions.length === 0) return [];
     if (this.grouping === 'flat') return decisions.map((decision) => ({ type: 'decision', decision, key: decision.file }));
@@ -61,12 +70,10 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   /** Chains whose decisions match the filter anywhere along them. */
   private chainRoots(): Node[] {
-    const matches = (chain: ChainNode): boolean => matchesFilter(chain.decision, this.filter) || chain.replaced.some(matches);
-    return this.index
-      .logs()
-      .flatMap((log) => chainsOf(log))
-      .filter(matches)
-      .map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.decision.file, chain }));
+    return chainsWhere(
+      this.index.logs().flatMap((log) => chainsOf(log)),
+      (decision) => matchesFilter(decision, this.filter),
+    ).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.decision.file, chain }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -99,7 +106,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.id = node.key;
     // The resource URI brings the overridden / superseded / elevated badges of DecisionDecorations.
     item.resourceUri = uri;
-    const via = node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '';
+    const via = (node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '') + (node.chain?.reference ? `${referenceNote(node.chain)} · ` : '');
     // Outside the role grouping the owner is not visible from the group, so the row says it.
     const owner = this.grouping === 'role' ? undefined : (decision.owner?.value ?? 'no owner');
     const logs = this.index.logs();
