@@ -10,6 +10,17 @@ import { defaultConfig } from '../../src/core/workspace/config';
 import { lintDecision } from '../../src/core/rules/lint';
 import { allNodes, chainsOf } from '../../src/core/views/chains';
 import type { Decision } from '../../src/core/model';
+import { backstageProblems } from '../../src/core/rules/profiles';
+import { buildGraph } from '../../src/core/views/graph';
+import { renderGraph } from '../../src/core/views/graphFormats';
+import { buildReport } from '../../src/core/views/report';
+import { reportText } from '../../src/core/views/reportText';
+import { renderIndexTable } from '../../src/core/views/indexTable';
+import { groupByRole, groupByStatus } from '../../src/core/views/grouping';
+import { summarize } from '../../src/core/views/summary';
+import { stylish, type FileProblem } from '../../src/core/views/lintFormats';
+import { endsWithBareKey } from '../../src/core/edit/decisionEdits';
+import { planRenumber } from '../../src/core/edit/renumber';
 import { HOSTILE_SHAPES } from './hostileShapes';
 
 /**
@@ -92,6 +103,67 @@ describe('work stays linear in the input', function () {
       assertLinear(shape.name, () => lintAll(small), () => lintAll(large));
     });
   }
+
+  for (const shape of HOSTILE_SHAPES.filter((s) => s.kind === 'log')) {
+    it(`${shape.name}: chains, graph, report, index table, groups, list and lint output`, () => {
+      const [small, large] = [logOf(readAll(shape.files(shape.n))), logOf(readAll(shape.files(8 * shape.n)))];
+      const roles = defaultConfig().roles;
+      const views: [string, (log: DecisionLog) => unknown][] = [
+        ['chains', (log) => allNodes(chainsOf(log)).length],
+        ['graph', (log) => renderGraph(buildGraph([log], roles), 'mermaid')],
+        ['report', (log) => reportText(buildReport([log], roles))],
+        ['index table', (log) => renderIndexTable(log, roles)],
+        ['groups', (log) => [groupByStatus(log.decisions()), groupByRole(log.decisions(), roles)]],
+        ['list', (log) => log.decisions().map((d) => summarize(d, log))],
+        ['stylish', (log) => stylish(log.decisions().flatMap((d) => lintDecision(d, log, defaultConfig()).map((p) => ({ ...p, file: 'one.md' }))), false)],
+      ];
+      // All views in one timing: each is linear alone, and the sum would show any one that is not.
+      const all = (log: DecisionLog): unknown => views.map(([, run]) => run(log));
+      assertLinear(`${views.map(([view]) => view).join(', ')} of ${shape.name}`, () => all(small), () => all(large));
+    });
+  }
+
+  it('stylish lint output for one file of many broken relations', () => {
+    const shape = HOSTILE_SHAPES.find((s) => s.name.startsWith('broken relations'));
+    assert.ok(shape?.kind === 'text');
+    const problems = (n: number): FileProblem[] => {
+      const log = logOf(readAll({ 'd/0001-x.md': shape.text(n) }));
+      return lintDecision(log.decisions()[0]!, log, defaultConfig()).map((p) => ({ ...p, file: 'd/0001-x.md' }));
+    };
+    const [small, large] = [problems(2_000), problems(16_000)];
+    assertLinear('stylish', () => stylish(small, false), () => stylish(large, false));
+  });
+
+  it('Backstage profile of list items with blanks before a lone \\r', () => {
+    const text = (n: number): string => `# 1. T\n\n* Status: accepted\n-${' '.repeat(n)}\rx\n`;
+    const decision = parseDecision('d/0001-t.md', text(1));
+    assertLinear('Backstage', () => backstageProblems(decision, text(4000)), () => backstageProblems(decision, text(32_000)));
+  });
+
+  it('a frontmatter key line of `:#` repeated before a lone \\r', () => {
+    assertLinear('endsWithBareKey', () => endsWithBareKey(`${':#'.repeat(20_000)}\r`), () => endsWithBareKey(`${':#'.repeat(160_000)}\r`));
+  });
+
+  it('renumbering a decision whose heading is a long run of zeros', () => {
+    const plan = (n: number): (() => unknown) => {
+      const texts = [{ path: 'd/0001-a.md', text: `# ${'0'.repeat(n)}x\n\n* Owner: cto\n` }];
+      const log = logOf(readAll({ [texts[0]!.path]: texts[0]!.text }));
+      return () => planRenumber({ log, decision: log.decisions()[0]!, newNumber: 2, files: texts });
+    };
+    assertLinear('planRenumber', plan(5000), plan(40_000));
+  });
+
+  it('missing-owner and unknown-owner messages with 1,200 configured roles', () => {
+    const config = defaultConfig();
+    config.roles = Array.from({ length: 1200 }, (_, i) => ({ id: `r${i}`, label: `Role ${i}`, kind: 'other' }));
+    const lint = (n: number): (() => number) => {
+      const log = logOf(readAll(Object.fromEntries(Array.from({ length: n }, (_, i) => [`d/${String(i + 1).padStart(5, '0')}-x.md`, `---\nowner: ${i % 2 ? 'nobody' : ''}\n---\n# X\n`]))));
+      return () => log.decisions().reduce((total, d) => total + lintDecision(d, log, config).reduce((n, p) => n + p.message.length, 0), 0);
+    };
+    const [small, large] = [lint(100), lint(800)];
+    assertLinear('owner rules', small, large);
+    assert.ok(large() < 8 * 100 * 400, `${large()} characters of messages for 800 decisions`);
+  });
 
   it('a log where each pair of decisions supersedes both of the next pair: chains', () => {
     const log = (n: number): DecisionLog => logOf(readAll(filesOf('pairs', n)));
