@@ -162,4 +162,24 @@ describe('quick fixes: shapes found by fuzzing', () => {
     assert.deepEqual(left, [], after);
     assert.ok(after.includes('Superseded by [3. Use \\[MADR\\] for \\[decisions](0003-use-madr.md)'), after);
   });
+  it('sets the owner where it reads back: below a status read from a Status section, beside a braced status, in a metadata table', () => {
+    const owner = (text: string): string | undefined => parseDecision('d/0001-a.md', fixed('d/0001-a.md', text, 'missing-owner', 'Set owner: CTO (strategy)')).owner?.value;
+    assert.equal(owner('----\nstatus: { }\n# Use X\n\n## Status\n\n\u0000\n\n'), 'cto');
+    assert.equal(owner('----\nOwner: { }\n# Use X\n\n## Status\n\n'), 'cto');
+    assert.equal(fixed('d/0001-a.md', '# Use X\n\n* Status: { accepted }\n', 'missing-owner', 'Set owner: CTO (strategy)'), '# Use X\n\n* Status: { accepted }\n* Owner: cto\n');
+    assert.equal(
+      fixed('d/0001-a.md', '# Use X\n\n| a | b |\n|---|---|\n| Status: | x |\n', 'missing-owner', 'Set owner: CTO (strategy)'),
+      '# Use X\n\n| a | b |\n|---|---|\n| Status: | x |\n| Owner: | cto |\n',
+    );
+  });
+
+  it('writes a relation beside the status item when the file ends inside an unclosed code fence', () => {
+    const docs = {
+      'd/0001-a.md': '# A\n\n* Status: superseded by [ADR-0003](0003-a.md)\n',
+      'd/0003-a.md': '# C\n\n* Status: proposed\n```\n\nstill code\n',
+    };
+    const { after, left } = fixedInLog(docs, 'd/0003-a.md', 'relation-not-reciprocated');
+    assert.equal(after, '# C\n\n* Status: proposed\n* Supersedes: [ADR-0001](0001-a.md)\n```\n\nstill code\n');
+    assert.deepEqual(left, []);
+  });
 });

@@ -1,8 +1,9 @@
 import { LineIndex } from '../read/lineIndex';
 import type { Decision, Range } from '../model';
-import { readRef } from '../read/decisionRef';
+import { namesNoDecision, readRef } from '../read/decisionRef';
 import { readFileName, stemOf } from '../read/fileName';
-import { lineBreakOf, type TextEdit } from './textEdit';
+import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
+import { parseDecision } from '../read/parse';
 import type { DecisionTarget } from '../read/decisionTarget';
 
 const VERBS: Record<string, string> = {
@@ -45,6 +46,14 @@ function headingEndLine(lines: LineIndex, line: number): number {
 /** A line break that keeps a paragraph inserted after `line` apart from text right below it, which would join it. */
 function paragraphEnd(lines: LineIndex, line: number, eol: string): string {
   return line + 1 < lines.lineCount && lines.lineText(line + 1).trim() !== '' ? eol : '';
+}
+
+/**
+ * A blank line after a paragraph written on `line` when the next line is `---` or `===`: a status
+ * quoted or listed before a thematic break would otherwise become a setext heading's text.
+ */
+function setextBreak(lines: LineIndex, line: number, eol: string): string {
+  return line + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t\r]*$/.test(lines.lineText(line + 1)) ? eol : '';
 }
 
 /** `(` → `%28`: encodeURIComponent leaves `()` as they are, and they end a markdown link. */
@@ -185,7 +194,8 @@ function relationName(target: DecisionTarget): string {
   const ref = readRef(target.id);
   // An id such as `x.md` (from `x.md.md`) would read as a file name. In a file name, `#` and `?`
   // would start an anchor or a query, `,` and `;` separate values: percent-encoded, as read back.
-  return ref.fileName === null && (ref.number !== null || ref.slug !== null) ? target.id : target.fileName.replace(/[#?%,;]/g, (c) => encodeURIComponent(c));
+  // An id such as `---` or `none` (from `---.md`) would read as no decision at all.
+  return ref.fileName === null && (ref.number !== null || ref.slug !== null) && !namesNoDecision(target.id) ? target.id : target.fileName.replace(/[#?%,;]/g, (c) => encodeURIComponent(c));
 }
 
 /** A relation field's new value: the ids already written plus this one, as a flow list when there are several. */
@@ -204,8 +214,28 @@ export function addRelationEdits(text: string, decision: Decision, kind: string,
     const last = Math.max(decision.statusSection.lastLine, headingEndLine(lines, decision.statusSection.headingLine));
     return [insertAt({ line: last, character: lines.lineText(last).length }, `${eol}${eol}${relationVerb(kind)} ${markdownLink(target, 'numbered')}${paragraphEnd(lines, last, eol)}`)];
   }
-  if (decision.format === 'bullets' && decision.status && !decision.frontmatter) return [linksSectionEdit(lines, decision, `${relationVerb(kind)} ${markdownLink(target, linkStyleOf(decision))}`, eol)];
+  if (decision.format === 'bullets' && decision.status && !decision.frontmatter) {
+    const link = markdownLink(target, linkStyleOf(decision));
+    const inLinks = [linksSectionEdit(lines, decision, `${relationVerb(kind)} ${link}`, eol)];
+    return readsOneMore(text, decision, kind, inLinks) ? inLinks : [statusItemEdit(lines, decision.status.range.start.line, `${relationVerb(kind)}: ${link}`, eol)];
+  }
   return setFieldsEdits(text, decision, [[kind, relationValue(decision, kind, relationName(target))]], [kind, 'status', 'date']);
+}
+
+/**
+ * Whether the edited file reads one more `kind` relation. A `## Links` section appended to a file
+ * that ends inside an unclosed code fence would be code, read by no tool.
+ */
+function readsOneMore(text: string, decision: Decision, kind: string, edits: readonly TextEdit[]): boolean {
+  const count = (d: Decision): number => d.relations.filter((r) => r.kind === kind).length;
+  return count(parseDecision(decision.file, applyEdits(text, edits))) > count(decision);
+}
+
+/** An item right after the status item (`* Supersedes: [ADR-0001](0001-x.md)`), or a paragraph after a status paragraph. */
+function statusItemEdit(lines: LineIndex, statusLine: number, item: string, eol: string): TextEdit {
+  const marker = listMarker(lines, statusLine);
+  const at = { line: statusLine, character: lines.lineText(statusLine).length };
+  return marker ? insertAt(at, `${eol}${marker}${item}`) : insertAt(at, `${eol}${eol}${item}${paragraphEnd(lines, statusLine, eol)}`);
 }
 
 /** log4brains files (date-slug names) label links with the slug, as log4brains reads them; MADR 2 with the id. */
@@ -248,7 +278,7 @@ export function setStatusEdits(text: string, decision: Decision, status: string,
   const eol = lineBreakOf(text);
   if (decision.format === 'nygard' && decision.statusSection) {
     const written = link ? `${relationVerb(link.kind)} ${markdownLink(link.target, 'numbered')}` : status.charAt(0).toUpperCase() + status.slice(1);
-    if (decision.status) return [{ range: decision.status.valueRange, newText: written }];
+    if (decision.status) return [{ range: decision.status.valueRange, newText: `${written}${setextBreak(lines, decision.status.valueRange.end.line, eol)}` }];
     const heading = headingEndLine(lines, decision.statusSection.headingLine);
     return [insertAt({ line: heading, character: lines.lineText(heading).length }, `${eol}${eol}${written}${paragraphEnd(lines, heading, eol)}`)];
   }

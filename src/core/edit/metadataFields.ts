@@ -138,14 +138,25 @@ function headerInsert(lines: LineIndex, decision: Decision, fields: [string, str
  * (`* Status:`, `- **Status:**`, lower-case keys); a file with no such list gets one after its title.
  */
 function bulletInsert(lines: LineIndex, decision: Decision, fields: [string, string][], folder: FolderFormat | undefined, eol: string): TextEdit {
-  const status = decision.status && decision.status.range.start.line > decision.headerLine ? decision.status : null;
+  // A status read from a Status section is not a header item: a field written beside it would not read back.
+  const sectionStart = decision.statusSection?.headingLine ?? lines.lineCount;
+  const statusLine = decision.status?.range.start.line ?? -1;
+  const status = decision.status && statusLine > decision.headerLine && statusLine < sectionStart ? decision.status : null;
   if (status) {
     const line = status.range.start.line;
     const text = lines.lineText(line);
     const keyAt = text.search(/status/i);
     const prefix = keyAt === -1 ? '* ' : text.slice(0, keyAt);
-    const between = keyAt === -1 ? ': ' : text.slice(keyAt + 'status'.length, status.valueRange.start.character);
+    // What the key and its value have between them (`: `, `:** `, `**: `), without a brace the value was read inside.
+    const written = keyAt === -1 ? '' : text.slice(keyAt + 'status'.length, status.valueRange.start.character);
+    const between = /^[^:]*:(?:\*\*|__)?[ \t]*/.exec(written)?.[0] ?? ': ';
     const lowerCase = keyAt !== -1 && text.charAt(keyAt) === 's';
+    if (keyAt !== -1 && /^[ \t]*\|/.test(text)) {
+      // A metadata table (`| Status | accepted |`): each field a row shaped as the status row.
+      const valueEnd = status.valueRange.end.character;
+      const rows = fields.map(([key, value]) => `${prefix}${label(key, lowerCase)}${written}${value.replaceAll('|', '\\|')}${text.slice(valueEnd)}`);
+      return insertAtEnd(lines, lastTableRowLine(lines, line), rows.map((row) => `${eol}${row}`).join(''));
+    }
     const items = fields.map(([key, value]) => `${prefix}${label(key, lowerCase)}${between}${value}`);
     if (!/^[ \t]*[*+-][ \t]/.test(prefix)) {
       // `Status: proposed` as a paragraph of its own: each field becomes one too.
@@ -158,6 +169,12 @@ function bulletInsert(lines: LineIndex, decision: Decision, fields: [string, str
   const anchor = titleEndLine(lines, decision);
   const below = anchor + 1 < lines.lineCount && lines.lineText(anchor + 1).trim() !== '' ? eol : '';
   return insertAtEnd(lines, anchor, `${eol}${fields.map(([key, value]) => `${eol}${marker}${label(key, false)}: ${value}`).join('')}${below}`);
+}
+
+function lastTableRowLine(lines: LineIndex, line: number): number {
+  let last = line;
+  while (last + 1 < lines.lineCount && /^[ \t]*\|/.test(lines.lineText(last + 1))) last++;
+  return last;
 }
 
 /** The last line of the list the item on `line` belongs to: items with the same marker, and their indented continuations. */

@@ -8,7 +8,7 @@ import { LineIndex } from './lineIndex';
 import { treeStructure } from './markdownTree';
 import type { Decision, Located, Problem, Range, Relation } from '../model';
 import { PROBLEM_CODES } from '../problemCodes';
-import { linksIn, readRef } from './decisionRef';
+import { linksIn, namesNoDecision, readRef } from './decisionRef';
 import { readStatus } from './status';
 import { plainInline } from './inlineText';
 
@@ -118,8 +118,8 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
   const structure = options.markdown === 'tree' ? treeOrScan(reader, fm ? fm.bodyStart : 0, bodyLine) : scanStructure(reader.lines, bodyLine);
   const outline = readOutline(reader.lines, bodyLine, structure);
   const fields = new Map<string, HeaderField>();
-  // The first line of a key that has a value: an empty `Owner:` left above does not hide one written below.
-  for (const field of outline.headerFields) if (!fields.get(foldKey(field.key))?.value) fields.set(foldKey(field.key), field);
+  // The first line of a key that has a value: an empty `Owner:` (or an unfilled `Owner: { }`) left above does not hide one written below.
+  for (const field of outline.headerFields) if (!holdsValue(fields.get(foldKey(field.key)))) fields.set(foldKey(field.key), field);
 
   const relations: Relation[] = [];
   const decision: Decision = {
@@ -196,6 +196,10 @@ function located(reader: Reader, value: string, lineStart: number, lineEnd: numb
  * `{proposed | accepted}` or `[ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)]`: a
  * template's hint left in place instead of a value.
  */
+function holdsValue(field: HeaderField | undefined): boolean {
+  return !!field?.value && (bracedValue(field.value) !== null || !isPlaceholderText(field.value));
+}
+
 function isPlaceholderText(text: string): boolean {
   const trimmed = text.trim();
   return /^\{.*\}$/s.test(trimmed) || (trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.includes('|'));
@@ -522,7 +526,7 @@ function pushRelations(reader: Reader, relations: Relation[], kind: string, text
   const parts = links.length > 0 ? links.map((l) => l.text) : text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
   for (const part of parts) {
     // `Superseded by: N/A`, as metadata tables fill an empty cell.
-    if (isPlaceholderText(part) || /^(n\/?a|none|-+|—|tbd)$/i.test(part.trim())) continue;
+    if (isPlaceholderText(part) || namesNoDecision(part)) continue;
     relations.push({ kind, target: readRef(part), range: reader.lines.range(start, end) });
   }
 }
