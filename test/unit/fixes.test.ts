@@ -182,4 +182,16 @@ describe('quick fixes: shapes found by fuzzing', () => {
     assert.equal(after, '# C\n\n* Status: proposed\n* Supersedes: [ADR-0001](0001-a.md)\n```\n\nstill code\n');
     assert.deepEqual(left, []);
   });
+  it('sets the owner beside the status when a heading indented into the list ends the header', () => {
+    const text = '# Use X\n\n* Status: accepted\n  # indented\n* Date: 2017-12-01\n';
+    const after = fixed('d/0001-a.md', text, 'missing-owner', 'Set owner: CTO (strategy)');
+    assert.equal(after, '# Use X\n\n* Status: accepted\n* Owner: cto\n  # indented\n* Date: 2017-12-01\n');
+    assert.equal(parseDecision('d/0001-a.md', after).owner?.value, 'cto');
+  });
+
+  it('writes nothing into frontmatter where the new line would be a YAML error', () => {
+    const text = '---\n\u00a0# :\n  - accepted\n---\n';
+    const decision = parseDecision('d/0001-a.md', text);
+    assert.deepEqual(setFieldsEdits(text, decision, [['status', 'overridden']]), []);
+  });
 });

@@ -171,7 +171,16 @@ export function setFieldsEdits(text: string, decision: Decision, fields: readonl
     const anchor = field === undefined ? block.start.line : fieldEndLine(lines, block, field, indent);
     edits.push(insertAt({ line: anchor, character: lines.lineText(anchor).length }, missing.map((m) => `${eol}${m}`).join('')));
   }
-  return edits;
+  return keepsFrontmatterReadable(text, decision, edits) ? edits : [];
+}
+
+/**
+ * Whether YAML still reads the block after the edits. Keys YAML does not take for indentation or
+ * markup (a non-breaking space before `#`) can make a written line an error: then nothing is written.
+ */
+function keepsFrontmatterReadable(text: string, decision: Decision, edits: readonly TextEdit[]): boolean {
+  const errors = (d: Decision): number => d.parseProblems.filter((p) => p.code === 'invalid-frontmatter').length;
+  return errors(parseDecision(decision.file, applyEdits(text, edits))) <= errors(decision);
 }
 
 /**

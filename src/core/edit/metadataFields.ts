@@ -2,7 +2,8 @@ import { LineIndex } from '../read/lineIndex';
 import type { Decision, Located } from '../model';
 import type { FolderFormat } from '../workspace/folderFormat';
 import { setFieldsEdits, yamlScalar } from './decisionEdits';
-import { lineBreakOf, type TextEdit } from './textEdit';
+import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
+import { parseDecision } from '../read/parse';
 
 /**
  * Where a decision keeps its metadata, so where a field written to it goes:
@@ -71,9 +72,24 @@ export function setMetadataEdits(text: string, decision: Decision, fields: reado
     else missing.push([key, oneLine(value)]);
   }
   if (missing.length === 0) return edits;
-  edits.push(style === 'header' ? headerInsert(lines, decision, missing, after, eol) : bulletInsert(lines, decision, missing, folder, eol));
-  return edits;
+  if (style === 'header') return [...edits, headerInsert(lines, decision, missing, after, eol)];
+  const afterList = [...edits, bulletInsert(lines, decision, missing, folder, eol)];
+  // A heading indented into the list (`  # note`) ends the header: items after it are not read.
+  const status = decision.status;
+  if (!status || readsBack(text, decision, afterList, missing)) return afterList;
+  return [...edits, insertAtEnd(lines, status.range.start.line, missing.map(([key, value]) => `${eol}${itemPrefix(lines.lineText(status.range.start.line))}${label(key, false)}: ${value}`).join(''))];
 }
+
+function readsBack(text: string, decision: Decision, edits: readonly TextEdit[], fields: readonly [string, string][]): boolean {
+  const after = parseDecision(decision.file, applyEdits(text, edits));
+  return fields.every(([key]) => !READ_AS_LINES.has(key) || writtenField(after, key) !== null);
+}
+
+function itemPrefix(statusText: string): string {
+  return /^[ \t]*[*+-][ \t]+/.exec(statusText)?.[0] ?? '* ';
+}
+
+const READ_AS_LINES = new Set(['owner', 'trigger', 'trigger-detail', 'elevated-from', 'elevated-on', 'date']);
 
 /** The decision's reading of `key` when it is one of the fields written as a line of their own. */
 function writtenField(decision: Decision, key: string): Located<string> | null {
