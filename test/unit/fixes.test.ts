@@ -3,6 +3,7 @@ import { DecisionLog } from '../../src/core/workspace/catalog';
 import { defaultConfig, readConfig } from '../../src/core/workspace/config';
 import { setFieldsEdits, setStatusEdits } from '../../src/core/edit/decisionEdits';
 import { fixesFor } from '../../src/core/edit/fixes';
+import { setMetadataEdits } from '../../src/core/edit/metadataFields';
 import { applyEdits } from '../../src/core/edit/textEdit';
 import { lintDecision } from '../../src/core/rules/lint';
 import { parseDecision } from '../../src/core/read/parse';
@@ -193,5 +194,11 @@ describe('quick fixes: shapes found by fuzzing', () => {
     const text = '---\n\u00a0# :\n  - accepted\n---\n';
     const decision = parseDecision('d/0001-a.md', text);
     assert.deepEqual(setFieldsEdits(text, decision, [['status', 'overridden']]), []);
+  });
+  it('replaces a status or owner read inside the template braces together with the braces', () => {
+    const text = '# Use X\n\n* Status: { accepted }\n* Owner: { hoe }\n';
+    const decision = parseDecision('d/adr-012.md', text);
+    assert.equal(applyEdits(text, setStatusEdits(text, decision, 'deprecated')), '# Use X\n\n* Status: deprecated\n* Owner: { hoe }\n');
+    assert.equal(applyEdits(text, setMetadataEdits(text, decision, [['owner', 'cto']], [])), '# Use X\n\n* Status: { accepted }\n* Owner: cto\n');
   });
 });

@@ -49,6 +49,19 @@ function paragraphEnd(lines: LineIndex, line: number, eol: string): string {
 }
 
 /**
+ * A value read inside the template's braces (`Status: { accepted }`) with the braces: a new value
+ * replaces them too, or `{ overridden by [ADR-0009](…) }` would read as no value at all.
+ */
+export function withBraces(lines: LineIndex, range: Range): Range {
+  if (range.start.line !== range.end.line) return range;
+  const text = lines.lineText(range.start.line);
+  const open = /\{[ \t]*$/.exec(text.slice(0, range.start.character));
+  const close = /^[ \t]*\}/.exec(text.slice(range.end.character));
+  if (!open || !close) return range;
+  return { start: { line: range.start.line, character: open.index }, end: { line: range.end.line, character: range.end.character + close[0].length } };
+}
+
+/**
  * A blank line after a paragraph written on `line` when the next line is `---` or `===`: a status
  * quoted or listed before a thematic break would otherwise become a setext heading's text.
  */
@@ -287,7 +300,7 @@ export function setStatusEdits(text: string, decision: Decision, status: string,
   const eol = lineBreakOf(text);
   if (decision.format === 'nygard' && decision.statusSection) {
     const written = link ? `${relationVerb(link.kind)} ${markdownLink(link.target, 'numbered')}` : status.charAt(0).toUpperCase() + status.slice(1);
-    if (decision.status) return [{ range: decision.status.valueRange, newText: `${written}${setextBreak(lines, decision.status.valueRange.end.line, eol)}` }];
+    if (decision.status) return [{ range: withBraces(lines, decision.status.valueRange), newText: `${written}${setextBreak(lines, decision.status.valueRange.end.line, eol)}` }];
     const heading = headingEndLine(lines, decision.statusSection.headingLine);
     return [insertAt({ line: heading, character: lines.lineText(heading).length }, `${eol}${eol}${written}${paragraphEnd(lines, heading, eol)}`)];
   }
@@ -297,12 +310,12 @@ export function setStatusEdits(text: string, decision: Decision, status: string,
       // log4brains knows no `overridden`: it reads `superseded by` (a successor it shows), and the
       // Links item says how; adr-roles reads the two together as overridden.
       return [
-        { range: decision.status.valueRange, newText: `superseded by ${markdownLink(link.target, style)}` },
+        { range: withBraces(lines, decision.status.valueRange), newText: `superseded by ${markdownLink(link.target, style)}` },
         linksSectionEdit(lines, decision, `${relationVerb(link.kind)} ${markdownLink(link.target, style)}`, eol),
       ];
     }
     const written = link ? `${relationVerb(link.kind).toLowerCase()} ${markdownLink(link.target, style)}` : status;
-    return [{ range: decision.status.valueRange, newText: written }];
+    return [{ range: withBraces(lines, decision.status.valueRange), newText: written }];
   }
   const fields: [string, string][] = [['status', status]];
   if (link) fields.push([link.kind, relationValue(decision, link.kind, relationName(link.target))]);

@@ -1,7 +1,7 @@
 import { LineIndex } from '../read/lineIndex';
 import type { Decision, Located } from '../model';
 import type { FolderFormat } from '../workspace/folderFormat';
-import { setFieldsEdits, yamlScalar } from './decisionEdits';
+import { setFieldsEdits, withBraces, yamlScalar } from './decisionEdits';
 import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
 import { parseDecision } from '../read/parse';
 
@@ -68,7 +68,7 @@ export function setMetadataEdits(text: string, decision: Decision, fields: reado
   const missing: [string, string][] = [];
   for (const [key, value] of fields) {
     const written = writtenField(decision, key);
-    if (written) edits.push({ range: written.valueRange, newText: oneLine(value) });
+    if (written) edits.push({ range: withBraces(lines, written.valueRange), newText: oneLine(value) });
     else missing.push([key, oneLine(value)]);
   }
   if (missing.length === 0) return edits;
