@@ -16,6 +16,7 @@ import { loadFoldersCached, readDecisionFile } from '../../core/workspace/load';
 import { PersistedIndex, withStat } from './persistedIndex';
 import { MAX_FILE_SIZE_SETTING, readLimits, readOverrides, SETTINGS_SECTION } from '../settings';
 import { workspaceFileSystem } from './vscodeFileSystem';
+import type { StartupTimings } from '../startupTimings';
 
 /**
  * Watcher events are applied as one batch once none has arrived for this long (a branch switch
@@ -62,7 +63,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChangeOwnText = this.bodyChanged.event;
 
   /** `storageUri`: the workspace's storage, where the index is kept between sessions (none without a workspace). */
-  constructor(storageUri?: vscode.Uri) {
+  constructor(
+    storageUri?: vscode.Uri,
+    private readonly timings?: StartupTimings,
+  ) {
     this.persisted = new PersistedIndex(storageUri);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAME},.adr-dir,.log4brains.yml}`);
@@ -236,18 +240,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     const previous = this.useCache ? await this.persisted.read() : new Map<string, CachedDecision>();
     this.useCache = false;
     const next = new Map<string, CachedDecision>();
+    let reused = 0;
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const { fs, uriOf } = workspaceFileSystem(folder.uri);
       const discovery = await discover(fs, folder.uri.path);
       states.push({ folder, discovery, uriOf });
       const loaded = await loadFoldersCached(withStat(fs, uriOf), discovery.folders, previous, catalog, readLimits());
       for (const [file, entry] of loaded.cache) next.set(file, entry);
+      reused += loaded.reused;
     }
     // A newer reindex started while this one read files: its result wins.
     if (generation !== this.generation) return;
     this.folders = states;
     this.catalog = catalog;
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.updateFromDocument(document);
+    this.timings?.indexed({ reused, read: catalog.decisions().length + catalog.skipped().length - reused });
     this.changed.fire();
     // Written after the index is in use: the next session's start, not this one, pays for it.
     await this.persisted.write(next);
@@ -268,6 +275,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async applyBatch(): Promise<void> {
     this.batchTimer = undefined;
+    // Events arriving while this batch is read start the next one.
+    const firstEventAt = this.batchStarted;
     const batch = [...this.pending.values()];
     this.pending = new Map();
     const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
@@ -287,7 +296,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (!admission || !this.isDecisionUri(uri)) this.catalog.remove(uri.path);
       else this.catalog.admit(admission);
     });
-    if (batch.length > 0) this.changed.fire();
+    if (batch.length === 0) return;
+    this.changed.fire();
+    this.timings?.batch({ files: batch.length, firstEventAt, appliedAt: Date.now() });
   }
 
   dispose(): void {

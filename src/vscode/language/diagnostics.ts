@@ -3,6 +3,7 @@ import type { Decision } from '../../core/model';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../convert';
 import { problemsScope, SETTINGS_SECTION } from '../settings';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { StartupTimings } from '../startupTimings';
 
 /** Typing pauses shorter than this do not re-run the rules. */
 const TYPING_DEBOUNCE_MS = 200;
@@ -17,7 +18,10 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly index: WorkspaceIndex) {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly timings?: StartupTimings,
+  ) {
     this.disposables = [
       this.collection,
       index.onDidChange(() => this.publishAll()),
@@ -75,6 +79,7 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const { uri, problems } of this.index.configProblems()) if (problems.length > 0) entries.push([uri, problems.map(toDiagnostic)]);
     this.collection.clear();
     this.collection.set(entries);
+    if (this.timings?.has('indexedMs')) this.timings.mark('diagnosticsPublishedMs');
   }
 
   dispose(): void {
