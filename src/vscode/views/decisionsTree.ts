@@ -113,7 +113,6 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   private decisionItem(node: Extract<Node, { type: 'decision' }>): vscode.TreeItem {
     const decision = node.decision;
-    const title = decision.title?.value ?? '(untitled)';
     const expandable = (node.chain?.replaced.length ?? 0) > 0;
     const item = new vscode.TreeItem(plainText(decisionLabel(decision)), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.index.uriOf(decision);
@@ -129,6 +128,19 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.description = plainText(via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
+    // The tooltip is built on hover (resolveTreeItem): 10,000 of them up front slowed the view's first rows.
+    if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
+    return item;
+  }
+
+  /** The row's tooltip, once VS Code asks for it (on hover). */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.type === 'decision') item.tooltip = this.decisionTooltip(node.decision);
+    return item;
+  }
+
+  private decisionTooltip(decision: Decision): vscode.MarkdownString {
+    const title = decision.title?.value ?? '(untitled)';
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(title)}\n\n`);
     tooltip.appendMarkdown(`Owner: ${markdownText(decision.owner?.value ?? 'none')}  \nStatus: ${markdownText(decision.status?.value ?? 'none')}  \nDate: ${markdownText(decision.date?.value ?? 'none')}`);
@@ -137,9 +149,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     }
     if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(decision.trigger.value)}${decision.triggerDetail ? ` — ${markdownText(decision.triggerDetail.value)}` : ''}`);
     if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${markdownText(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${markdownText(decision.elevatedOn.value)}` : ''}`);
-    item.tooltip = tooltip;
-    if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
-    return item;
+    return tooltip;
   }
 
   dispose(): void {
