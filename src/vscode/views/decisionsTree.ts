@@ -6,6 +6,7 @@ import type { Decision } from '../../core/model';
 import { markdownText } from '../../core/views/editorText';
 import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { StartupTimings } from '../startupTimings';
 
 /**
  * `key` is unique in the tree: a decision shows once per grouping; in chains, a decision several
@@ -43,7 +44,10 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   grouping: Grouping = 'role';
   filter = '';
 
-  constructor(private readonly index: WorkspaceIndex) {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly timings?: StartupTimings,
+  ) {
     this.subscription = index.onDidChange(() => this.refresh());
   }
 
@@ -57,8 +61,18 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   getChildren(node?: Node): Node[] {
-    if (node?.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
-    if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.reference ? `${node.key}\u0000${chain.decision.file}` : chain.decision.file, chain }));
+    const children = node ? this.childrenOf(node) : this.roots();
+    // The first decision rows handed to VS Code: what "the view is populated" means to a user.
+    if (children[0]?.type === 'decision') this.timings?.mark('viewPopulatedMs');
+    return children;
+  }
+
+  private childrenOf(node: Node): Node[] {
+    if (node.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
+    return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.reference ? `${node.key}\u0000${chain.decision.file}` : chain.decision.file, chain }));
+  }
+
+  private roots(): Node[] {
     const decisions = this.visibleDecisions();
     if (decisions.length === 0) return [];
     if (this.grouping === 'flat') return decisions.map((decision) => ({ type: 'decision', decision, key: decision.file }));
@@ -99,7 +113,6 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   private decisionItem(node: Extract<Node, { type: 'decision' }>): vscode.TreeItem {
     const decision = node.decision;
-    const title = decision.title?.value ?? '(untitled)';
     const expandable = (node.chain?.replaced.length ?? 0) > 0;
     const item = new vscode.TreeItem(plainText(decisionLabel(decision)), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.index.uriOf(decision);
@@ -115,6 +128,19 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.description = plainText(via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
+    // The tooltip is built on hover (resolveTreeItem): 10,000 of them up front slowed the view's first rows.
+    if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
+    return item;
+  }
+
+  /** The row's tooltip, once VS Code asks for it (on hover). */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.type === 'decision') item.tooltip = this.decisionTooltip(node.decision);
+    return item;
+  }
+
+  private decisionTooltip(decision: Decision): vscode.MarkdownString {
+    const title = decision.title?.value ?? '(untitled)';
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(title)}\n\n`);
     tooltip.appendMarkdown(`Owner: ${markdownText(decision.owner?.value ?? 'none')}  \nStatus: ${markdownText(decision.status?.value ?? 'none')}  \nDate: ${markdownText(decision.date?.value ?? 'none')}`);
@@ -123,9 +149,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     }
     if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(decision.trigger.value)}${decision.triggerDetail ? ` — ${markdownText(decision.triggerDetail.value)}` : ''}`);
     if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${markdownText(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${markdownText(decision.elevatedOn.value)}` : ''}`);
-    item.tooltip = tooltip;
-    if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
-    return item;
+    return tooltip;
   }
 
   dispose(): void {

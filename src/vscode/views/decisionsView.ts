@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { TreeRow } from '../api';
 import { DecisionsTree, GROUPINGS, type Grouping } from './decisionsTree';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { StartupTimings } from '../startupTimings';
 
 export const VIEW_ID = 'adrRoles.decisions';
 const GROUPING_KEY = 'adrRoles.grouping';
@@ -18,8 +19,9 @@ export class DecisionsView implements vscode.Disposable {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly state: vscode.Memento,
+    timings?: StartupTimings,
   ) {
-    this.tree = new DecisionsTree(index);
+    this.tree = new DecisionsTree(index, timings);
     const saved = state.get<Grouping>(GROUPING_KEY);
     this.tree.grouping = saved && GROUPINGS.includes(saved) ? saved : 'role';
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
