@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { codeownersCommand } from './codeownersCommand';
 import { graphCommand } from './graphCommand';
 import { indexCommand } from './indexCommand';
 import { lintCommand } from './lintCommand';
@@ -25,6 +26,9 @@ Usage:
                                                     elevations, execution decisions later overridden
   adr-roles index [DIR...] [--check]                write each folder's decision table into its README;
                                                     --check writes nothing, exit 1 if one is stale
+  adr-roles codeowners [DIR...] [--check]           write one CODEOWNERS line per decision, naming its
+                                                    owner role's reviewers, between marker comments;
+                                                    --check writes nothing, exit 1 if it is stale
   adr-roles new "TITLE" --owner ROLE [--dir DIR] [--template madr|nygard|log4brains|madr2]
                                                     write the next numbered decision; print its path
   adr-roles migrate --owner ROLE [--where status=accepted] [--dry-run] [DIR...]
@@ -37,8 +41,8 @@ With no DIR, folders are discovered from the current directory.
 Commands that read decisions take --max-file-size KB (default ${DEFAULT_MAX_FILE_KB}): larger files,
 and binary ones, are left out with a note (lint reports them as file-skipped).
 
-Exit codes: 0 success; 1 lint found errors or too many warnings, or index --check found a
-stale index; 2 usage error (an unknown role, option or format), unreadable path, or a path the
+Exit codes: 0 success; 1 lint found errors or too many warnings, or index --check or codeowners --check
+found a stale index or CODEOWNERS block; 2 usage error (an unknown role, option or format), unreadable path, or a path the
 repository names (a folder, template, configuration or README) that is outside it, is or goes
 through a symbolic link, is not a regular file, or is over 256 KB: nothing is read or written there.
 `;
@@ -50,6 +54,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   graph: ['format', 'max-file-size'],
   report: ['json', 'max-file-size'],
   index: ['check', 'max-file-size'],
+  codeowners: ['check', 'max-file-size'],
   new: ['owner', 'dir', 'template'],
   migrate: ['owner', 'where', 'dry-run', 'max-file-size'],
 };
@@ -61,6 +66,7 @@ const OPTION_HINT: Record<string, string> = {
   graph: 'graph takes --format mermaid or dot, and --max-file-size',
   report: 'report takes --json and --max-file-size',
   index: 'index takes --check and --max-file-size',
+  codeowners: 'codeowners takes --check and --max-file-size',
   new: 'new takes --owner, --dir and --template',
   migrate: 'migrate takes --owner, --where, --dry-run and --max-file-size',
 };
@@ -155,12 +161,14 @@ async function main(argv: string[]): Promise<number> {
       return reportCommand(dirs, { json: values.json === true, limits });
     case 'index':
       return indexCommand(dirs, { check: values.check === true, limits });
+    case 'codeowners':
+      return codeownersCommand(dirs, { check: values.check === true, limits });
     case 'new':
       return newCommand(dirs, { owner: text(values.owner), dir: text(values.dir), template: text(values.template) });
     case 'migrate':
       return migrateCommand(dirs, { owner: text(values.owner), where: text(values.where), dryRun: values['dry-run'] === true, limits });
     default:
-      throw new UsageError(`unknown command '${command}': use list, lint, graph, report, index, new or migrate (adr-roles --help)`);
+      throw new UsageError(`unknown command '${command}': use list, lint, graph, report, index, codeowners, new or migrate (adr-roles --help)`);
   }
 }
 

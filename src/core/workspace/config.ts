@@ -5,6 +5,7 @@ import { LineIndex } from '../read/lineIndex';
 import { namedWithMore } from './listText';
 import { parseYamlBlock } from '../read/yamlValues';
 import type { YamlValue } from '../read/yamlTree';
+import { isReviewer } from './reviewerSyntax';
 
 export type RoleKind = 'strategy' | 'execution' | (string & {});
 
@@ -13,6 +14,8 @@ export interface Role {
   label: string;
   kind: RoleKind;
   description?: string;
+  /** Who reviews the role's decisions, as CODEOWNERS names them: `@org/team`, `@user`, an email. */
+  reviewers?: string[];
 }
 
 export type SeverityOverride = Severity | 'off';
@@ -175,9 +178,22 @@ function readRoles(value: YamlValue, report: (message: string, start: number, en
     const role: Role = { id, label: field('label') ?? id, kind };
     const description = field('description');
     if (description) role.description = description;
+    const reviewers = item.entries.find((e) => e.key === 'reviewers')?.value;
+    if (reviewers) role.reviewers = readReviewers(id, reviewers, report);
     roles.push(role);
   }
   return roles;
+}
+
+/** A role's reviewers: a list (or one) of `@user`, `@org/team` or email; anything else is reported and left out. */
+function readReviewers(id: string, value: YamlValue, report: (message: string, start: number, end: number) => void): string[] {
+  const reviewers: string[] = [];
+  for (const item of value.kind === 'seq' ? value.items : [value]) {
+    const text = item.kind === 'scalar' && typeof item.value === 'string' ? item.value.trim() : undefined;
+    if (text !== undefined && isReviewer(text)) reviewers.push(text);
+    else report(`Role '${id}' has a reviewer that is not @user, @org/team or an email address: it is left out of CODEOWNERS`, item.start, item.end);
+  }
+  return reviewers;
 }
 
 /** Matches what `owner:` says against role ids and labels, ignoring case: `CTO`, `cto`, `Head of Engineering`. */
