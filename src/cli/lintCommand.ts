@@ -1,4 +1,7 @@
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { branchProblems } from '../core/branch/branchRules';
+import { pairDecisions } from '../core/branch/pairing';
+import { readBranchRevisions } from './branchBase';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { lintDecision, lintSkipped } from '../core/rules/lint';
 import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/views/lintFormats';
@@ -16,6 +19,8 @@ export interface LintOptions {
   limits: ReadLimits;
   /** Another tool whose reading of each file is checked too. */
   profile: string | undefined;
+  /** A git ref the branch is checked against: the branch rules run too. */
+  base: string | undefined;
 }
 
 /** Exit code 1 when any problem is an error or warnings exceed --max-warnings, 0 otherwise. */
@@ -43,6 +48,21 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
     }
   }
   for (const skipped of catalog.skipped()) found.push(...lintSkipped(skipped, discovery.config).map((p) => ({ ...p, file: skipped.file })));
+  if (options.base !== undefined) {
+    const revisions = await readBranchRevisions(options.base, catalog, folders, options.limits);
+    const fileOf = new Map(revisions.head.map((h) => [h.path, h.decision.file]));
+    const basePaths = new Set(revisions.base.map((b) => b.path));
+    const problems = branchProblems({
+      pairing: pairDecisions(revisions.base, revisions.head, revisions.renames),
+      tipPaths: revisions.tipPaths,
+      basePaths,
+      headPaths: revisions.head.map((h) => h.path),
+      config: discovery.config,
+      baseName: options.base,
+    });
+    // A deleted decision's file is gone from the working tree: it is named where the base had it.
+    for (const { path, problem } of problems) found.push({ ...problem, file: fileOf.get(path) ?? join(revisions.top, path) });
+  }
   // Paths as CI tools want them: relative to where the run started, with `/` on every platform.
   const relativeFound = found.map((p) => ({ ...p, file: (relative('.', p.file) || p.file).split(sep).join('/') }));
   const outcome = lintOutcome(relativeFound, options);

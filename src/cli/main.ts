@@ -18,9 +18,13 @@ const HELP = `adr-roles — architecture decisions with owning roles
 Usage:
   adr-roles list [DIR...] [--json]                  list decisions with owner, status and relations
   adr-roles lint [DIR...] [--format stylish|json|sarif|github] [--quiet] [--max-warnings N]
-                 [--profile backstage]              report problems; exit 1 on any error or more
+                 [--profile backstage] [--base REF] report problems; exit 1 on any error or more
                                                     than N warnings; --quiet reports errors only;
-                                                    --profile also what Backstage's ADR plugin misreads
+                                                    --profile also what Backstage's ADR plugin misreads;
+                                                    --base also what the branch breaks against REF
+                                                    (git): numbers taken there, accepted decisions
+                                                    rewritten, owners changed without elevation,
+                                                    decisions deleted
   adr-roles graph [DIR...] [--format mermaid|dot]   print what overrode, superseded or elevated what
   adr-roles report [DIR...] [--json]                decisions per owner and status, overrides by trigger,
                                                     elevations, execution decisions later overridden
@@ -50,7 +54,7 @@ through a symbolic link, is not a regular file, or is over 256 KB: nothing is re
 /** Which options each command takes: an option meant for another command is a mistake, not a no-op. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
   list: ['json', 'max-file-size'],
-  lint: ['format', 'quiet', 'max-warnings', 'max-file-size', 'profile'],
+  lint: ['format', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'base'],
   graph: ['format', 'max-file-size'],
   report: ['json', 'max-file-size'],
   index: ['check', 'max-file-size'],
@@ -62,7 +66,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
 /** What each command takes instead, for the usage error. */
 const OPTION_HINT: Record<string, string> = {
   list: 'list takes --json and --max-file-size',
-  lint: 'lint takes --format json, --quiet, --max-warnings, --profile and --max-file-size',
+  lint: 'lint takes --format json, --quiet, --max-warnings, --profile, --base and --max-file-size',
   graph: 'graph takes --format mermaid or dot, and --max-file-size',
   report: 'report takes --json and --max-file-size',
   index: 'index takes --check and --max-file-size',
@@ -80,12 +84,13 @@ const VALUE_OPTIONS: Record<string, string> = {
   'max-warnings': 'a number, e.g. --max-warnings 0',
   'max-file-size': 'a size in KB, e.g. --max-file-size 2048',
   profile: 'a tool whose reading is checked too: backstage',
+  base: 'a git branch, tag or commit, e.g. --base origin/main',
 };
 
 /** What `--format` takes, per command. */
 const FORMAT_VALUES: Record<string, string> = { lint: 'stylish, json, sarif or github', graph: 'mermaid or dot' };
 
-const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
+const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'base', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
 
 /** `--max-warnings 0` and up; anything else is a usage error rather than a silently ignored limit. */
 function maxWarningsOf(value: string | boolean | undefined): number | undefined {
@@ -117,6 +122,7 @@ async function main(argv: string[]): Promise<number> {
       'max-warnings': { type: 'string' },
       'max-file-size': { type: 'string' },
       profile: { type: 'string' },
+      base: { type: 'string' },
       owner: { type: 'string' },
       dir: { type: 'string' },
       template: { type: 'string' },
@@ -154,7 +160,7 @@ async function main(argv: string[]): Promise<number> {
     case 'list':
       return listCommand(dirs, { json: values.json === true, limits });
     case 'lint':
-      return lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']), limits, profile: text(values.profile) });
+      return lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']), limits, profile: text(values.profile), base: text(values.base) });
     case 'graph':
       return graphCommand(dirs, { format: typeof values.format === 'string' ? values.format : 'mermaid', limits });
     case 'report':
