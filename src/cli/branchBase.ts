@@ -2,7 +2,9 @@ import { realpathSync } from 'node:fs';
 import { basename, relative, sep } from 'node:path';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { admitDecision } from '../core/read/fileAdmission';
-import type { RevisionDecision } from '../core/branch/pairing';
+import { branchProblems, type BranchProblem } from '../core/branch/branchRules';
+import { pairDecisions, type Pairing, type RevisionDecision } from '../core/branch/pairing';
+import type { AdrRolesConfig } from '../core/workspace/config';
 import type { Catalog } from '../core/workspace/catalog';
 import { isDecisionFileName } from '../core/workspace/discovery';
 import { gitText, runGit } from './git';
@@ -125,4 +127,25 @@ export async function readBranchRevisions(ref: string, catalog: Catalog, folders
   }
   const tipPaths = (await decisionFilesAt(top, tip, repoFolders)).map((e) => e.path);
   return { top, base, head, tipPaths, renames: await renamesSince(top, mergeBase, repoFolders) };
+}
+
+export interface BranchCheck {
+  revisions: BranchRevisions;
+  pairing: Pairing;
+  problems: BranchProblem[];
+}
+
+/** The branch rules over the folders being read, against `ref`. */
+export async function checkBranch(ref: string, catalog: Catalog, folders: readonly string[], limits: ReadLimits, config: AdrRolesConfig): Promise<BranchCheck> {
+  const revisions = await readBranchRevisions(ref, catalog, folders, limits);
+  const pairing = pairDecisions(revisions.base, revisions.head, revisions.renames);
+  const problems = branchProblems({
+    pairing,
+    tipPaths: revisions.tipPaths,
+    basePaths: new Set(revisions.base.map((b) => b.path)),
+    headPaths: revisions.head.map((h) => h.path),
+    config,
+    baseName: ref,
+  });
+  return { revisions, pairing, problems };
 }

@@ -1,7 +1,5 @@
 import { join, relative, sep } from 'node:path';
-import { branchProblems } from '../core/branch/branchRules';
-import { pairDecisions } from '../core/branch/pairing';
-import { readBranchRevisions } from './branchBase';
+import { checkBranch } from './branchBase';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { lintDecision, lintSkipped } from '../core/rules/lint';
 import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/views/lintFormats';
@@ -49,17 +47,8 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
   }
   for (const skipped of catalog.skipped()) found.push(...lintSkipped(skipped, discovery.config).map((p) => ({ ...p, file: skipped.file })));
   if (options.base !== undefined) {
-    const revisions = await readBranchRevisions(options.base, catalog, folders, options.limits);
+    const { revisions, problems } = await checkBranch(options.base, catalog, folders, options.limits, discovery.config);
     const fileOf = new Map(revisions.head.map((h) => [h.path, h.decision.file]));
-    const basePaths = new Set(revisions.base.map((b) => b.path));
-    const problems = branchProblems({
-      pairing: pairDecisions(revisions.base, revisions.head, revisions.renames),
-      tipPaths: revisions.tipPaths,
-      basePaths,
-      headPaths: revisions.head.map((h) => h.path),
-      config: discovery.config,
-      baseName: options.base,
-    });
     // A deleted decision's file is gone from the working tree: it is named where the base had it.
     for (const { path, problem } of problems) found.push({ ...problem, file: fileOf.get(path) ?? join(revisions.top, path) });
   }

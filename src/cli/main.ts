@@ -7,6 +7,7 @@ import { listCommand } from './listCommand';
 import { migrateCommand } from './migrateCommand';
 import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
+import { summaryCommand } from './summaryCommand';
 import { UsageError } from './targets';
 import { plainText } from '../core/views/plainText';
 import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
@@ -30,6 +31,10 @@ Usage:
                                                     elevations, execution decisions later overridden
   adr-roles index [DIR...] [--check]                write each folder's decision table into its README;
                                                     --check writes nothing, exit 1 if one is stale
+  adr-roles summary [DIR...] --base REF [--format markdown|json]
+                                                    what the branch does to the decisions against REF,
+                                                    by owner role: added, status and owner changes,
+                                                    overrides, elevations, problems (for a PR)
   adr-roles codeowners [DIR...] [--check]           write one CODEOWNERS line per decision, naming its
                                                     owner role's reviewers, between marker comments;
                                                     --check writes nothing, exit 1 if it is stale
@@ -59,6 +64,7 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   report: ['json', 'max-file-size'],
   index: ['check', 'max-file-size'],
   codeowners: ['check', 'max-file-size'],
+  summary: ['base', 'format', 'max-file-size'],
   new: ['owner', 'dir', 'template'],
   migrate: ['owner', 'where', 'dry-run', 'max-file-size'],
 };
@@ -71,6 +77,7 @@ const OPTION_HINT: Record<string, string> = {
   report: 'report takes --json and --max-file-size',
   index: 'index takes --check and --max-file-size',
   codeowners: 'codeowners takes --check and --max-file-size',
+  summary: 'summary takes --base, --format markdown or json, and --max-file-size',
   new: 'new takes --owner, --dir and --template',
   migrate: 'migrate takes --owner, --where, --dry-run and --max-file-size',
 };
@@ -88,7 +95,7 @@ const VALUE_OPTIONS: Record<string, string> = {
 };
 
 /** What `--format` takes, per command. */
-const FORMAT_VALUES: Record<string, string> = { lint: 'stylish, json, sarif or github', graph: 'mermaid or dot' };
+const FORMAT_VALUES: Record<string, string> = { lint: 'stylish, json, sarif or github', graph: 'mermaid or dot', summary: 'markdown or json' };
 
 const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'base', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
 
@@ -167,6 +174,8 @@ async function main(argv: string[]): Promise<number> {
       return reportCommand(dirs, { json: values.json === true, limits });
     case 'index':
       return indexCommand(dirs, { check: values.check === true, limits });
+    case 'summary':
+      return summaryCommand(dirs, { base: text(values.base), format: text(values.format) ?? 'markdown', limits });
     case 'codeowners':
       return codeownersCommand(dirs, { check: values.check === true, limits });
     case 'new':
@@ -174,7 +183,7 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return migrateCommand(dirs, { owner: text(values.owner), where: text(values.where), dryRun: values['dry-run'] === true, limits });
     default:
-      throw new UsageError(`unknown command '${command}': use list, lint, graph, report, index, codeowners, new or migrate (adr-roles --help)`);
+      throw new UsageError(`unknown command '${command}': use list, lint, graph, report, summary, index, codeowners, new or migrate (adr-roles --help)`);
   }
 }
 

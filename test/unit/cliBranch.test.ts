@@ -1,18 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { git, newRepository } from './gitRepos';
 import { runCli } from './helpers';
-
-/** git with a fixed identity and no user or system configuration, so a test sees only its own repository. */
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
-  });
-}
 
 const FOLDER = 'docs/decisions';
 
@@ -49,9 +40,7 @@ const branchFound = (problems: Found[]): string[][] => problems.filter((p) => BR
 describe('adr-roles lint --base, on real git repositories', () => {
   let repo: string;
   beforeEach(() => {
-    repo = mkdtempSync(join(tmpdir(), 'adr-roles-branch-'));
-    git(repo, 'init', '-q');
-    mkdirSync(join(repo, FOLDER), { recursive: true });
+    repo = newRepository('adr-roles-branch-', FOLDER);
     write(repo, '0001-use-segment.md', decision({ status: 'accepted', date: '2024-01-02', owner: 'cto' }, 'Use Segment for events', 'Chosen option: Segment, because it is bought.'));
     write(repo, '0002-ship-weekly.md', decision({ status: 'accepted', date: '2024-01-03', owner: 'hoe' }, 'Ship weekly', 'Chosen option: weekly releases.'));
     commitAll(repo, 'decisions');
