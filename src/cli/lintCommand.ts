@@ -4,6 +4,7 @@ import type { ReadLimits } from '../core/read/fileAdmission';
 import { lintDecision, lintSkipped } from '../core/rules/lint';
 import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/views/lintFormats';
 import { backstageProblems, LINT_PROFILES } from '../core/rules/profiles';
+import { isoDate } from '../core/read/dates';
 import { loadDecisions } from './loadDecisions';
 import { nodeFileSystem } from './nodeFileSystem';
 import { resolveTargets, UsageError } from './targets';
@@ -37,7 +38,7 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
   for (const { file, problem } of refused) if (!discovery.configProblems.includes(problem)) found.push({ ...problem, file });
   for (const log of catalog.folders()) {
     for (const decision of log.decisions()) {
-      found.push(...lintDecision(decision, log, discovery.config).map((p) => ({ ...p, file: decision.file })));
+      found.push(...lintDecision(decision, log, discovery.config, isoDate(new Date())).map((p) => ({ ...p, file: decision.file })));
       if (options.profile === 'backstage') {
         // The profile looks at how the text is written, which the catalog does not keep: read again.
         const text = await nodeFileSystem.readText(decision.file);

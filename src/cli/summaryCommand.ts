@@ -5,6 +5,7 @@ import { summaryMarkdown } from '../core/branch/summaryMarkdown';
 import { lintDecision } from '../core/rules/lint';
 import { guardLineStarts } from '../core/views/plainText';
 import { checkBranch } from './branchBase';
+import { isoDate } from '../core/read/dates';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets, UsageError } from './targets';
 
@@ -30,7 +31,7 @@ export async function summaryCommand(dirs: string[], options: { base: string | u
   for (const { path, problem } of problems) add(path, [problem]);
   const pathOf = new Map(revisions.head.map((h) => [h.decision.file, h.path]));
   for (const log of catalog.folders()) {
-    for (const decision of log.decisions()) add(pathOf.get(decision.file) ?? decision.file, lintDecision(decision, log, discovery.config));
+    for (const decision of log.decisions()) add(pathOf.get(decision.file) ?? decision.file, lintDecision(decision, log, discovery.config, isoDate(new Date())));
   }
   const summary = summarizeBranch(pairing, (path) => byPath.get(path) ?? [], discovery.config, options.base);
   process.stdout.write(options.format === 'json' ? `${JSON.stringify(summary, null, 2)}\n` : guardLineStarts(summaryMarkdown(summary)));
