@@ -45,12 +45,17 @@ async function decisionFilesAt(top: string, revision: string, folders: readonly 
   return entries;
 }
 
+/** The most --base reads of the base's decisions, all files together. */
+const MAX_BASE_BYTES = 256 * 1024 * 1024;
+
 /** The texts of blobs, read in one `git cat-file --batch`; blobs over the size limit are left out, unread. */
 async function blobTexts(top: string, entries: readonly TreeEntry[], limits: ReadLimits): Promise<Map<string, string>> {
   const admitted = entries.filter((e) => e.size <= limits.maxFileBytes);
   const texts = new Map<string, string>();
   if (admitted.length === 0) return texts;
   const total = admitted.reduce((sum, e) => sum + e.size + 128, 0);
+  // Each file is bounded by --max-file-size; the whole read is bounded too, as it is held in memory.
+  if (total > MAX_BASE_BYTES) throw new UsageError(`the decisions at the base hold ${Math.round(total / 1024 / 1024)} MB, more than the ${MAX_BASE_BYTES / 1024 / 1024} MB --base reads: name fewer folders`);
   const result = await runGit(top, ['cat-file', '--batch'], { input: Buffer.from(admitted.map((e) => `${e.object}\n`).join('')), maxBytes: total + 1024 });
   if (!result.ok) throw new UsageError(`git could not read the decisions of the base: ${result.stderr.trim().split('\n')[0] ?? ''}`);
   const out = result.stdout;
