@@ -65,7 +65,7 @@ describe('review dates', () => {
     assert.deepEqual(problems.map((p) => [p.code, p.range.start.line]), [['invalid-config', 0]]);
   });
 
-  it('lint reports review-overdue with today, and list --json carries the review fields', () => {
+  it('lint reports review-overdue with today, report lists it as due, and list --json carries the review fields', () => {
     const repo = mkdtempSync(join(tmpdir(), 'adr-roles-review-'));
     try {
       mkdirSync(join(repo, 'docs/decisions'), { recursive: true });
@@ -75,6 +75,9 @@ describe('review dates', () => {
       assert.deepEqual(problems.filter((p) => p.code === 'review-overdue').map((p) => [p.file, p.severity]), [['docs/decisions/0001-past.md', 'warning']]);
       const rows = JSON.parse(runCli(['list', '--json'], repo).stdout) as Record<string, unknown>[];
       assert.deepEqual(rows.map((r) => [r.reviewBy, r.revisitWhen, r.reviewedOn]), [['2001-01-01', null, null], ['2999-01-01', 'budget doubles', null]]);
+      const report = JSON.parse(runCli(['report', '--json'], repo).stdout) as { dueForReview: { decision: { id: string }; due: string; implicit: boolean }[] };
+      assert.deepEqual(report.dueForReview.map((d) => [d.decision.id, d.due, d.implicit]), [['ADR-0001', '2001-01-01', false]]);
+      assert.match(runCli(['report'], repo).stdout, /\nDue for review \(1\)\n {2}ADR-0001 {2}Past — due 2001-01-01\n/);
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

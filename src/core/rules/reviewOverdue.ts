@@ -27,13 +27,17 @@ export function reviewDue(decision: Decision, policy: ReviewPolicy | null): { da
   return from ? { date: addMonths(from, policy.afterMonths), implicit: true } : null;
 }
 
+/** A decision replaced or retired is not reviewed any more. */
+export function isRetired(decision: Decision): boolean {
+  return ['superseded', 'overridden', 'deprecated', 'rejected'].includes(decision.status?.value ?? '');
+}
+
 /** A decision past its review date: the essay's decisions are revisited when resources or requirements change. */
 export const reviewOverdue: Rule = {
   code: 'review-overdue',
   check({ decision, config, today }) {
     if (today === undefined) return [];
-    // A decision replaced or retired is not reviewed any more.
-    if (['superseded', 'overridden', 'deprecated', 'rejected'].includes(decision.status?.value ?? '')) return [];
+    if (isRetired(decision)) return [];
     const due = reviewDue(decision, config.review);
     if (!due || due.date >= today) return [];
     const revisit = decision.revisitWhen ? ` (revisit when: ${decision.revisitWhen.value})` : '';
