@@ -75,6 +75,23 @@ describe('adr-roles summary --base', () => {
     assert.equal(runCli(['summary', '--base', 'feature'], repo).stdout, '## Decisions changed against feature\n\nNo decision is added, changed or deleted.\n');
   });
 
+  it('names renamed and deleted decisions, a deleted one under its owner at the base', () => {
+    git(repo, 'checkout', '-q', '-b', 'tidy', 'main');
+    try {
+      git(repo, 'mv', `${FOLDER}/0001-buy-analytics.md`, `${FOLDER}/0001-buy-an-analytics-platform.md`);
+      git(repo, 'rm', '-q', `${FOLDER}/0004-on-call.md`);
+      git(repo, 'commit', '-q', '-m', 'tidy');
+      const summary = JSON.parse(runCli(['summary', '--base', 'main', '--format', 'json'], repo).stdout) as { counts: Record<string, number>; groups: { role: { id: string } | null; decisions: { id: string; change: string; previousPath: string | null; problems: { code: string }[] }[] }[] };
+      assert.deepEqual(summary.counts, { added: 0, changed: 0, renamed: 1, deleted: 1, problems: 1 });
+      assert.deepEqual(summary.groups.map((g) => [g.role?.id ?? null, g.decisions.map((d) => [d.id, d.change, d.previousPath, d.problems.map((p) => p.code)])]), [
+        ['cto', [['ADR-0001', 'renamed', `${FOLDER}/0001-buy-analytics.md`, []]]],
+        ['hoe', [['ADR-0004', 'deleted', null, ['decision-deleted']]]],
+      ]);
+    } finally {
+      git(repo, 'checkout', '-q', 'feature');
+    }
+  });
+
   it('needs --base, and takes only markdown or json', () => {
     assert.match(runCli(['summary'], repo).stderr, /summary needs --base REF/);
     const wrong = runCli(['summary', '--base', 'main', '--format', 'sarif'], repo);
