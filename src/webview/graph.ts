@@ -1,11 +1,13 @@
 // The Decision Graph panel: decisions as boxes coloured by the owning role's kind, arrows for
 // overrides (with their trigger), supersessions and elevations. Click a box to open its file.
 import type { DecisionGraph, DecisionNode, FolderGraph, GraphEdge, GraphNode } from '../core/views/graph';
-import { activates, h, plural, s } from './dom';
+import { activates, h, s } from './dom';
 import { drawModels, openDecision } from './host';
 import { layoutGraph, type Box, type Link, type Point } from './graphLayout';
 import { panelFonts, textWidth, wrapText, type Fonts } from './measure';
 import { ownerLegend } from './legend';
+import { countsSummary } from '../core/views/standing';
+import { elevationText, ownerName, relationName, statusName, triggerText } from '../core/views/vocabulary';
 
 const NODE_WIDTH = 216;
 const PAD = 10;
@@ -32,7 +34,7 @@ function draw(model: DecisionGraph): { decisions: number; relations: number } {
   const edges = model.folders.flatMap((f) => f.edges);
   const fonts = panelFonts();
   const maxWidth = Math.max(NODE_WIDTH, document.documentElement.clientWidth - 2 * PAGE_PADDING);
-  const content: Node[] = [summaryLine(decisions, edges), legend(model, decisions, edges)];
+  const content: Node[] = [summaryLine(model), legend(model, decisions, edges)];
   if (decisions.length === 0) {
     content.push(h('p', { class: 'placeholder' }, 'No decision records found. Decisions are read from the folders named in .adr-roles.yml, .adr-dir or .log4brains.yml, or from docs/decisions, docs/adr and other common folders.'));
   }
@@ -46,18 +48,10 @@ function draw(model: DecisionGraph): { decisions: number; relations: number } {
   return { decisions: decisions.length, relations: edges.length };
 }
 
-function summaryLine(decisions: DecisionNode[], edges: GraphEdge[]): HTMLElement {
-  const count = (kind: GraphEdge['kind']): number => edges.filter((e) => e.kind === kind).length;
-  const unowned = decisions.filter((d) => d.ownerClass === 'unowned').length;
-  const replaced = decisions.filter((d) => d.replaced).length;
-  const parts = [
-    plural(decisions.length, 'decision'),
-    plural(count('overrides'), 'override'),
-    count('supersedes') > 0 ? plural(count('supersedes'), 'supersession') : '',
-    count('elevated') > 0 ? plural(count('elevated'), 'elevation') : '',
-    replaced > 0 ? `${replaced} no longer in force` : '',
-  ].filter(Boolean);
-  return h('p', { class: 'summary' }, parts.join(' · '), unowned > 0 ? h('span', { class: 'warning' }, ` · ${unowned} unowned`) : null);
+/** Counted by the core, as the Ownership Report counts: the two panels agree. */
+function summaryLine(model: DecisionGraph): HTMLElement {
+  const unowned = model.counts.unowned;
+  return h('p', { class: 'summary' }, countsSummary(model.counts).join(' · '), unowned > 0 ? h('span', { class: 'warning' }, ` · ${unowned} unowned`) : null);
 }
 
 function oneSided(edge: GraphEdge): boolean {
@@ -72,8 +66,8 @@ function legend(model: DecisionGraph, decisions: DecisionNode[], edges: GraphEdg
     { class: 'legend' },
     ...ownerLegend(model.roles, new Set(decisions.map((d) => d.ownerClass))),
     h('span', { class: 'legend-break' }),
-    edgeItem('overrides', 'overrides (why: new resource / new requirement)'),
-    edgeItem('supersedes', 'supersedes'),
+    edgeItem('overrides', `${relationName('overrides')} (why: new resource / new requirement)`),
+    edgeItem('supersedes', relationName('supersedes')),
     edgeItem('elevated', 'elevated from a role'),
     edges.some(oneSided) ? edgeItem('one-sided-swatch', 'dotted: only one of the two decisions records it') : null,
     h('span', { class: 'legend-item' }, h('span', { class: 'swatch replaced-swatch' }), 'faded and struck: overridden or superseded'),
@@ -144,15 +138,15 @@ function decisionDrawing(node: DecisionNode, fonts: Fonts): NodeDrawing {
   const bold = `600 ${fonts.size}px ${fonts.family}`;
   const small = `${fonts.size - 1}px ${fonts.family}`;
   const inner = NODE_WIDTH - 2 * PAD - STRIPE;
-  const status = node.status ?? 'no status';
+  const status = statusName(node.status);
   const title = wrapText(node.title, regular, inner, TITLE_LINES);
-  const owner = node.owner ? (node.owner.role?.label ?? `${node.owner.written} (not a configured role)`) : 'no owner';
+  const owner = ownerName(node.owner?.written, node.owner?.role);
   // Owner and date share a line when they fit; otherwise each gets its own, rather than a dangling dot.
   const ownerAndDate = [owner, node.date].filter(Boolean).join(' · ');
   const footer = textWidth(ownerAndDate, small) <= inner || !node.date ? [ownerAndDate] : [owner, node.date];
   const footerLines = footer.flatMap((line) => wrapText(line, small, inner, 2).map((text) => ({ text, cls: 'footer' })));
   if (node.elevated) {
-    const elevation = `▲ elevated from ${node.elevated.fromLabel}${node.elevated.on ? ` on ${node.elevated.on}` : ''}`;
+    const elevation = `▲ ${elevationText(node.elevated.fromLabel, node.elevated.on)}`;
     footerLines.push(...wrapText(elevation, small, inner, 2).map((text) => ({ text, cls: 'footer elevation' })));
   }
   const smallLine = Math.round((fonts.size - 1) * 1.4);
@@ -199,9 +193,9 @@ function edgeDrawing(edge: GraphEdge, key: string, fonts: Fonts): EdgeDrawing {
   const small = `${fonts.size - 1}px ${fonts.family}`;
   let lines: string[];
   if (edge.kind === 'elevated') lines = [edge.on ? `elevated ${edge.on}` : 'elevated'];
-  else if (edge.kind === 'supersedes') lines = ['supersedes'];
+  else if (edge.kind === 'supersedes') lines = [relationName('supersedes')];
   else {
-    lines = [`overrides · ${edge.trigger ?? 'no trigger given'}`];
+    lines = [`${relationName('overrides')} · ${triggerText(edge.trigger)}`];
     if (edge.triggerDetail) lines.push(...wrapText(edge.triggerDetail, small, LABEL_WIDTH, 2));
   }
   const width = Math.ceil(Math.max(...lines.map((l) => textWidth(l, small)))) + 10;
@@ -213,8 +207,8 @@ function edgeElement(edge: GraphEdge, points: Point[], label: Point, drawing: Ed
   const name = (key: string): string => names.get(key) ?? key;
   const recordedOnce = oneSided(edge);
   const tooltip = [
-    edge.kind === 'elevated' ? `${name(edge.to)} was elevated from ${name(edge.from)}${edge.on ? ` on ${edge.on}` : ''}` : `${name(edge.from)} ${edge.kind} ${name(edge.to)}`,
-    edge.kind === 'overrides' ? `trigger: ${edge.trigger ?? 'none given'}${edge.triggerDetail ? ` (${edge.triggerDetail})` : ''}` : '',
+    edge.kind === 'elevated' ? `${name(edge.to)} was ${elevationText(name(edge.from), edge.on)}` : `${name(edge.from)} ${relationName(edge.kind)} ${name(edge.to)}`,
+    edge.kind === 'overrides' ? `trigger: ${triggerText(edge.trigger, edge.triggerDetail)}` : '',
     recordedOnce ? `only ${edge.declaredBy === 'newer' ? name(edge.from) : name(edge.to)} records this relation` : '',
   ].filter(Boolean);
   const { labelWidth: width, labelHeight: height } = drawing.link;

@@ -14,7 +14,7 @@ describe('the Decisions view', () => {
   it('groups by owning role, unowned first, with counts', async () => {
     const api = await indexedApi();
     const rows = api.tree();
-    assert.deepEqual(groups(rows).slice(0, 3), ['Unowned (1)', 'CTO — strategy (3)', 'Head of Engineering — execution (2)']);
+    assert.deepEqual(groups(rows).slice(0, 3), ['Unowned (1)', 'CTO (strategy) (3)', 'Head of Engineering (execution) (2)']);
     assert.deepEqual(rows[0]?.children.map((c) => c.label), ['ADR-0006 Adopt feature flags for gradual rollouts']);
     assert.match(rows[1]?.children[0]?.description ?? '', /^accepted · \d{4}-\d{2}-\d{2}$/);
   });
@@ -25,7 +25,7 @@ describe('the Decisions view', () => {
     const original = await readText(uri);
     try {
       await writeText(uri, original.replace('status: proposed\n', 'status: proposed\nowner: cto\n'));
-      await indexState(api, () => groups(api.tree())[0] === 'CTO — strategy (4)', () => JSON.stringify(groups(api.tree())));
+      await indexState(api, () => groups(api.tree())[0] === 'CTO (strategy) (4)', () => JSON.stringify(groups(api.tree())));
     } finally {
       await writeText(uri, original);
       await indexState(api, () => groups(api.tree())[0] === 'Unowned (1)', () => JSON.stringify(groups(api.tree())));

@@ -11,12 +11,12 @@ const UNOWNED_FILE = '0006-adopt-feature-flags-for-gradual-rollouts.md';
 /** The demo's decisions (examples/demo/docs/decisions) by the group the view should put them in. */
 const GROUPS = {
   Unowned: ['ADR-0006 Adopt feature flags for gradual rollouts'],
-  'CTO — strategy': [
+  'CTO (strategy)': [
     'ADR-0001 Buy an analytics platform rather than build one',
     'ADR-0004 Move our Postgres databases to a managed cloud service',
     'ADR-0005 Send product events through Segment',
   ],
-  'Head of Engineering — execution': [
+  'Head of Engineering (execution)': [
     'ADR-0002 Run a weekly on-call rotation across all product engineers',
     'ADR-0003 Aggregate product events through GraphQL mutations',
   ],
@@ -129,7 +129,7 @@ describe('adr-roles in the VS Code workbench', function () {
     await editor.locator('.view-line', { hasText: /^owner:\s+cto$/ }).waitFor({ state: 'visible' });
     await editor.locator('.squiggly-warning').first().waitFor({ state: 'detached' });
     const sideBar = await openDecisionsView();
-    await waitForTreeRow(sideBar, 'CTO — strategy', { level: 1, description: /\b4\b/ });
+    await waitForTreeRow(sideBar, 'CTO (strategy)', { level: 1, description: /\b4\b/ });
     await page.keyboard.press('Control+S');
   });
 
@@ -143,7 +143,7 @@ describe('adr-roles in the VS Code workbench', function () {
     await page.keyboard.insertText('  - { id: hop, label: Head of Product, kind: strategy }\n');
     await page.keyboard.press('Control+S');
     const sideBar = await openDecisionsView();
-    await waitForTreeRow(sideBar, 'Head of Product — strategy', { level: 1, description: /\b0\b/ });
+    await waitForTreeRow(sideBar, 'Head of Product (strategy)', { level: 1, description: /\b0\b/ });
   });
 
   it('creates a decision with "ADR: New ADR": title, then owner', async () => {
@@ -255,7 +255,7 @@ describe('adr-roles in the VS Code workbench', function () {
     await report.locator('h1', { hasText: 'Ownership Report' }).waitFor({ state: 'visible' });
     await report.locator('svg.chart .segment').first().waitFor({ state: 'visible' });
     await report.locator('table.matrix tr', { hasText: 'Head of Engineering' }).waitFor({ state: 'visible' });
-    await report.locator('svg.chart .axis-label', { hasText: 'Head of Engineering — execution' }).waitFor({ state: 'visible' });
+    await report.locator('svg.chart .axis-label', { hasText: 'Head of Engineering (execution)' }).waitFor({ state: 'visible' });
     await report.locator('[data-list="unowned"] .decision-link', { hasText: 'ADR-0006 Adopt feature flags for gradual rollouts' }).waitFor({ state: 'visible' });
     await report.locator('[data-list="overrides"] li', { hasText: 'new-resource' }).waitFor({ state: 'attached' });
     await report.locator('[data-list="elevated"] li', { hasText: 'from Head of Engineering on 2021-05-24' }).waitFor({ state: 'attached' });

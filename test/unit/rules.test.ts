@@ -83,10 +83,10 @@ describe('groupByRole', () => {
       groups.map((g) => [g.label, g.decisions.map((d) => d.id)]),
       [
         ['Unowned', ['ADR-0002']],
-        ['CTO — strategy', ['ADR-0001']],
-        ['Head of Engineering — execution', ['ADR-0003']],
-        ['Head of Product — strategy', []],
-        ['Unknown role', ['ADR-0004']],
+        ['CTO (strategy)', ['ADR-0001']],
+        ['Head of Engineering (execution)', ['ADR-0003']],
+        ['Head of Product (strategy)', []],
+        ['Owner names no configured role', ['ADR-0004']],
       ],
     );
   });

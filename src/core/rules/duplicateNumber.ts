@@ -1,4 +1,4 @@
-import { baseName } from '../read/fileName';
+import { baseName, formatId } from '../read/fileName';
 import { decisionHeadRange, type Rule } from './rule';
 
 /** Two branches that each add the next number merge cleanly and leave a duplicate. */
@@ -11,7 +11,7 @@ export const duplicateNumber: Rule = {
     return [
       {
         code: 'duplicate-number',
-        message: `${decision.id} is also the number of ${others.map((d) => baseName(d.file)).join(', ')}: renumber one of them (next free: ${log.nextNumber()})`,
+        message: `${decision.id} is also the number of ${others.map((d) => baseName(d.file)).join(', ')}: renumber one of them (next free: ${formatId(log.nextNumber())})`,
         range: decisionHeadRange(decision),
         data: { number: decision.number, nextNumber: log.nextNumber(), others: others.map((d) => d.file) },
       },

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { resolveRole } from '../../core/workspace/config';
+import { ownerOf } from '../../core/views/decisionText';
+import { relationText } from '../../core/views/vocabulary';
 import type { Decision } from '../../core/model';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceReferences } from '../index/workspaceReferences';
@@ -38,13 +39,11 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
     const range = new vscode.Range(0, 0, 0, 0);
     const lenses: vscode.CodeLens[] = [];
     const config = this.index.configFor(decision);
-    const role = decision.owner && config ? resolveRole(decision.owner.value, config.roles) : undefined;
-    const ownerTitle = role ? `${role.label} — ${role.kind}` : decision.owner ? `owner ${decision.owner.value} (not a configured role)` : 'no owner';
-    lenses.push(new vscode.CodeLens(range, { title: ownerTitle, command: 'adrRoles.decisions.focus', tooltip: 'Show the Decisions view' }));
+    lenses.push(new vscode.CodeLens(range, { title: ownerOf(decision, config?.roles ?? []), command: 'adrRoles.decisions.focus', tooltip: 'Show the Decisions view' }));
     for (const relation of this.index.relationsOf(decision)) {
       const uri = relation.target && this.index.uriOf(relation.target);
       if (!uri || !relation.target) continue;
-      const title = `${relation.kind.replace('-', ' ')} ${relation.target.id}`;
+      const title = relationText(relation.kind, relation.target.id);
       lenses.push(new vscode.CodeLens(range, { title, command: 'vscode.open', arguments: [uri], tooltip: relation.target.title?.value ?? relation.target.id }));
     }
     lenses.push(new ReferencesLens(range, decision, document.uri));

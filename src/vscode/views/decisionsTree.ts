@@ -1,4 +1,5 @@
-import { decisionLabel } from '../../core/views/vocabulary';
+import { decisionLabel, statusLine, statusName, triggerText } from '../../core/views/vocabulary';
+import { elevationOf, ownerLineOf, ownerOf, relationLine } from '../../core/views/decisionText';
 import * as vscode from 'vscode';
 import { chainsOf, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
@@ -100,20 +101,22 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.resourceUri = uri;
     const via = node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '';
     // Outside the role grouping the owner is not visible from the group, so the row says it.
-    const owner = this.grouping === 'role' ? undefined : (decision.owner?.value ?? 'no owner');
+    const roles = this.index.configFor(decision)?.roles ?? this.index.roles();
+    const owner = this.grouping === 'role' ? undefined : ownerOf(decision, roles);
     const logs = this.index.logs();
     const folder = logs.length > 1 ? logs.find((l) => l.get(decision.file))?.folder.split('/').slice(-2).join('/') : undefined;
-    item.description = via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · ');
+    item.description = via + [owner, decision.status ? statusName(decision.status.value) : undefined, decision.date?.value, folder].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${decision.id}** ${escapeMarkdown(title)}\n\n`);
-    tooltip.appendMarkdown(`Owner: ${escapeMarkdown(decision.owner?.value ?? 'none')}  \nStatus: ${escapeMarkdown(decision.status?.value ?? 'none')}  \nDate: ${decision.date?.value ?? 'none'}`);
-    for (const relation of this.index.relationsOf(decision)) {
-      tooltip.appendMarkdown(`  \n${escapeMarkdown(relation.kind)} ${escapeMarkdown(relation.target?.id ?? relation.ref.raw)}`);
-    }
-    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${escapeMarkdown(decision.trigger.value)}${decision.triggerDetail ? ` — ${escapeMarkdown(decision.triggerDetail.value)}` : ''}`);
-    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${escapeMarkdown(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`);
+    tooltip.appendMarkdown(`${escapeMarkdown(ownerLineOf(decision, roles))}  \n${escapeMarkdown(statusLine(decision.status?.value))}  \nDate: ${decision.date?.value ?? 'none'}`);
+    const relations = this.index.relationsOf(decision);
+    for (const relation of relations) tooltip.appendMarkdown(`  \n${escapeMarkdown(relationLine(decision, relation))}`);
+    // The reason goes with the relation it explains; a trigger without one is still shown.
+    if (decision.trigger && !relations.some((r) => r.kind === 'overrides')) tooltip.appendMarkdown(`  \nTrigger: ${escapeMarkdown(triggerText(decision.trigger.value, decision.triggerDetail?.value))}`);
+    const elevation = elevationOf(decision, roles);
+    if (elevation) tooltip.appendMarkdown(`  \n${escapeMarkdown(elevation)}`);
     item.tooltip = tooltip;
     if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
     return item;
