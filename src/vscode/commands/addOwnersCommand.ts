@@ -5,7 +5,8 @@ import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } fro
 import type { Decision } from '../../core/model';
 import { parseDecision } from '../../core/read/parse';
 import { currentText } from './decisionFiles';
-import { applyPlannedWrite } from './plannedWrite';
+import { applyPlannedWrite, type PlannedWrite } from './plannedWrite';
+import { notifyWritten } from './undoWrite';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** Arguments for running the command without prompts (other extensions, tests). */
@@ -42,6 +43,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     return [];
   }
   const changed: string[] = [];
+  const writes: PlannedWrite[] = [];
   const unwritable: string[] = [];
   for (const [at, decision] of unowned.entries()) {
     const uri = index.uriOf(decision);
@@ -66,14 +68,17 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
       break;
     }
     // The answer is about the text the pick showed: if the file changed while the pick was open, stop.
-    const outcome = await applyPlannedWrite({
+    const write: PlannedWrite = {
       command: 'Add Owners',
       basis: [{ uri, text, name: decision.id }],
       edits: [{ uri, edits: addOwnerEdits(text, fresh, role.id, format) }],
       unchanged: `its owner was not written, and the owners given before it stay`,
-    });
-    if (outcome === 'written') changed.push(decision.id);
-    else {
+    };
+    const outcome = await applyPlannedWrite(write);
+    if (outcome === 'written') {
+      changed.push(decision.id);
+      writes.push(write);
+    } else {
       if (outcome !== 'changed') void vscode.window.showErrorMessage(`The owner of ${decision.id} could not be written: nothing more was changed.`);
       break;
     }
@@ -81,9 +86,8 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
   if (unwritable.length > 0) {
     void vscode.window.showWarningMessage(`${unwritable.join(', ')} left unowned: ${unwritable.length === 1 ? 'its frontmatter' : 'their frontmatter'} cannot take an owner line safely. Fix the frontmatter, then run Add Owners again.`);
   }
-  if (changed.length > 0 && !args.picks && !args.owner) {
-    void vscode.window.showInformationMessage(`${changed.length} decision${changed.length === 1 ? '' : 's'} given an owner.`);
-  }
+  // Each answer was its own edit; Undo takes them all back at once.
+  if (changed.length > 0) notifyWritten(`${changed.length} decision${changed.length === 1 ? '' : 's'} given an owner: ${changed.join(', ')}.`, 'Add Owners', writes);
   return changed;
 }
 

@@ -3,7 +3,8 @@ import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../../core/
 import { LineIndex } from '../../core/read/lineIndex';
 import type { TextEdit } from '../../core/edit/textEdit';
 import { currentText } from './decisionFiles';
-import { applyPlannedWrite, type BasisFile } from './plannedWrite';
+import { applyPlannedWrite, type BasisFile, type PlannedWrite } from './plannedWrite';
+import { notifyWritten } from './undoWrite';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /**
@@ -36,11 +37,12 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
     void vscode.window.showInformationMessage('The decision index is up to date.');
     return [];
   }
-  const outcome = await applyPlannedWrite({ command: 'Generate Index', basis, creates, edits });
+  const write: PlannedWrite = { command: 'Generate Index', basis, creates, edits };
+  const outcome = await applyPlannedWrite(write);
   if (outcome !== 'written') {
     if (outcome !== 'changed') void vscode.window.showErrorMessage('The decision index could not be written: nothing was changed.');
     return [];
   }
-  void vscode.window.showInformationMessage(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
+  notifyWritten(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`, 'Generate Index', [write]);
   return written;
 }
