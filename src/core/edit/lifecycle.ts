@@ -1,7 +1,7 @@
 import { addRelationEdits, setStatusEdits, yamlScalar } from './decisionEdits';
 import { setMetadataEdits } from './metadataFields';
 import { targetOf, type DecisionTarget } from '../read/decisionTarget';
-import { applyEdits } from './textEdit';
+import { applyEdits, offsetAfter } from './textEdit';
 import type { Decision, Trigger } from '../model';
 import { parseDecision } from '../read/parse';
 import { formatId, readFileName } from '../read/fileName';
@@ -51,15 +51,18 @@ function successor(input: SuccessorInput, kind: 'overrides' | 'supersedes', extr
   const fileName = input.fileName ?? decisionFileName(input.number, input.title);
   const status = input.status ?? 'accepted';
   const rendered = withContextNote(renderDecision(input.template, { number: input.number, title: input.title, date: input.date, owner: input.owner }), contextNote);
-  const draft = parseDecision(fileName, rendered.text);
   const oldTarget = targetOf(input.old);
-  let text = applyEdits(rendered.text, setStatusEdits(rendered.text, draft, status));
-  let withFields = parseDecision(fileName, text);
-  text = applyEdits(text, addRelationEdits(text, withFields, kind, oldTarget));
-  if (extraFields.length > 0) {
-    withFields = parseDecision(fileName, text);
-    text = applyEdits(text, setMetadataEdits(text, withFields, extraFields, [kind, 'owner', 'date', 'status']));
-  }
+  // The cursor stays where the template put it, moved by what is inserted before it (the fields
+  // on top), not by what goes after it (log4brains' and MADR 2's `## Links` at the end).
+  let text = rendered.text;
+  let cursorOffset = rendered.cursorOffset;
+  const apply = (edits: readonly TextEdit[]): void => {
+    cursorOffset = offsetAfter(text, edits, cursorOffset);
+    text = applyEdits(text, edits);
+  };
+  apply(setStatusEdits(text, parseDecision(fileName, text), status));
+  apply(addRelationEdits(text, parseDecision(fileName, text), kind, oldTarget));
+  if (extraFields.length > 0) apply(setMetadataEdits(text, parseDecision(fileName, text), extraFields, [kind, 'owner', 'date', 'status']));
   const named = readFileName(fileName);
   const newTarget: DecisionTarget = { id: named.number === null ? named.stem : formatId(named.number), number: named.number, title: input.title, fileName };
   const link = { kind: kind === 'overrides' ? 'overridden-by' : 'superseded-by', target: newTarget };
@@ -67,8 +70,6 @@ function successor(input: SuccessorInput, kind: 'overrides' | 'supersedes', extr
     status === 'accepted'
       ? setStatusEdits(input.oldText, input.old, kind === 'overrides' ? 'overridden' : 'superseded', link)
       : addRelationEdits(input.oldText, input.old, link.kind, link.target);
-  // The cursor goes where the template put it, shifted by whatever was inserted before it.
-  const cursorOffset = rendered.cursorOffset + (text.length - rendered.text.length);
   return { fileName, text, cursorOffset: Math.min(cursorOffset, text.length), oldEdits };
 }
 

@@ -25,6 +25,23 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /**
+ * Where `offset` of `text` is once `edits` are applied: moved by what is replaced before it; an
+ * offset inside a replaced range goes to the end of its replacement; text inserted right at the
+ * offset goes after it.
+ */
+export function offsetAfter(text: string, edits: readonly TextEdit[], offset: number): number {
+  const lines = new LineIndex(text);
+  let moved = offset;
+  for (const e of edits) {
+    const start = lines.offsetAt(e.range.start);
+    const end = lines.offsetAt(e.range.end);
+    if (end < offset || (end === offset && start < end)) moved += e.newText.length - (end - start);
+    else if (start < offset && offset < end) moved += start + e.newText.length - offset;
+  }
+  return moved;
+}
+
+/**
  * The edits that take `applyEdits(text, edits)` back to `text`, against the edited text: each
  * replaced range becomes what it replaced. Undo uses them, so that only what the command wrote is
  * touched and every other byte (line breaks included) stays as it is.
