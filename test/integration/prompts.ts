@@ -33,10 +33,12 @@ export interface PromptCall {
 export type Answer = string | typeof ESCAPE | ((call: PromptCall) => string | typeof ESCAPE);
 export const ESCAPE = Symbol('escape');
 
-/** The button to press on a notification whose message matches. */
+/** The button to press on a notification whose message matches (undefined: dismiss it). */
 export interface Click {
   message: RegExp;
   button: string | undefined;
+  /** Done before the button is pressed, as a person might do something else first. */
+  before?: () => Promise<unknown>;
 }
 
 type Item = string | (vscode.QuickPickItem & Record<string, unknown>) | vscode.MessageItem;
@@ -79,11 +81,23 @@ export class ScriptedPrompts {
     return this.calls.filter((c) => c.kind === kind);
   }
 
-  /** Resolves with the first call (already made or still to come) that matches: for notifications shown after a command returned. */
-  next(matches: (call: PromptCall) => boolean): Promise<PromptCall> {
+  /**
+   * Resolves with the first call (already made or still to come) that matches: for notifications
+   * shown after a command returned. Rejects after `deadlineMs` with every call seen.
+   */
+  next(matches: (call: PromptCall) => boolean, description: string, deadlineMs = 30_000): Promise<PromptCall> {
     const found = this.calls.find(matches);
     if (found) return Promise.resolve(found);
-    return new Promise((resolve) => this.waiters.push({ matches, resolve }));
+    return new Promise((resolve, reject) => {
+      const deadline = setTimeout(() => reject(new Error(`no ${description} within ${deadlineMs / 1000} s; seen: ${this.describe()}`)), deadlineMs);
+      this.waiters.push({
+        matches,
+        resolve: (call) => {
+          clearTimeout(deadline);
+          resolve(call);
+        },
+      });
+    });
   }
 
   /** Every prompt's title and every notification's message, for failure messages. */
@@ -155,13 +169,27 @@ export class ScriptedPrompts {
     return Promise.resolve(answer);
   }
 
-  private message(kind: PromptKind, message: string, rest: unknown[]): Promise<Item | undefined> {
+  private async message(kind: PromptKind, message: string, rest: unknown[]): Promise<Item | undefined> {
     const options = rest[0] !== undefined && typeof rest[0] === 'object' && !('title' in (rest[0] as object)) ? (rest.shift() as vscode.MessageOptions) : undefined;
     const buttons = rest as Item[];
     const click = this.clicks.find((c) => c.message.test(message));
     const chosen = click?.button === undefined ? undefined : buttons.find((b) => labelOf(b) === click.button);
     if (click?.button !== undefined && !chosen) throw new Error(`no button '${click.button}' on '${message}': ${JSON.stringify(buttons.map(labelOf))}`);
+    if (click?.before) await click.before();
     this.record({ kind, title: message, prompt: options?.detail ?? '', items: buttons.map(labelOf), descriptions: [], modal: options?.modal ?? false, value: '', answer: chosen && labelOf(chosen) });
-    return Promise.resolve(chosen);
+    return chosen;
   }
 }
+
+/** Runs `body` with the prompts scripted, and puts the real ones back after, whatever happens. */
+export async function withPrompts<T>(answers: Answer[], clicks: Click[], body: (ui: ScriptedPrompts) => Promise<T>): Promise<T> {
+  const ui = new ScriptedPrompts(answers, clicks);
+  try {
+    return await body(ui);
+  } finally {
+    ui.restore();
+  }
+}
+
+/** Renumber's confirmation, answered yes. */
+export const CONFIRM_RENUMBER: Click = { message: /^Renumber ADR-\d+ to ADR-\d+\?$/, button: 'Renumber' };

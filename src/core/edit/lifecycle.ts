@@ -38,6 +38,8 @@ export interface OverrideInput extends SuccessorInput {
 /** A new decision to create and the edits that mark the old one: applied together, undone together. */
 export interface SuccessorPlan {
   fileName: string;
+  /** The new decision's id, as its file name gives it. */
+  id: string;
   text: string;
   cursorOffset: number;
   oldEdits: TextEdit[];
@@ -70,7 +72,7 @@ function successor(input: SuccessorInput, kind: 'overrides' | 'supersedes', extr
     status === 'accepted'
       ? setStatusEdits(input.oldText, input.old, kind === 'overrides' ? 'overridden' : 'superseded', link)
       : addRelationEdits(input.oldText, input.old, link.kind, link.target);
-  return { fileName, text, cursorOffset: Math.min(cursorOffset, text.length), oldEdits };
+  return { fileName, id: newTarget.id, text, cursorOffset: Math.min(cursorOffset, text.length), oldEdits };
 }
 
 /** A decision is overridden because something new emerged: the new decision records the trigger and what emerged. */

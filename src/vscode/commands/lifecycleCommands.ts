@@ -130,7 +130,7 @@ function successorFileName(successor: Successor, title: string): string {
 }
 
 /** Creates the successor and marks the old decision in one WorkspaceEdit: one undo restores both. */
-async function writeSuccessor(context: DecisionContext, plan: (successor: Successor) => SuccessorPlan): Promise<{ uri: vscode.Uri; write: PlannedWrite } | undefined> {
+async function writeSuccessor(context: DecisionContext, plan: (successor: Successor) => SuccessorPlan): Promise<{ uri: vscode.Uri; id: string; write: PlannedWrite } | undefined> {
   const template = await templateText(context.config, context.root, context.format);
   const date = isoDate(new Date());
   let number = 0;
@@ -149,7 +149,7 @@ async function writeSuccessor(context: DecisionContext, plan: (successor: Succes
     releaseNumber(context.folder, number);
     if (outcome === 'written') {
       await openAt(newUri, planned.cursorOffset);
-      return { uri: newUri, write };
+      return { uri: newUri, id: planned.id, write };
     }
     // A file that appeared with this number (another window, a git pull): try the next one.
     if (outcome !== 'taken') return reportFailure(context, outcome);
@@ -219,8 +219,7 @@ export async function overrideDecision(index: WorkspaceIndex, arg: unknown, args
     planOverride({ ...s, title, owner: owner.id, status, trigger, triggerDetail: detail.detail, contextNote: note, fileName: successorFileName(s, title) }),
   );
   if (!result) return undefined;
-  const created = index.findByUri(result.uri)?.id ?? vscode.workspace.asRelativePath(result.uri);
-  notifyWritten(overriddenText(created, target, trigger, detail.detail, status), 'Override', [result.write]);
+  notifyWritten(overriddenText(result.id, target, trigger, detail.detail, status), 'Override', [result.write]);
   return result.uri;
 }
 
@@ -247,8 +246,7 @@ export async function supersedeDecision(index: WorkspaceIndex, arg: unknown, arg
   if (!owner) return undefined;
   const result = await writeSuccessor(context, (s) => planSupersede({ ...s, title, owner: owner.id, fileName: successorFileName(s, title) }));
   if (!result) return undefined;
-  const created = index.findByUri(result.uri)?.id ?? vscode.workspace.asRelativePath(result.uri);
-  notifyWritten(supersededText(created, target), 'Supersede', [result.write]);
+  notifyWritten(supersededText(result.id, target), 'Supersede', [result.write]);
   return result.uri;
 }
 
