@@ -72,7 +72,7 @@ function ownersSection(report: OwnershipReport, width: number): HTMLElement[] {
       'tbody',
       {},
       ...report.roles.map((row) =>
-        h('tr', { class: row.ownerClass }, h('th', { scope: 'row', title: row.label }, h('span', { class: `swatch owner-swatch ${row.ownerClass}` }), ` ${row.role?.label ?? row.label}`), ...report.statuses.map((status) => h('td', { class: 'number' }, String(row.counts[status] ?? 0))), h('td', { class: 'number total' }, String(row.total))),
+        h('tr', { class: row.ownerClass }, h('th', { scope: 'row', title: row.label }, h('span', { class: `swatch owner-swatch ${row.ownerClass}` }), ` ${row.label}`), ...report.statuses.map((status) => h('td', { class: 'number' }, String(row.counts[status] ?? 0))), h('td', { class: 'number total' }, String(row.total))),
       ),
     ),
   );

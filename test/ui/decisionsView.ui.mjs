@@ -172,19 +172,30 @@ describe('adr-roles in the VS Code workbench', function () {
     await quickOpen(page, '0002-run-a-weekly-on-call-rotation.md');
     await runFromCommandPalette(page, 'ADR: Override Decision…', { opensPrompt: true });
     const input = page.locator('.quick-input-widget');
-    await input.locator('.quick-input-title', { hasText: 'what emerged?' }).waitFor({ state: 'visible' });
+    // Every step names the decision overridden.
+    const step = (n) => input.locator('.quick-input-title', { hasText: `Override ADR-0002 Run a weekly on-call rotation across all product engineers (${n}/5)` });
+    await step(1).waitFor({ state: 'visible' });
     await page.keyboard.type('New requirement');
     await page.keyboard.press('Enter');
-    await input.locator('.quick-input-title', { hasText: 'Override ADR-0002 (2/3)' }).waitFor({ state: 'visible' });
+    await step(2).waitFor({ state: 'visible' });
     await page.keyboard.type('24/7 support promised to enterprise customers');
     await page.keyboard.press('Enter');
-    await input.locator('.quick-input-title', { hasText: 'Override ADR-0002 (3/3)' }).waitFor({ state: 'visible' });
+    await step(3).waitFor({ state: 'visible' });
     await page.keyboard.type('Staff a follow-the-sun support rotation');
+    await page.keyboard.press('Enter');
+    // The owner: the overridden decision's own role comes first; then the status, accepted first.
+    await step(4).waitFor({ state: 'visible' });
+    await input.locator('.monaco-list-row.focused', { hasText: 'Head of Engineering (execution)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await step(5).waitFor({ state: 'visible' });
+    await input.locator('.monaco-list-row.focused', { hasText: 'accepted' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
     const newName = '0008-staff-a-follow-the-sun-support-rotation.md';
     await page.locator(`.tabs-container .tab.active[aria-label^="${newName}"]`).waitFor({ state: 'visible' });
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-line', { hasText: /^trigger:\s+new-requirement$/ }).waitFor({ state: 'visible' });
+    // It opens at its Context section, where the trigger is stated.
+    await editor.locator('.view-line', { hasText: /^This\sdecision\soverrides\sADR-0002\s/ }).waitFor({ state: 'visible' });
+    assert.match(readFileSync(join(decisions, newName), 'utf8'), /\ntrigger: new-requirement\ntrigger-detail: 24\/7 support promised to enterprise customers\n/);
     assert.match(readFileSync(oldPath, 'utf8'), /\nstatus: overridden\noverridden-by: ADR-0008\n/);
     await workbench.screenshot('08-override-created');
 
@@ -223,7 +234,7 @@ describe('adr-roles in the VS Code workbench', function () {
       assert.match(await node(id).getAttribute('class'), new RegExp(`\\b${owner}\\b`), `${id} is drawn as ${owner}`);
     }
     assert.match(await node('ADR-0003').getAttribute('class'), /\breplaced\b/, 'the overridden decision is drawn as history');
-    await graph.locator('.edge-group.overrides', { hasText: 'overrides · new-resource' }).waitFor({ state: 'visible' });
+    await graph.locator('.edge-group.overrides', { hasText: 'overrides · new resource' }).waitFor({ state: 'visible' });
     await graph.locator('.edge-group.elevated', { hasText: 'elevated 2021-05-24' }).waitFor({ state: 'visible' });
     await graph.locator('.node.role', { hasText: 'Head of Engineering' }).waitFor({ state: 'visible' });
     await graph.locator('.legend', { hasText: 'Strategy — CTO, Head of Product' }).waitFor({ state: 'visible' });
@@ -257,8 +268,8 @@ describe('adr-roles in the VS Code workbench', function () {
     await report.locator('table.matrix tr', { hasText: 'Head of Engineering' }).waitFor({ state: 'visible' });
     await report.locator('svg.chart .axis-label', { hasText: 'Head of Engineering (execution)' }).waitFor({ state: 'visible' });
     await report.locator('[data-list="unowned"] .decision-link', { hasText: 'ADR-0006 Adopt feature flags for gradual rollouts' }).waitFor({ state: 'visible' });
-    await report.locator('[data-list="overrides"] li', { hasText: 'new-resource' }).waitFor({ state: 'attached' });
-    await report.locator('[data-list="elevated"] li', { hasText: 'from Head of Engineering on 2021-05-24' }).waitFor({ state: 'attached' });
+    await report.locator('[data-list="overrides"] li', { hasText: 'new resource' }).waitFor({ state: 'attached' });
+    await report.locator('[data-list="elevated"] li', { hasText: 'elevated from Head of Engineering (execution) on 2021-05-24' }).waitFor({ state: 'attached' });
     await report.locator('.share', { hasText: '1 of 3' }).waitFor({ state: 'attached' });
     await workbench.screenshot('11-ownership-report');
     await report.locator('[data-list="elevated"] .decision-link').first().click();
