@@ -138,6 +138,19 @@ describe('guards: Elevate to CTO', () => {
     assert.doesNotMatch(after, /elevated/);
   });
 
+  it('from the palette with an unowned decision open, refuses that one rather than offer another', async () => {
+    await indexedApi();
+    const unowned = workspaceFile(UNOWNED_DECISION);
+    const before = await scratch.keep(unowned);
+    await vscode.window.showTextDocument(unowned);
+    await withPrompts([], [], async (ui) => {
+      assert.equal(await vscode.commands.executeCommand('adrRoles.elevateDecision'), false);
+      assert.equal(ui.of('pick').length, 0, ui.describe());
+      assert.match(ui.of('warning')[0]?.title ?? '', /^ADR-0006 names no owner/);
+    });
+    assert.equal(await readText(unowned), before);
+  });
+
   it('refuses a strategy decision, saying elevation goes from execution to strategy; writes nothing', async () => {
     await indexedApi();
     const strategy = workspaceFile(ANALYTICS);

@@ -92,6 +92,9 @@ export function elevationRefusal(check: Extract<ElevationCheck, { ok: false }>, 
   }
 }
 
+/** Elevate from the palette when no decision can be elevated. */
+export const NO_DECISION_TO_ELEVATE = 'No decision owned by an execution role is left to elevate: elevation hands a decision from an execution role to a strategy role.';
+
 /** The button of Elevate's refusal that sets the owner instead. */
 export const SET_OWNER = 'Set Owner…';
 

@@ -25,6 +25,7 @@ import {
   overriddenText,
   overrideOwnerItems,
   routedStatusDetail,
+  NO_DECISION_TO_ELEVATE,
   SET_OWNER,
   statusSetText,
   stepTitle,
@@ -256,7 +257,11 @@ export async function supersedeDecision(index: WorkspaceIndex, arg: unknown, arg
  * Owner instead, since `elevated-from` needs a role to name.
  */
 export async function elevateDecision(index: WorkspaceIndex, arg: unknown): Promise<boolean> {
-  const decision = await resolveDecision(index, arg, WHICH_DECISION.Elevate, (d) => canElevate(d, index.configFor(d)?.roles ?? []));
+  // The open decision is used even when it cannot be elevated, so that the refusal says why.
+  const decision = await resolveDecision(index, arg, WHICH_DECISION.Elevate, (d) => canElevate(d, index.configFor(d)?.roles ?? []), {
+    activeEvenIfFiltered: true,
+    none: NO_DECISION_TO_ELEVATE,
+  });
   if (!decision) return false;
   const context = await decisionContext(index, decision, 'Elevate');
   if (!context) return false;
