@@ -318,3 +318,37 @@ describe('guards: New ADR', () => {
     assert.equal(await readText(created), text);
   });
 });
+
+describe('guards: Undo from the notification of the commands that write several files', () => {
+  const scratch = new Scratch();
+  afterEach(() => scratch.restore());
+
+  it('Add Owners: Undo takes back every answer at once', async () => {
+    const api = await indexedApi();
+    const flags = workspaceFile(UNOWNED_DECISION);
+    const flagsBefore = await scratch.keep(flags);
+    const nygardText = '# 7. Record architecture decisions\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n';
+    const nygard = await scratch.create(`${FOLDER}/0007-record-architecture-decisions.md`, nygardText);
+    await indexState(api, () => api.decisions().some((d) => d.id === 'ADR-0007' && d.owner === null), () => 'ADR-0007, unowned, in the index');
+    await withPrompts([], [{ message: /^2 decisions given an owner: ADR-0006, ADR-0007\.$/, button: 'Undo' }], async (ui) => {
+      assert.deepEqual(await vscode.commands.executeCommand('adrRoles.addOwners', { picks: ['hoe', 'cto'] }), ['ADR-0006', 'ADR-0007']);
+      assert.notEqual(await readText(flags), flagsBefore);
+      await ui.next(titled(/^Add Owners undone\.$/), 'Add Owners undone');
+    });
+    assert.equal(await readText(flags), flagsBefore);
+    assert.equal(await readText(nygard), nygardText);
+  });
+
+  it('Generate Index: Undo deletes the README it created', async () => {
+    await indexedApi();
+    const readme = workspaceFile(`${FOLDER}/README.md`);
+    scratch.remember(readme);
+    assert.equal(await exists(readme), false);
+    await withPrompts([], [{ message: /^Decision index written: /, button: 'Undo' }], async (ui) => {
+      assert.equal((await vscode.commands.executeCommand<vscode.Uri[]>('adrRoles.generateIndex')).length, 1);
+      assert.equal(await exists(readme), true);
+      await ui.next(titled(/^Generate Index undone\.$/), 'Generate Index undone');
+    });
+    assert.equal(await exists(readme), false);
+  });
+});

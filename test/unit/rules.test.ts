@@ -50,6 +50,7 @@ describe('rules', () => {
       assert.equal(p?.code, 'duplicate-number');
       assert.equal(p?.severity, 'error');
       assert.equal(p?.data?.nextNumber, 13);
+      assert.match(p?.message ?? '', /\(next free: ADR-0013\)$/, 'the number told as an id');
     }
   });
 
