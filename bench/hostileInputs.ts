@@ -91,6 +91,36 @@ export const HOSTILE_INPUTS: HostileInput[] = [
     text: () => `---\nowner: cto\n---\n# 8. Inline\n\n${Array.from({ length: 300 }, () => '*_[`'.repeat(50)).join('\n')}\n`,
     markdown: 'tree',
   },
+  {
+    name: '62 KB frontmatter of `*` lines (32,000 keys)',
+    outcome: 'read', problem: 'invalid-frontmatter', expect: 'read, with invalid-frontmatter',
+    text: () => `---\nowner: cto\nx: ""${'\n*'.repeat(31_000)}\n---\n# 9. Stars\n`,
+    markdown: 'tree',
+  },
+  {
+    name: '31,000 lazy lines under a list item (open document)',
+    outcome: 'read', expect: 'read by the line scan',
+    text: () => `---\nowner: cto\n---\n# 10. Lazy\n\n* Status: accepted\n${'y\n'.repeat(31_000)}`,
+    markdown: 'tree',
+  },
+  {
+    name: 'Status section of `[](` × 80,000 (240 KB)',
+    outcome: 'read', expect: 'read',
+    text: () => `# 11. Brackets\n\n* Owner: cto\n\n## Status\n\nSupersedes ${'[]('.repeat(80_000)}\n`,
+    markdown: 'scan',
+  },
+  {
+    name: 'status line of `](` × 120,000 (240 KB)',
+    outcome: 'read', expect: 'read',
+    text: () => `# 12. Parens\n\n* Owner: cto\n* Status: Supersedes ${']('.repeat(120_000)}\n* Supersedes: ${'[]('.repeat(80_000)}\n`,
+    markdown: 'scan',
+  },
+  {
+    name: '512 KB of `ADR-1 ` mentions',
+    outcome: 'read', expect: 'read',
+    text: () => `# 13. Mentions\n\n* Owner: cto\n\n${'ADR-1 '.repeat(Math.floor((512 * 1024) / 6))}\n`,
+    markdown: 'tree',
+  },
 ];
 
 export function admit(input: HostileInput, text: string): Admission {

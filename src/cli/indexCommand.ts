@@ -1,35 +1,42 @@
-import { writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../core/views/indexTable';
 import type { ReadLimits } from '../core/read/fileAdmission';
+import { assertWritable, shown, writeInside } from './guardedWrite';
 import { loadDecisions } from './loadDecisions';
 import { nodeFileSystem } from './nodeFileSystem';
 import { resolveTargets } from './targets';
 
 /**
  * Writes (or with --check, verifies) the index table in each decision folder's README.
- * Exit 1 with --check when any index is stale, so CI can require it to be current.
+ * Exit 1 with --check when any index is stale, so CI can require it to be current. Every README
+ * is checked before any is read or written: one that is a link (to a file outside, or dangling)
+ * stops the run with nothing written.
  */
 export async function indexCommand(dirs: string[], options: { check: boolean; limits: ReadLimits }): Promise<number> {
-  const { folders, discovery } = await resolveTargets(dirs);
+  const { folders, discovery, rootOf } = await resolveTargets(dirs);
   const catalog = await loadDecisions(folders, options.limits);
-  let stale = 0;
+  const plans: { path: string; root: string; existing: string | undefined; updated: string }[] = [];
   for (const log of catalog.folders()) {
+    const root = rootOf(log.folder);
     const entries = (await nodeFileSystem.list(log.folder)) ?? [];
     const name = INDEX_FILE_NAMES.find((n) => entries.some((e) => e.kind === 'file' && e.name === n)) ?? 'README.md';
     const path = join(log.folder, name);
+    await assertWritable(root, path);
     const existing = await nodeFileSystem.readText(path);
     const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
-    const updated = updateIndexText(existing, renderIndexTable(log, discovery.config.roles, eol));
-    const shown = relative('.', path) || path;
+    plans.push({ path, root, existing, updated: updateIndexText(existing, renderIndexTable(log, discovery.config.roles, eol)) });
+  }
+  let stale = 0;
+  for (const { path, root, existing, updated } of plans) {
     if (updated === existing) {
-      process.stdout.write(`${shown}: up to date\n`);
+      process.stdout.write(`${shown(path)}: up to date\n`);
     } else if (options.check) {
       stale++;
-      process.stdout.write(`${shown}: the index is stale; run adr-roles index\n`);
+      process.stdout.write(`${shown(path)}: the index is stale; run adr-roles index\n`);
     } else {
-      await writeFile(path, updated, 'utf8');
-      process.stdout.write(`${shown}: ${existing === undefined ? 'created' : 'updated'}\n`);
+      const written = await writeInside(root, path, updated, existing === undefined ? 'create' : 'replace');
+      if (!written) throw new Error(`${shown(path)} appeared while the index was being written: it was left as it is; run adr-roles index again`);
+      process.stdout.write(`${shown(path)}: ${existing === undefined ? 'created' : 'updated'}\n`);
     }
   }
   return stale > 0 ? 1 : 0;

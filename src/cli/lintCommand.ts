@@ -26,10 +26,12 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
   if (options.profile !== undefined && !(LINT_PROFILES as readonly string[]).includes(options.profile)) {
     throw new UsageError(`unknown profile '${options.profile}': use ${LINT_PROFILES.join(', ')}`);
   }
-  const { folders, discovery } = await resolveTargets(dirs);
+  const { folders, discovery, refused } = await resolveTargets(dirs, { refusals: 'report' });
   const catalog = await loadDecisions(folders, options.limits, { reportSkipped: false });
   const found: FileProblem[] = [];
   if (discovery.configFile) found.push(...discovery.configProblems.map((p) => ({ ...p, file: discovery.configFile ?? '' })));
+  // Paths refused by the containment rule, where they were named; those of the config file are among its problems already.
+  for (const { file, problem } of refused) if (!discovery.configProblems.includes(problem)) found.push({ ...problem, file });
   for (const log of catalog.folders()) {
     for (const decision of log.decisions()) {
       found.push(...lintDecision(decision, log, discovery.config).map((p) => ({ ...p, file: decision.file })));

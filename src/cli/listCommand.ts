@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { resolveRole, type Role } from '../core/workspace/config';
 import { ownerName, relationText, statusName, triggerName } from '../core/views/vocabulary';
 import { summarize, type DecisionSummary } from '../core/views/summary';
+import { guardLineStarts, plainText } from '../core/views/plainText';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets } from './targets';
@@ -37,7 +38,7 @@ function relationsText(row: DecisionSummary): string {
 function table(rows: Row[], roles: readonly Role[]): string {
   const header = ['ID', 'STATUS', 'OWNER', 'DATE', 'TITLE', 'RELATIONS'];
   const owner = (r: Row): string => ownerName(r.owner, r.owner ? resolveRole(r.owner, roles) : undefined);
-  const cellsOf = (r: Row): string[] => [r.id, r.status ? statusName(r.status) : '-', owner(r), r.date ?? '-', r.title ?? '(untitled)', relationsText(r)];
+  const cellsOf = (r: Row): string[] => [r.id, r.status ? statusName(r.status) : '-', owner(r), r.date ?? '-', r.title ?? '(untitled)', relationsText(r)].map(plainText);
   const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => (cellsOf(r)[i] ?? '').length))));
   const line = (c: string[]): string =>
     c
@@ -47,9 +48,9 @@ function table(rows: Row[], roles: readonly Role[]): string {
   const folders = [...new Set(rows.map((r) => r.folder))];
   const out = [line(header)];
   for (const folder of folders) {
-    if (folders.length > 1) out.push(`${folder}/`);
+    if (folders.length > 1) out.push(`${plainText(folder)}/`);
     out.push(...rows.filter((r) => r.folder === folder).map((r) => line(cellsOf(r))));
   }
   out.push(`${rows.length} decision${rows.length === 1 ? '' : 's'}${folders.length > 1 ? ` in ${folders.length} folders` : ''}`, '');
-  return out.join('\n');
+  return guardLineStarts(out.join('\n'));
 }

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import type { Catalog } from '../core/workspace/catalog';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { loadFolders } from '../core/workspace/load';
+import { plainText } from '../core/views/plainText';
 import { nodeFileSystem } from './nodeFileSystem';
 
 /**
@@ -11,7 +12,7 @@ import { nodeFileSystem } from './nodeFileSystem';
 export async function loadDecisions(folders: readonly string[], limits: ReadLimits, options: { reportSkipped: boolean } = { reportSkipped: true }): Promise<Catalog> {
   const { catalog } = await loadFolders(nodeFileSystem, folders, undefined, limits);
   if (options.reportSkipped) {
-    for (const { file, problem } of catalog.skipped()) process.stderr.write(`adr-roles: ${relative('.', file) || file}: left out: ${problem.message}\n`);
+    for (const { file, problem } of catalog.skipped()) process.stderr.write(`adr-roles: ${plainText(relative('.', file) || file)}: left out: ${plainText(problem.message)}\n`);
   }
   return catalog;
 }

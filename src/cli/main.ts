@@ -7,6 +7,7 @@ import { migrateCommand } from './migrateCommand';
 import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
 import { UsageError } from './targets';
+import { plainText } from '../core/views/plainText';
 import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
 
 declare const PACKAGE_VERSION: string;
@@ -37,7 +38,9 @@ Commands that read decisions take --max-file-size KB (default ${DEFAULT_MAX_FILE
 and binary ones, are left out with a note (lint reports them as file-skipped).
 
 Exit codes: 0 success; 1 lint found errors or too many warnings, or index --check found a
-stale index; 2 usage error (an unknown role, option or format) or unreadable path.
+stale index; 2 usage error (an unknown role, option or format), unreadable path, or a path the
+repository names (a folder, template, configuration or README) that is outside it, is or goes
+through a symbolic link, is not a regular file, or is over 256 KB: nothing is read or written there.
 `;
 
 /** Which options each command takes: an option meant for another command is a mistake, not a no-op. */
@@ -169,7 +172,8 @@ main(process.argv.slice(2)).then(
     // Usage mistakes and unexpected failures alike end in one line, never a stack trace.
     const message = error instanceof Error ? error.message : String(error);
     const usage = error instanceof UsageError;
-    process.stderr.write(`adr-roles: ${message}\n`);
+    // Messages can quote the repository (its folders, its roles): one plain line, whatever they hold.
+    process.stderr.write(`adr-roles: ${plainText(message)}\n`);
     process.exitCode = usage ? 2 : 3;
   },
 );

@@ -1,12 +1,13 @@
-import { readFile, writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
 import { describeRoles, resolveRole } from '../core/workspace/config';
 import { addOwnerEdits, isUnowned, matchesFilter, parseWhere } from '../core/edit/migrate';
 import { parseDecision } from '../core/read/parse';
 import { applyEdits } from '../core/edit/textEdit';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { formatOfLog } from '../core/workspace/folderFormat';
+import { shown, writeInside } from './guardedWrite';
+import { plainText } from '../core/views/plainText';
 import { loadDecisions } from './loadDecisions';
+import { readRegularText } from './nodeFileSystem';
 import { resolveTargets, UsageError } from './targets';
 
 export interface MigrateOptions {
@@ -23,7 +24,7 @@ export interface MigrateOptions {
 export async function migrateCommand(dirs: string[], options: MigrateOptions): Promise<number> {
   const filter = parseWhere(options.where);
   if (typeof filter === 'string') throw new UsageError(filter);
-  const { folders, discovery } = await resolveTargets(dirs);
+  const { folders, discovery, rootOf } = await resolveTargets(dirs);
   const roles = discovery.config.roles;
   if (!options.owner) throw new UsageError(`migrate needs --owner: one of ${describeRoles(roles)}`);
   const role = resolveRole(options.owner, roles);
@@ -35,19 +36,19 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
     for (const decision of log.decisions()) {
       if (!isUnowned(decision) || !matchesFilter(decision, filter)) continue;
       // Edited as the bytes on disk, byte-order mark included, so everything else stays as it was.
-      const text = await readFile(decision.file, 'utf8');
+      const text = readRegularText(decision.file);
+      if (text === undefined) continue;
       const fresh = parseDecision(decision.file, text);
       if (!isUnowned(fresh)) continue;
       const edits = addOwnerEdits(text, fresh, role.id, format);
-      const shown = relative('.', decision.file) || decision.file;
-      // A `---js`, never-closed or flow-map frontmatter cannot take a field without breaking it.
+            // A `---js`, never-closed or flow-map frontmatter cannot take a field without breaking it.
       if (edits.length === 0) {
-        process.stderr.write(`adr-roles: ${shown}: left as it is: its frontmatter cannot take an owner line safely; fix the frontmatter, then run again\n`);
+        process.stderr.write(`adr-roles: ${shown(decision.file)}: left as it is: its frontmatter cannot take an owner line safely; fix the frontmatter, then run again\n`);
         continue;
       }
-      if (!options.dryRun) await writeFile(decision.file, applyEdits(text, edits), 'utf8');
+      if (!options.dryRun) await writeInside(rootOf(log.folder), decision.file, applyEdits(text, edits), 'replace');
       changed++;
-      process.stdout.write(`${shown}: owner: ${role.id}${options.dryRun ? ' (dry run)' : ''}\n`);
+      process.stdout.write(`${shown(decision.file)}: owner: ${plainText(role.id)}${options.dryRun ? ' (dry run)' : ''}\n`);
     }
   }
   process.stdout.write(`${changed} decision${changed === 1 ? '' : 's'} ${options.dryRun ? 'would be' : ''}${options.dryRun ? ' ' : ''}given an owner\n`);

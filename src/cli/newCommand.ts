@@ -1,14 +1,16 @@
-import { mkdir, open, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { describeRoles, isBuiltInTemplate, resolveRole, templateFor } from '../core/workspace/config';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describeRoles, isBuiltInTemplate, resolveRole, type AdrRolesConfig } from '../core/workspace/config';
+import { lexicalRefusal } from '../core/workspace/containment';
 import { isoDate } from '../core/read/dates';
 import { discover } from '../core/workspace/discovery';
 import { nextFreeNumber } from '../core/workspace/numbering';
-import { BUILT_IN_TEMPLATES, newDecisionFileName, renderDecision } from '../core/edit/scaffold';
+import { BUILT_IN_TEMPLATES, newDecisionFileName, renderDecision, templateText } from '../core/edit/scaffold';
 import { formatOfLog, type FolderFormat } from '../core/workspace/folderFormat';
+import { makeFolderInside, shown, writeInside } from './guardedWrite';
 import { loadFolders } from '../core/workspace/load';
 import { nodeFileSystem } from './nodeFileSystem';
-import { UsageError } from './targets';
+import { failOnRefusals, PathRefused, UsageError } from './targets';
 
 export interface NewOptions {
   owner: string | undefined;
@@ -22,7 +24,8 @@ const DEFAULT_FOLDER = 'docs/decisions';
 /**
  * `adr-roles new "Title" --owner cto`: the extension's numbering and templates without an editor.
  * The file is created exclusively, so a decision is never overwritten; a number taken meanwhile
- * (another run, a git pull) moves on to the next one.
+ * (another run, a git pull) moves on to the next one. The folder and the file are checked by the
+ * containment rule, and a template that is refused stops the run with nothing written.
  */
 export async function newCommand(words: string[], options: NewOptions): Promise<number> {
   const title = words.join(' ').trim();
@@ -33,20 +36,23 @@ export async function newCommand(words: string[], options: NewOptions): Promise<
   const role = resolveRole(options.owner, roles);
   if (!role) throw new UsageError(`'${options.owner}' is not a configured role: use one of ${describeRoles(roles)}`);
   if (options.template !== undefined && !isBuiltInTemplate(options.template)) throw new UsageError(`unknown template '${options.template}': use madr, nygard, log4brains or madr2`);
+  failOnRefusals(discovery.refused);
   const folder = options.dir ?? folderOf(discovery.folders);
-  await mkdir(folder, { recursive: true });
+  // A --dir outside the current folder is the user's own choice: only what is written in it is checked.
+  const root = options.dir !== undefined && lexicalRefusal(options.dir) ? options.dir : '.';
+  await makeFolderInside(root, folder);
   // The folder's format (configured, else its decisions', else its tool's) picks the template and the file name.
   const { catalog } = await loadFolders(nodeFileSystem, [folder]);
   const format = formatOfLog(discovery, catalog.addFolder(folder));
-  const template = options.template ? BUILT_IN_TEMPLATES[options.template] : await templateText(templateFor(discovery.config, format), format);
+  const template = options.template ? BUILT_IN_TEMPLATES[options.template] : await configuredTemplate(discovery.config, format);
   const date = isoDate(new Date());
   let number = 0;
   for (let attempt = 0; attempt < 100; attempt++) {
     number = nextFreeNumber(await readdir(folder), number);
     const path = join(folder, newDecisionFileName(format, { number, title, date, attempt }));
     const { text } = renderDecision(template, { number, title, date, owner: role.id });
-    if (await createExclusively(path, text)) {
-      process.stdout.write(`${relative('.', path) || path}\n`);
+    if (await writeInside(root, path, text, 'create')) {
+      process.stdout.write(`${shown(path)}\n`);
       return 0;
     }
   }
@@ -59,26 +65,9 @@ function folderOf(folders: readonly string[]): string {
   throw new UsageError(`several decision folders (${folders.join(', ')}): name one with --dir`);
 }
 
-/** The template chosen: built in, or a file of the repository (a missing one is lint's to report; the format's own is used). */
-async function templateText(choice: ReturnType<typeof templateFor>, format: FolderFormat): Promise<string> {
-  if ('builtIn' in choice) return BUILT_IN_TEMPLATES[choice.builtIn];
-  return (await nodeFileSystem.readText(choice.file)) ?? BUILT_IN_TEMPLATES[format];
+/** The configured template; a missing file is lint's to report (the format's own is used), a refused one stops the run. */
+async function configuredTemplate(config: AdrRolesConfig, format: FolderFormat): Promise<string> {
+  const { text, notUsed } = await templateText(nodeFileSystem, '.', config, format);
+  if (notUsed?.refused) throw new PathRefused(`${notUsed.message}: nothing was written`);
+  return text;
 }
-
-/** False when the file exists already: `wx` fails rather than overwrite. */
-async function createExclusively(path: string, text: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(path, 'wx');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
-  try {
-    await handle.writeFile(text, 'utf8');
-  } finally {
-    await handle.close();
-  }
-  return true;
-}
-

@@ -58,10 +58,13 @@ export interface WillWriteEvent {
   waitUntil(thenable: Thenable<unknown>): void;
 }
 
-/** A command that wrote nothing because a file it had read changed or went away before it wrote. */
+/**
+ * A command that wrote nothing: a file it had read changed or went away before it wrote, or the
+ * containment rule refused a file it would write (outside the workspace, or through a symbolic link).
+ */
 export interface WriteCancelled {
   command: string;
-  /** The URI string of the file that changed. */
+  /** The URI string of the file that changed, or that was refused. */
   file: string;
   /** The error message shown to the user. */
   message: string;
@@ -95,7 +98,7 @@ export interface AdrRolesApi {
    * when the workbench shows a prompt, so this is the only deterministic point, without sleeps.
    */
   onWillWrite: Event<WillWriteEvent>;
-  /** Fires when a command wrote nothing because a file it had read changed meanwhile, with the message shown. */
+  /** Fires when a command wrote nothing because a file it had read changed meanwhile, or a file it would write was refused, with the message shown. */
   onDidCancelWrite: Event<WriteCancelled>;
   /** The workspace reference scan as it stands (it runs on the first reference query, then follows changes). */
   referenceScan(): ReferenceScanStats;

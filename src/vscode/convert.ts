@@ -21,11 +21,3 @@ export function toDiagnostic(problem: Problem): vscode.Diagnostic {
   diagnostic.code = { value: problem.code, target: vscode.Uri.parse(docsUrl(problem.code)) };
   return diagnostic;
 }
-
-/**
- * Text shown literally inside a MarkdownString: titles may hold `*`, `[` or `|`. Characters that
- * only mean something at a line's start (`-`, `#`) or after `]` are left readable.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_[\]<>|]/g, '\\$&').replace(/^([#+-])/, '\\$1');
-}

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeRow } from '../../src/vscode/api';
-import { UNOWNED_DECISION, indexedApi, indexState, readText, workspaceFile, writeText } from './helpers';
+import { Scratch, UNOWNED_DECISION, indexedApi, indexState, readText, workspaceFile, writeText } from './helpers';
 
 const groups = (rows: TreeRow[]): string[] => rows.map((r) => `${r.label} (${r.description})`);
 
@@ -38,6 +38,24 @@ describe('the Decisions view', () => {
     assert.deepEqual(groups(api.tree()), ['Proposed (1)', 'Accepted (4)', 'Overridden (1)']);
     await vscode.commands.executeCommand('adrRoles.showFlat');
     assert.deepEqual(api.tree().map((r) => r.label.slice(0, 8)), ['ADR-0001', 'ADR-0002', 'ADR-0003', 'ADR-0004', 'ADR-0005', 'ADR-0006']);
+  });
+
+  it('groups by chain: a decision two others replaced has its chain under the first, and is a reference under the other', async () => {
+    const api = await indexedApi();
+    const scratch = new Scratch();
+    try {
+      await scratch.create('docs/decisions/0008-also-replace-graphql-mutations.md', '---\nstatus: accepted\nowner: cto\nsupersedes: ADR-0003\n---\n# Also replace the GraphQL mutations\n');
+      await indexState(api, () => api.decisions().some((d) => d.id === 'ADR-0008'), () => 'ADR-0008 not indexed');
+      await vscode.commands.executeCommand('adrRoles.groupByChain');
+      const root = (id: string): TreeRow | undefined => api.tree().find((r) => r.label.startsWith(id));
+      assert.deepEqual(root('ADR-0005')?.children.map((c) => [c.label.slice(0, 8), c.description.split(' · ')[0]]), [['ADR-0003', 'overridden']]);
+      const reference = root('ADR-0008')?.children[0];
+      assert.equal(reference?.label.slice(0, 8), 'ADR-0003');
+      assert.match(reference?.description ?? '', /^superseded · shown in full under ADR-0005 · /);
+      assert.deepEqual(reference?.children, []);
+    } finally {
+      await scratch.restore();
+    }
   });
 
   it('filters by text', async () => {

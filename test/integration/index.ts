@@ -40,6 +40,7 @@ export async function run(): Promise<void> {
   await import('./nothingLost.test');
   await import('./faults.test');
   await import('./referenceScan.test');
+  await import('./containment.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];

@@ -67,7 +67,7 @@ describe('configuration mistakes are reported, never silently ignored', () => {
       found.configProblems.map((p) => [p.severity, p.range.start.line, p.message]),
       [
         ['error', 1, "Folder 'docs/decsions' does not exist"],
-        ['error', 2, "Folder '../elsewhere' is outside the repository: decision folders are paths inside it"],
+        ['error', 2, "Folder '../elsewhere' is outside the repository: decision folders are folders inside the repository, never links"],
       ],
     );
   });

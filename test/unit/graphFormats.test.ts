@@ -45,7 +45,7 @@ describe('graph as Mermaid', () => {
     assert.ok(lines.includes('  n4["ADR-0005: events through segment<br/>CTO (strategy) · accepted · 2021-08-10"]'), text);
     assert.ok(lines.includes('  n3["ADR-0004: managed postgres<br/>CTO (strategy) · accepted · 2021-06-01<br/>elevated from Head of Engineering (execution) on 2021-05-24"]'), text);
     assert.ok(lines.includes('  n5["ADR-0006: feature flags<br/>no owner · proposed · 2021-09-01"]'));
-    assert.ok(lines.includes('  n4 ==>|"overrides (new resource: Data team hired; analytics vendor contract signed)"| n2'), text);
+    assert.ok(lines.includes('  n4 ==>|"overrides (new resource: Data team hired#59; analytics vendor contract signed)"| n2'), text);
     assert.ok(lines.includes('  r6(["Head of Engineering (execution)"])'));
     assert.ok(lines.includes('  r6 -.->|"elevated 2021-05-24"| n3'));
     for (const line of ['  class n0 strategy', '  class n1 execution', '  class n2 execution', '  class n2 replaced', '  class n5 unowned', '  class r6 execution']) assert.ok(lines.includes(line), line);

@@ -9,7 +9,7 @@ import { parseDecision } from '../../src/core/read/parse';
 import { planRenumber, renumberedFileName } from '../../src/core/edit/renumber';
 import { BUILT_IN_TEMPLATES } from '../../src/core/edit/scaffold';
 import { summarize } from '../../src/core/views/summary';
-import { chainsOf } from '../../src/core/views/chains';
+import { allNodes, chainsOf, chainsWhere } from '../../src/core/views/chains';
 import { fixtureText } from './helpers';
 
 const GRAPHQL = fixtureText('madr4/0003-aggregate-events-through-graphql-mutations.md').replace('status: overridden', 'status: accepted').replace('overridden-by: ADR-0009\n', '');
@@ -144,6 +144,36 @@ describe('chainsOf', () => {
       ['ADR-0003', null, [['ADR-0002', 'overrides', [['ADR-0001', 'supersedes', []]]]]],
       ['ADR-0004', null, []],
     ]);
+  });
+
+  it('shows a decision several replaced once with its chain, and as a reference beneath the others', () => {
+    const log = new DecisionLog('d');
+    log.upsert(parseDecision('d/0001-a.md', '---\nstatus: superseded\n---\n'));
+    log.upsert(parseDecision('d/0002-b.md', '---\nsupersedes: ADR-0001\n---\n'));
+    log.upsert(parseDecision('d/0003-c.md', '---\noverrides: [ADR-0001, ADR-0002]\n---\n'));
+    log.upsert(parseDecision('d/0004-d.md', '---\nsupersedes: ADR-0001\n---\n'));
+    const shape = (nodes: ReturnType<typeof chainsOf>): unknown[] => nodes.map((n) => [n.decision.id, n.via, n.reference ? `see ${n.shownUnder?.id ?? 'top'}` : 'own', shape(n.replaced)]);
+    assert.deepEqual(shape(chainsOf(log)), [
+      ['ADR-0003', null, 'own', [
+        ['ADR-0001', 'overrides', 'own', []],
+        ['ADR-0002', 'overrides', 'own', [['ADR-0001', 'supersedes', 'see ADR-0003', []]]],
+      ]],
+      ['ADR-0004', null, 'own', [['ADR-0001', 'supersedes', 'see ADR-0003', []]]],
+    ]);
+  });
+
+  it('grows with the log, not with the paths through it: 44 decisions that each replace the next two', () => {
+    const log = new DecisionLog('d');
+    const pad = (i: number): string => String(i).padStart(4, '0');
+    for (let i = 1; i <= 44; i++) {
+      const layer = Math.ceil(i / 2);
+      const replaced = [2 * layer + 1, 2 * layer + 2].filter((k) => k <= 44).map((k) => `ADR-${pad(k)}`);
+      log.upsert(parseDecision(`d/${pad(i)}-g.md`, `---\nsupersedes: [${replaced.join(', ')}]\n---\n`));
+    }
+    const nodes = allNodes(chainsOf(log));
+    assert.equal(nodes.filter((n) => !n.reference).length, 44, 'each decision once with its chain');
+    assert.equal(nodes.length, 2 + 2 * 42, 'and each relation once');
+    assert.deepEqual(chainsWhere(chainsOf(log), (d) => d.id === 'ADR-0044').map((n) => n.decision.id), ['ADR-0001'], 'found where its chain is');
   });
 
   it('still lists decisions caught in a loop', () => {

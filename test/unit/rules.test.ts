@@ -54,6 +54,16 @@ describe('rules', () => {
     }
   });
 
+  it('missing-owner and unknown-owner name ten roles of a long configuration and count the rest', () => {
+    const config = defaultConfig();
+    config.roles = Array.from({ length: 1200 }, (_, i) => ({ id: `r${i}`, label: `Role ${i}`, kind: 'other' }));
+    const [missing] = lint({ 'd/0001-x.md': '---\nstatus: proposed\n---\n# X\n' }, 'd/0001-x.md', config);
+    assert.match(missing?.message ?? '', /r9 \(Role 9, other\) and 1,190 more$/);
+    assert.deepEqual(codes(lint({ 'd/0001-x.md': '---\nowner: role 1199\n---\n' }, 'd/0001-x.md', config)), []);
+    const [unknown] = lint({ 'd/0001-x.md': '---\nowner: nobody\n---\n' }, 'd/0001-x.md', config);
+    assert.match(unknown?.message ?? '', /'nobody' is not a configured role: use one of r0 \(Role 0, other\), .* and 1,190 more$/);
+  });
+
   it('broken-relation: a relation naming no decision, at the relation', () => {
     const files = { 'd/0001-a.md': '---\nowner: cto\n---\n', 'd/0002-b.md': '---\nowner: cto\nsupersedes: [ADR-0001, ADR-0009]\n---\n' };
     const problems = lint(files, 'd/0002-b.md');

@@ -92,7 +92,8 @@ function renumberOwnHeadingAndId(
   edit: (start: number, end: number, newText: string) => void,
 ): void {
   const headingLine = decision.headerLine;
-  const heading = /^(#+[ \t]+)(0*\d+)(?=[.:)\s])/.exec(lines.lineText(headingLine));
+  // `\d+`, not `0*\d+`: the two split a long run of zeros every way before the lookahead failed.
+  const heading = /^(#+[ \t]+)(\d+)(?=[.:)\s])/.exec(lines.lineText(headingLine));
   if (heading && Number(heading[2]) === oldNumber) {
     const start = lines.lineStart(headingLine) + (heading[1] ?? '').length;
     edit(start, start + (heading[2] ?? '').length, String(newNumber).padStart((heading[2] ?? '').length, '0'));

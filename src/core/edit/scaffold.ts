@@ -2,7 +2,9 @@ import { setMetadataEdits } from './metadataFields';
 import { formatId } from '../read/fileName';
 import { parseDecision } from '../read/parse';
 import { applyEdits } from './textEdit';
-import type { BuiltInTemplate } from '../workspace/config';
+import { templateFor, type AdrRolesConfig, type BuiltInTemplate } from '../workspace/config';
+import { readInside } from '../workspace/containment';
+import type { FileSystem } from '../workspace/fileSystem';
 import type { FolderFormat } from '../workspace/folderFormat';
 
 export interface TemplateValues {
@@ -92,6 +94,27 @@ const MADR2 = `# {{title}}
 `;
 
 export const BUILT_IN_TEMPLATES: Record<BuiltInTemplate, string> = { madr: MADR, nygard: NYGARD, log4brains: LOG4BRAINS, madr2: MADR2 };
+
+/** The text a new decision starts from, and why a configured template file was not used, if it was not. */
+export interface TemplateText {
+  text: string;
+  /** The configured file was refused (outside the root, a link, not a regular file, too large) or missing; the format's built-in template is in `text`. */
+  notUsed?: { refused: boolean; message: string };
+}
+
+/**
+ * The configured template (a built-in one, or a file read under the containment rule, relative
+ * to `root`), else the built-in one of the folder's format. Checked when it is used, not only
+ * when the configuration was read: the file may have become a link since.
+ */
+export async function templateText(fs: FileSystem, root: string, config: AdrRolesConfig, format: FolderFormat): Promise<TemplateText> {
+  const choice = templateFor(config, format);
+  if ('builtIn' in choice) return { text: BUILT_IN_TEMPLATES[choice.builtIn] };
+  const read = await readInside(fs, root, choice.file);
+  if ('text' in read) return { text: read.text };
+  const message = 'refused' in read ? `The template '${choice.file}' ${read.refused}` : `The template '${choice.file}' named in the configuration cannot be read`;
+  return { text: BUILT_IN_TEMPLATES[format], notUsed: { refused: 'refused' in read, message } };
+}
 
 /**
  * Fills a template's placeholders: {{title}}, {{number}} (plain), {{id}} (ADR-0007), {{date}},

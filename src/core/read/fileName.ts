@@ -9,13 +9,18 @@ export interface FileNameInfo {
   stem: string;
 }
 
-const NUMBERED = /^(\d{1,6})(?:[-_ .]+(.*))?$/;
+/**
+ * After the number or date, separators and then the slug, which starts past them (or is empty):
+ * a long run of separators has one way to match. `[-_ .]+(.*)` tried every split of the run with
+ * the rest, and a reference of `1`, 50,000 spaces and a line break took seconds.
+ */
+const NUMBERED = /^(\d{1,6})(?:[-_ .]+([^-_ .\n\r\u2028\u2029].*|))?$/;
 /** `adr-009`, and with a project's prefix: `ODH-ADR-0003-…`, `Greenhouse-ADR-005-…`. */
-const ADR_PREFIXED = /^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_])?adr[-_ ]?(\d{1,6})(?:[-_ .]+(.*))?$/i;
-const COMPACT_DATE = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:[-_ ]+(.*))?$/;
-const DASHED_DATE = /^((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[-_ ]+(.*))?$/;
+const ADR_PREFIXED = /^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_])?adr[-_ ]?(\d{1,6})(?:[-_ .]+([^-_ .\n\r\u2028\u2029].*|))?$/i;
+const COMPACT_DATE = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:[-_ ]+([^-_ \n\r\u2028\u2029].*|))?$/;
+const DASHED_DATE = /^((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[-_ ]+([^-_ \n\r\u2028\u2029].*|))?$/;
 /** `2022-02-revisit-framework`: a year and month, not decision number 2022. */
-const YEAR_MONTH = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:[-_ ]+(.*))?$/;
+const YEAR_MONTH = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:[-_ ]+([^-_ \n\r\u2028\u2029].*|))?$/;
 
 export function baseName(path: string): string {
   const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));

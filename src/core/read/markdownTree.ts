@@ -73,6 +73,11 @@ const TREE_MAX_CHARS = 64 * 1024;
  * mark counts one, and each further `>` or list marker in its prefix one more.
  */
 const TREE_MAX_BLOCK_MARKS = 400;
+/**
+ * Lines, whatever they hold: a paragraph's or list item's lines cost the parser more the more there
+ * are of them (31,000 lazy continuation lines under `* Status: x`, one block mark, took 24 s).
+ */
+const TREE_MAX_LINES = 1000;
 /** `# = ` ~ < [ | _` open headings, setext underlines, fences, html, definitions, tables, rules. */
 const OTHER_BLOCK_MARKS = new Set([35, 61, 96, 126, 60, 91, 124, 95]);
 
@@ -80,10 +85,12 @@ const OTHER_BLOCK_MARKS = new Set([35, 61, 96, 126, 60, 91, 124, 95]);
 export function treeIsAffordable(body: string): boolean {
   if (body.length > TREE_MAX_CHARS) return false;
   let marks = 0;
+  let lines = 1;
   let lineStart = true;
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
     if (c === 10) {
+      if (++lines > TREE_MAX_LINES) return false;
       lineStart = true;
       continue;
     }

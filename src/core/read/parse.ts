@@ -347,7 +347,13 @@ function headerText(reader: Reader, fields: Map<string, HeaderField>, key: strin
 const TITLE_PREFIXES = [
   /^(?:architecture\s+)?decision\s+record\s*:\s*(?=\S)/i,
   // `[Superseded by [ADR-0017](0017-x.md)] Title`: a status note in front of the title.
-  /^\[(?:proposed|accepted|rejected|deprecated|superseded|superceded|overridden)\b(?:[^[\]]|\[[^\]]*\])*\]\s+(?=\S)/i,/^(?:adr|rfc|decision)[-_\s#]*\d{1,6}\s*[.:)\-–—]?\s+(?=\S)/i, /^0*\d{1,6}\s*[.:)]\s+(?=\S)/, /^0*\d{1,6}\s+[-–—]\s+(?=\S)/];
+  /^\[(?:proposed|accepted|rejected|deprecated|superseded|superceded|overridden)\b(?:[^[\]]|\[[^\]]*\])*\]\s+(?=\S)/i,
+  // Each run of blanks and of digits has one way to match: `\s*[.:)…]?\s+` split a long run of
+  // blanks every way, and `0*\d{1,6}` a long run of zeros, before failing.
+  /^(?:adr|rfc|decision)[-_\s#]*\d{1,6}(?:\s*[.:)\-–—]\s+|\s+)(?=\S)/i,
+  /^0*(?:[1-9]\d{0,5}|0)(?!\d)\s*[.:)]\s+(?=\S)/,
+  /^0*(?:[1-9]\d{0,5}|0)(?!\d)\s+[-–—]\s+(?=\S)/,
+];
 
 function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: BodyOutline, slug: string): Located<string> | null {
   const fromFrontmatter = scalarField(reader, entries, 'title');
@@ -547,10 +553,10 @@ export function relationKind(verb: string): string {
  */
 function overriddenAsLog4brainsWritesIt(decision: Decision, relations: Relation[]): Relation[] {
   if (decision.status?.value !== 'superseded') return relations;
-  const sameTarget = (a: Relation, b: Relation): boolean => refKey(a) === refKey(b);
-  const overriders = relations.filter((r) => r.kind === 'overridden-by');
+  // A set, not a search per successor: a file may name thousands.
+  const overriders = new Set(relations.filter((r) => r.kind === 'overridden-by').map(refKey));
   const superseders = relations.filter((r) => r.kind === 'superseded-by');
-  if (overriders.length === 0 || !superseders.every((s) => overriders.some((o) => sameTarget(s, o)))) return relations;
+  if (overriders.size === 0 || !superseders.every((s) => overriders.has(refKey(s)))) return relations;
   decision.status = { ...decision.status, value: 'overridden' };
   return relations.filter((r) => r.kind !== 'superseded-by');
 }

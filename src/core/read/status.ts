@@ -39,7 +39,24 @@ const SYNONYMS: Record<string, string> = {
   rechazada: 'rejected',
 };
 
-const RELATION_STATUS = /^(superseded|superceded|superseeded|overridden|overriden|amended|deprecated|replaced)\s+(by|in favou?r of)\b[:\s]*(.*)$/i;
+/**
+ * `Superseded by: [..](..)`: the verb; what follows is read apart (see relationStatus), as
+ * `\b[:\s]*(.*)$` tried every split of a long run of blanks when a line break came after it.
+ */
+const RELATION_STATUS = /^(superseded|superceded|superseeded|overridden|overriden|amended|deprecated|replaced)\s+(by|in favou?r of)\b/i;
+
+/**
+ * What `^(verb)\s+(by|in favour of)\b[:\s]*(.*)$` matched: the verb, and the rest after colons and
+ * blanks, which must hold no line break.
+ */
+function relationStatus(text: string): [string, string, string, string] | null {
+  const verb = RELATION_STATUS.exec(text);
+  if (!verb) return null;
+  let at = verb[0].length;
+  while (at < text.length && /[:\s]/.test(text.charAt(at))) at++;
+  const rest = text.slice(at);
+  return /[\n\r\u2028\u2029]/.test(rest) ? null : [verb[0], verb[1] ?? '', verb[2] ?? '', rest];
+}
 
 function canonical(word: string): string | null {
   const lower = word.toLowerCase();
@@ -76,7 +93,7 @@ export function readStatus(raw: string): StatusReading | null {
     .replace(/^[🟢🟡🔴✅❌⚠️\s]+/u, '')
     .trim();
   if (!text) return null;
-  const relation = RELATION_STATUS.exec(text);
+  const relation = relationStatus(text);
   if (relation) {
     const kindWord = canonical(relation[1] ?? '') ?? (relation[1] ?? '').toLowerCase();
     const kind = kindWord === 'superseded' || kindWord === 'replaced' ? 'superseded-by' : kindWord === 'overridden' ? 'overridden-by' : `${kindWord}-by`;

@@ -21,6 +21,8 @@ export function parseYamlBlock(source: string, offset: number): { entries: YamlE
   if (source.length > MAX_FULL_YAML_CHARS) {
     return { entries: [], errors: [{ message: `the frontmatter is ${Math.ceil(source.length / 1024)} KB, over the ${MAX_FULL_YAML_CHARS / 1024} KB read as YAML: only its plain \`key: value\` lines are read`, start: offset, end: offset + 1 }] };
   }
+  const busy = tooBusy(source);
+  if (busy) return { entries: [], errors: [{ message: `${busy}: only its plain \`key: value\` lines are read`, start: offset, end: offset + 1 }] };
   const deep = firstTooDeep(source);
   if (deep !== -1) return { entries: [], errors: [{ message: `${TOO_DEEP} and cannot be read`, start: offset + deep, end: offset + deep + 1 }] };
   return parseYamlDocument(source, offset);
@@ -28,6 +30,34 @@ export function parseYamlBlock(source: string, offset: number): { entries: YamlE
 
 /** Frontmatter above this size is not given to the full YAML parser. */
 const MAX_FULL_YAML_CHARS = 64 * 1024;
+/**
+ * Within 64 KB the parser's time still grows faster than the text with some shapes: 32,000 lines
+ * of a lone `*` (each an error) took 15 s, and keys that are aliases or anchors cost ~0.25 ms a
+ * line. A decision's frontmatter has tens of lines and a few anchors; these bounds keep the worst
+ * block near 0.3 s.
+ */
+const MAX_FULL_YAML_LINES = 500;
+const MAX_FULL_YAML_MARKS = 256;
+
+/**
+ * Why a block is too busy for the full parser, or ''. Counts lines, and `*`, `&` and `!` where a
+ * token starts (after a blank, a bracket, a comma or a line start): aliases, anchors and tags.
+ */
+function tooBusy(source: string): string {
+  let lines = 1;
+  let marks = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10) lines++;
+    else if (c === 42 || c === 38 || c === 33) {
+      const before = i === 0 ? 10 : source.charCodeAt(i - 1);
+      if (before === 10 || before === 32 || before === 9 || before === 91 || before === 123 || before === 44 || before === 45 || before === 58) marks++;
+    }
+  }
+  if (lines > MAX_FULL_YAML_LINES) return `the frontmatter has ${lines.toLocaleString('en-US')} lines, over the ${MAX_FULL_YAML_LINES.toLocaleString('en-US')} read as YAML`;
+  if (marks > MAX_FULL_YAML_MARKS) return `the frontmatter has ${marks.toLocaleString('en-US')} anchors, aliases or tags, over the ${MAX_FULL_YAML_MARKS} read as YAML`;
+  return '';
+}
 
 /**
  * Where flow brackets or a line's run of `- ` items first nest deeper than MAX_DEPTH, or -1. A

@@ -82,7 +82,8 @@ function firstListItems(lines: LineIndex, from: number): string[] {
       fence = opening;
       continue;
     }
-    const item = /^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+(.*)$/.exec(text);
+    // The item's text starts past the blanks: `[ \t]+(.*)` tried every split of a long run of them.
+    const item = /^ {0,3}(?:[*+-]|\d{1,9}[.)])[ \t]+([^ \t\n\r\u2028\u2029].*|)$/.exec(text);
     if (item) items.push((item[1] ?? '').trim());
     else if (items.length > 0 && text.trim() !== '' && !/^[ \t]/.test(text)) break;
   }

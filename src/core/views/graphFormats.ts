@@ -1,4 +1,5 @@
 import type { DecisionGraph, DecisionNode, FolderGraph, GraphEdge, GraphNode, OwnerClass } from './graph';
+import { plainText } from './plainText';
 import { elevationText, ownerName, relationName, statusName, triggerText } from './vocabulary';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
@@ -52,11 +53,14 @@ function nodeIds(graph: DecisionGraph): Map<FolderGraph, Map<string, string>> {
 
 /**
  * Text inside a quoted Mermaid label. Quotes would end the label, `#…;` starts an entity, `<`
- * opens HTML, `|` ends an edge label and a leading backtick switches to markdown: each becomes
- * Mermaid's numeric entity, which it decodes when drawing.
+ * opens HTML, `|` ends an edge label, a leading backtick switches to markdown and `%%{…}%%` is a
+ * directive wherever it stands: anything but letters, digits, spaces and plain punctuation becomes
+ * Mermaid's numeric entity (`#37;` for `%`), which it decodes when drawing.
  */
 export function mermaidText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[#"<>|&`\\]/g, (c) => `#${c.charCodeAt(0)};`);
+  return plainText(text)
+    .replace(/\s+/g, ' ')
+    .replace(/[^\p{L}\p{N}\p{M} .,:!?'@+=/_()·…–—-]/gu, (c) => `#${c.codePointAt(0)};`);
 }
 
 function mermaidLabel(node: GraphNode): string {
@@ -105,7 +109,18 @@ export function toMermaid(graph: DecisionGraph): string {
 
 /** Text inside a quoted DOT string: backslashes start escapes such as `\n` in labels, quotes end it. */
 export function dotText(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  return plainText(text).replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+}
+
+/**
+ * The node's link in an SVG drawn from the DOT: a relative path only. A path with a scheme
+ * (`javascript:…`), a leading `/` or `\\`, or a drive gives no link; a relative path whose first
+ * part holds a colon is written `./…` so no browser reads the part as a scheme.
+ */
+export function dotLink(path: string): string | undefined {
+  if (/^[/\\]/.test(path) || /^[a-z]:/i.test(path)) return undefined;
+  const link = /^[^/\\]*:/.test(path) ? `./${path}` : path;
+  return dotText(link);
 }
 
 /** DOT does not wrap labels: long titles are broken at spaces so nodes stay narrow. */
@@ -136,7 +151,8 @@ function dotAttributes(node: GraphNode): Record<string, string> {
   const { fill, stroke } = PALETTE[node.ownerClass];
   if (node.type === 'role') return { label: dotLabel(node), shape: 'ellipse', style: 'filled,bold', color: stroke, fillcolor: fill, class: `role ${node.ownerClass}` };
   const style = ['rounded', 'filled', ...(node.replaced || node.ownerClass === 'unowned' ? ['dashed'] : [])].join(',');
-  const attributes: Record<string, string> = { label: dotLabel(node), color: stroke, fillcolor: fill, style, class: `${node.ownerClass}${node.replaced ? ' replaced' : ''}`, URL: dotText(node.path), tooltip: dotText(node.path) };
+  const link = dotLink(node.path);
+  const attributes: Record<string, string> = { label: dotLabel(node), color: stroke, fillcolor: fill, style, class: `${node.ownerClass}${node.replaced ? ' replaced' : ''}`, ...(link ? { URL: link } : {}), tooltip: dotText(node.path) };
   // Graphviz colours take an alpha byte: history is drawn faded, as in the extension's view.
   if (node.replaced) Object.assign(attributes, { fillcolor: `${fill}99`, fontcolor: `${TEXT_COLOUR}99` });
   return attributes;

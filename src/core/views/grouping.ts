@@ -47,7 +47,10 @@ export function groupByStatus(decisions: readonly Decision[]): DecisionGroup[] {
   const byStatus = new Map<string, Decision[]>();
   for (const decision of decisions) {
     const status = statusKey(decision);
-    byStatus.set(status, [...(byStatus.get(status) ?? []), decision]);
+    // Pushed, not copied: a copy per decision made grouping 10,000 decisions quadratic.
+    const group = byStatus.get(status);
+    if (group) group.push(decision);
+    else byStatus.set(status, [decision]);
   }
   return sortStatuses(byStatus.keys()).map((status) => ({ key: `status:${status}`, label: statusHeading(status), kind: 'status' as const, decisions: byStatus.get(status) ?? [] }));
 }

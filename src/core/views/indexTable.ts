@@ -1,6 +1,7 @@
 import type { DecisionLog } from '../workspace/catalog';
 import { resolveRole, type Role } from '../workspace/config';
 import { baseName } from '../read/fileName';
+import { plainText } from './plainText';
 import { roleName } from './vocabulary';
 
 export const INDEX_START = '<!-- adr-roles:index:start -->';
@@ -8,8 +9,18 @@ export const INDEX_END = '<!-- adr-roles:index:end -->';
 /** The index lives in the folder's README, or its index.md when that is what the folder has. */
 export const INDEX_FILE_NAMES = ['README.md', 'index.md'];
 
+/**
+ * Text in a table cell, on one line. `<` is written `&lt;`, so a title can neither hold raw HTML
+ * nor one of the index's own markers (which would make every run grow the file); `|` would end
+ * the cell and `[`, `]` the link text.
+ */
 function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return plainText(text).replace(/</g, '&lt;').replace(/[|[\]]/g, (c) => `\\${c}`);
+}
+
+/** A link to a file beside the index: parentheses would end the link's destination. */
+function fileLink(file: string): string {
+  return encodeURI(baseName(file)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The decisions of one folder as a markdown table, between marker comments. */
@@ -20,10 +31,10 @@ export function renderIndexTable(log: DecisionLog, roles: readonly Role[], eol =
     const overrides = log
       .relationsOf(d)
       .filter((r) => r.kind === 'overrides' && r.target)
-      .map((r) => `[${r.target!.id}](${encodeURI(baseName(r.target!.file))})`)
+      .map((r) => `[${cell(r.target!.id)}](${fileLink(r.target!.file)})`)
       .join(', ');
-    const title = `[${cell(d.title?.value ?? d.id)}](${encodeURI(baseName(d.file))})`;
-    return `| ${d.number ?? '—'} | ${title} | ${cell(owner)} | ${cell(d.status?.value ?? '—')} | ${d.date?.value ?? '—'} | ${overrides || '—'} |`;
+    const title = `[${cell(d.title?.value ?? d.id)}](${fileLink(d.file)})`;
+    return `| ${d.number ?? '—'} | ${title} | ${cell(owner)} | ${cell(d.status?.value ?? '—')} | ${cell(d.date?.value ?? '—')} | ${overrides || '—'} |`;
   });
   return [
     INDEX_START,

@@ -1,5 +1,6 @@
 import type { Problem, Severity } from '../model';
 import { docsUrl, PROBLEM_CODES } from '../problemCodes';
+import { guardLineStarts, plainText } from './plainText';
 
 /** A problem and the file it is in, as the CLI reports it (the path relative to where it ran, `/`-separated). */
 export interface FileProblem extends Problem {
@@ -48,12 +49,17 @@ export function stylish(problems: readonly FileProblem[], colour: boolean): stri
   const paint = (text: string, code: string): string => (colour ? `${code}${text}\x1b[0m` : text);
   const out: string[] = [];
   const byFile = new Map<string, FileProblem[]>();
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  // Pushed, not copied: a copy per problem made a file with 50,000 broken relations quadratic.
+  for (const p of problems) {
+    const list = byFile.get(p.file);
+    if (list) list.push(p);
+    else byFile.set(p.file, [p]);
+  }
   for (const [file, list] of byFile) {
-    out.push(paint(file, '\x1b[4m'));
+    out.push(paint(plainText(file), '\x1b[4m'));
     for (const p of list) {
       const where = `${p.range.start.line + 1}:${p.range.start.character + 1}`;
-      out.push(`  ${where.padEnd(7)} ${paint(p.severity.padEnd(7), COLOURS[p.severity] ?? '')}  ${p.message}  ${paint(p.code, '\x1b[2m')}`);
+      out.push(`  ${where.padEnd(7)} ${paint(p.severity.padEnd(7), COLOURS[p.severity] ?? '')}  ${plainText(p.message)}  ${paint(plainText(p.code), '\x1b[2m')}`);
     }
     out.push('');
   }
@@ -61,7 +67,7 @@ export function stylish(problems: readonly FileProblem[], colour: boolean): stri
   const count = (...severities: string[]): number => problems.filter((p) => severities.includes(p.severity)).length;
   const parts = [counted(count('error'), 'error'), counted(count('warning'), 'warning'), counted(count('info', 'hint'), 'info')].filter((part) => !part.startsWith('0 '));
   out.push(problems.length === 0 ? 'No problems.' : `${counted(problems.length, 'problem')} (${parts.join(', ')})`);
-  return `${out.join('\n')}\n`;
+  return guardLineStarts(`${out.join('\n')}\n`);
 }
 
 /** SARIF has no hint or info level: both are notes. */

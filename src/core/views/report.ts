@@ -168,17 +168,25 @@ export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[]
 
 function roleRows(decisions: readonly Decision[], roles: readonly Role[], statuses: readonly string[]): RoleRow[] {
   const row = (key: string, label: string, ownerClass: OwnerClass, members: Decision[], role: Role | null = null): RoleRow => {
-    const counts = Object.fromEntries(statuses.map((s) => [s, members.filter((d) => statusKey(d) === s).length]));
+    // One count per member, not a pass over the members per status: a log may hold thousands of each.
+    const tally = new Map<string, number>();
+    for (const d of members) tally.set(statusKey(d), (tally.get(statusKey(d)) ?? 0) + 1);
+    const counts = Object.fromEntries(statuses.map((s) => [s, tally.get(s) ?? 0]));
     return { key, label, role: role && { id: role.id, label: role.label, kind: role.kind }, ownerClass, counts, total: members.length };
   };
-  const unowned = decisions.filter((d) => !d.owner);
-  const unknown = decisions.filter((d) => ownerClassOf(d, roles) === 'unknown-role');
+  // One pass sorts the decisions into rows, not a pass per role: a configuration may list thousands.
+  const unowned: Decision[] = [];
+  const unknown: Decision[] = [];
+  const byRole = new Map<Role, Decision[]>(roles.map((r) => [r, []]));
+  for (const d of decisions) {
+    const role = d.owner ? resolveRole(d.owner.value, roles) : undefined;
+    if (!d.owner) unowned.push(d);
+    else if (!role) unknown.push(d);
+    else byRole.get(role)?.push(d);
+  }
   const rows: RoleRow[] = [];
   if (unowned.length > 0) rows.push(row('unowned', UNOWNED, 'unowned', unowned));
-  for (const role of roles) {
-    const members = decisions.filter((d) => d.owner && resolveRole(d.owner.value, roles) === role);
-    rows.push(row(`role:${role.id}`, roleName(role), roleClass(role), members, role));
-  }
+  for (const role of roles) rows.push(row(`role:${role.id}`, roleName(role), roleClass(role), byRole.get(role) ?? [], role));
   if (unknown.length > 0) rows.push(row('unknown-role', UNKNOWN_ROLE, 'unknown-role', unknown));
   return rows;
 }
@@ -186,7 +194,14 @@ function roleRows(decisions: readonly Decision[], roles: readonly Role[], status
 function periodGranularity(dates: readonly (string | null)[]): 'quarter' | 'year' {
   const years = dates.flatMap((d) => (d ? [Number(d.slice(0, 4))] : []));
   if (years.length === 0) return 'quarter';
-  return Math.max(...years) - Math.min(...years) < QUARTERLY_YEARS ? 'quarter' : 'year';
+  // A loop, not Math.max(...years): spreading 200,000 arguments exceeds the call stack.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const year of years) {
+    first = Math.min(first, year);
+    last = Math.max(last, year);
+  }
+  return last - first < QUARTERLY_YEARS ? 'quarter' : 'year';
 }
 
 export function periodOf(date: string | null, granularity: 'quarter' | 'year'): string {
@@ -205,7 +220,9 @@ function periodsOf(entries: readonly OverrideEntry[], granularity: 'quarter' | '
     for (let i = index(dated[0]!); i <= index(dated[dated.length - 1]!); i++) periods.push(label(i));
   }
   if (entries.some((e) => e.period === 'undated')) periods.push('undated');
-  return periods.map((period) => ({ period, ...countTriggers(entries.filter((e) => e.period === period)) }));
+  const byPeriod = new Map<string, OverrideEntry[]>();
+  for (const e of entries) (byPeriod.get(e.period) ?? byPeriod.set(e.period, []).get(e.period)!).push(e);
+  return periods.map((period) => ({ period, ...countTriggers(byPeriod.get(period) ?? []) }));
 }
 
 function countTriggers(entries: readonly OverrideEntry[]): TriggerCounts {

@@ -1,4 +1,5 @@
 import type { OwnershipReport, ReportDecision } from './report';
+import { guardLineStarts, plainText } from './plainText';
 import { countsSummary } from './standing';
 import { elevationText, relationText, statusName, TRIGGER_CHOICES, triggerName, triggerText, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
 
@@ -37,11 +38,13 @@ export function reportText(report: OwnershipReport): string {
     out.push(item(o.decision, by ? relationText('overridden-by', by) : 'marked overridden; no overriding decision names it'));
   }
   out.push('');
-  return out.join('\n');
+  // Every line is one line of plain text, whatever the titles, owners and triggers hold.
+  return guardLineStarts(out.map(plainText).join('\n'));
 }
 
 /** Columns two spaces apart: the first (a name) aligned left, the counts after it aligned right. */
-function columns(rows: string[][]): string[] {
+function columns(table: string[][]): string[] {
+  const rows = table.map((r) => r.map(plainText));
   const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ').trimEnd());
 }

@@ -79,9 +79,11 @@ export class DecisionLog {
   /** What a decision's relations point at, both the ends it declares and the ends others declare about it. */
   relationsOf(decision: Decision): ResolvedRelation[] {
     const declared: ResolvedRelation[] = decision.relations.map((r) => ({ kind: r.kind, target: this.resolve(r.target), ref: r.target, declared: true }));
-    const inferred = (this.built().incoming.get(decision.file) ?? []).filter(
-      (incoming) => !declared.some((d) => d.kind === incoming.kind && d.target === incoming.target),
-    );
+    // A set of what is declared, not a search per inferred end: a decision superseded by 2,000
+    // others that names each of them has 2,000 of both.
+    const declaredEnds = new Map<Decision | undefined, Set<string>>();
+    for (const d of declared) (declaredEnds.get(d.target) ?? declaredEnds.set(d.target, new Set()).get(d.target)!).add(d.kind);
+    const inferred = (this.built().incoming.get(decision.file) ?? []).filter((incoming) => !declaredEnds.get(incoming.target)?.has(incoming.kind));
     return [...declared, ...inferred];
   }
 

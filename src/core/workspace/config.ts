@@ -2,6 +2,7 @@ import { FOLDER_FORMATS, isFolderFormat, type FolderFormat } from './folderForma
 import type { Problem, Range, Severity } from '../model';
 import { PROBLEM_CODES } from '../problemCodes';
 import { LineIndex } from '../read/lineIndex';
+import { namedWithMore } from './listText';
 import { parseYamlBlock } from '../read/yamlValues';
 import type { YamlValue } from '../read/yamlTree';
 
@@ -182,10 +183,35 @@ function readRoles(value: YamlValue, report: (message: string, start: number, en
 /** Matches what `owner:` says against role ids and labels, ignoring case: `CTO`, `cto`, `Head of Engineering`. */
 export function resolveRole(owner: string, roles: readonly Role[]): Role | undefined {
   const wanted = owner.trim().toLowerCase();
-  return roles.find((r) => r.id.toLowerCase() === wanted) ?? roles.find((r) => r.label.toLowerCase() === wanted);
+  const { byId, byLabel } = roleLookup(roles);
+  return byId.get(wanted) ?? byLabel.get(wanted);
 }
 
+/**
+ * Every rule and view resolves owners, once per decision: a search of the roles each time grew with
+ * roles × decisions. The first role of an id or label wins, as a search in order would find it.
+ */
+const ROLE_LOOKUPS = new WeakMap<readonly Role[], { byId: Map<string, Role>; byLabel: Map<string, Role> }>();
+
+function roleLookup(roles: readonly Role[]): { byId: Map<string, Role>; byLabel: Map<string, Role> } {
+  let lookup = ROLE_LOOKUPS.get(roles);
+  if (!lookup) {
+    lookup = { byId: new Map(), byLabel: new Map() };
+    for (const role of roles) {
+      const id = role.id.toLowerCase();
+      const label = role.label.toLowerCase();
+      if (!lookup.byId.has(id)) lookup.byId.set(id, role);
+      if (!lookup.byLabel.has(label)) lookup.byLabel.set(label, role);
+    }
+    ROLE_LOOKUPS.set(roles, lookup);
+  }
+  return lookup;
+}
+
+/** Roles named in a message; a configuration may list thousands, and each unowned decision says them. */
+const DESCRIBED_ROLES = 10;
+
 export function describeRoles(roles: readonly Role[]): string {
-  return roles.map((r) => `${r.id} (${r.label}, ${r.kind})`).join(', ');
+  return namedWithMore(roles.slice(0, DESCRIBED_ROLES).map((r) => `${r.id} (${r.label}, ${r.kind})`), roles.length);
 }
 

@@ -1,5 +1,6 @@
 import { dirName } from '../../core/workspace/paths';
 import * as vscode from 'vscode';
+import { showError, showInfo, showWarning } from '../notifications';
 import { resolveRole, type Role } from '../../core/workspace/config';
 import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../../core/edit/migrate';
 import type { Decision } from '../../core/model';
@@ -31,7 +32,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
   await index.whenIndexed();
   const filter = parseWhere(args.where);
   if (typeof filter === 'string') {
-    void vscode.window.showErrorMessage(filter);
+    void showError(filter);
     return [];
   }
   const unowned = index
@@ -39,7 +40,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     .filter((d) => isUnowned(d) && matchesFilter(d, filter))
     .sort((a, b) => a.file.localeCompare(b.file));
   if (unowned.length === 0) {
-    void vscode.window.showInformationMessage('Every decision has an owner.');
+    void showInfo('Every decision has an owner.');
     return [];
   }
   const changed: string[] = [];
@@ -64,7 +65,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     if (answer === SKIP) continue;
     const role = resolveRole(answer, roles);
     if (!role) {
-      void vscode.window.showErrorMessage(`'${answer}' is not a configured role: nothing more was changed.`);
+      void showError(`'${answer}' is not a configured role: nothing more was changed.`);
       break;
     }
     // The answer is about the text the pick showed: if the file changed while the pick was open, stop.
@@ -79,12 +80,12 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
       changed.push(decision.id);
       writes.push(write);
     } else {
-      if (outcome !== 'changed') void vscode.window.showErrorMessage(`The owner of ${decision.id} could not be written: nothing more was changed.`);
+      if (outcome !== 'changed' && outcome !== 'refused') void showError(`The owner of ${decision.id} could not be written: nothing more was changed.`);
       break;
     }
   }
   if (unwritable.length > 0) {
-    void vscode.window.showWarningMessage(`${unwritable.join(', ')} left unowned: ${unwritable.length === 1 ? 'its frontmatter' : 'their frontmatter'} cannot take an owner line safely. Fix the frontmatter, then run Add Owners again.`);
+    void showWarning(`${unwritable.join(', ')} left unowned: ${unwritable.length === 1 ? 'its frontmatter' : 'their frontmatter'} cannot take an owner line safely. Fix the frontmatter, then run Add Owners again.`);
   }
   // Each answer was its own edit; Undo takes them all back at once.
   if (changed.length > 0) notifyWritten(`${changed.length} decision${changed.length === 1 ? '' : 's'} given an owner: ${changed.join(', ')}.`, 'Add Owners', writes);

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { templateFor, type AdrRolesConfig } from '../../core/workspace/config';
+import { showWarning } from '../notifications';
+import type { AdrRolesConfig } from '../../core/workspace/config';
 import type { FolderFormat } from '../../core/workspace/folderFormat';
 import { readFileName } from '../../core/read/fileName';
-import { BUILT_IN_TEMPLATES } from '../../core/edit/scaffold';
+import { templateText as coreTemplateText } from '../../core/edit/scaffold';
+import { workspaceFileSystem } from '../index/vscodeFileSystem';
 
 /** Numbers handed out but perhaps not yet on disk, so two commands at once get two numbers. */
 const reserved = new Map<string, Set<number>>();
@@ -48,18 +50,14 @@ export async function currentText(uri: vscode.Uri): Promise<string | undefined> 
 }
 
 /**
- * The configured template, else the built-in one of the folder's format; a template file that
- * cannot be read falls back to that built-in one.
+ * The configured template, else the built-in one of the folder's format; a template file that is
+ * refused by the containment rule (outside the workspace folder, a link, not a regular file, over
+ * 256 KB) or cannot be read is not used: the built-in one is, and the user is told why.
  */
 export async function templateText(config: AdrRolesConfig, root: vscode.Uri, format: FolderFormat): Promise<string> {
-  const choice = templateFor(config, format);
-  if ('builtIn' in choice) return BUILT_IN_TEMPLATES[choice.builtIn];
-  try {
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(root, choice.file)));
-  } catch {
-    void vscode.window.showWarningMessage(`The template '${choice.file}' named in the configuration cannot be read; the built-in ${format} template is used.`);
-    return BUILT_IN_TEMPLATES[format];
-  }
+  const { text, notUsed } = await coreTemplateText(workspaceFileSystem(root).fs, root.path, config, format);
+  if (notUsed) void showWarning(`${notUsed.message}; the built-in ${format} template is used.`);
+  return text;
 }
 
 /** Adds a file creation that fails when the file exists: a decision is never overwritten. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo } from '../notifications';
 import type { Decision } from '../../core/model';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
@@ -27,7 +28,7 @@ export async function resolveDecision(index: WorkspaceIndex, arg: unknown, place
   if (active && (options.activeEvenIfFiltered || filter(active))) return active;
   const candidates = index.decisions().filter(filter);
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(options.none ?? 'No decision to act on in this workspace.');
+    void showInfo(options.none ?? 'No decision to act on in this workspace.');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
+import { showError, showInfo } from '../notifications';
 import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../../core/views/indexTable';
 import { LineIndex } from '../../core/read/lineIndex';
 import type { TextEdit } from '../../core/edit/textEdit';
 import { currentText } from './decisionFiles';
-import { applyPlannedWrite, type BasisFile, type PlannedWrite } from './plannedWrite';
+import { applyPlannedWrite, reportRefusal, writeRefusalOf, type BasisFile, type PlannedWrite } from './plannedWrite';
 import { notifyWritten } from './undoWrite';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /**
  * "ADR: Generate Index": the table of each decision folder in its README (or index.md), updated in
- * place between marker comments on later runs. One edit for all folders, undoable.
+ * place between marker comments on later runs. One edit for all folders, undoable. A README that
+ * is a symbolic link (or not a regular file) stops the command before anything is read or written.
  */
 export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]> {
   await index.whenIndexed();
@@ -21,6 +23,12 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
     const entries = await Promise.resolve(vscode.workspace.fs.readDirectory(folder.uri)).catch(() => [] as [string, vscode.FileType][]);
     const name = INDEX_FILE_NAMES.find((n) => entries.some(([entry]) => entry === n)) ?? 'README.md';
     const uri = vscode.Uri.joinPath(folder.uri, name);
+    // Checked before it is read: a README linked to /dev/stdin would never answer, one linked outside would be read.
+    const refusal = await writeRefusalOf(uri);
+    if (refusal) {
+      reportRefusal('Generate Index', uri, refusal);
+      return [];
+    }
     const existing = entries.some(([entry]) => entry === name) ? await currentText(uri) : undefined;
     const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
     const updated = updateIndexText(existing, renderIndexTable(folder.log, folder.config.roles, eol));
@@ -34,13 +42,13 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
     written.push(uri);
   }
   if (written.length === 0) {
-    void vscode.window.showInformationMessage('The decision index is up to date.');
+    void showInfo('The decision index is up to date.');
     return [];
   }
   const write: PlannedWrite = { command: 'Generate Index', basis, creates, edits };
   const outcome = await applyPlannedWrite(write);
   if (outcome !== 'written') {
-    if (outcome !== 'changed') void vscode.window.showErrorMessage('The decision index could not be written: nothing was changed.');
+    if (outcome !== 'changed' && outcome !== 'refused') void showError('The decision index could not be written: nothing was changed.');
     return [];
   }
   notifyWritten(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`, 'Generate Index', [write]);

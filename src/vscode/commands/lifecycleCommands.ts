@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showError, showInfo, showWarning } from '../notifications';
 import { resolveRole, type Role } from '../../core/workspace/config';
 import { isoDate } from '../../core/read/dates';
 import { setStatusEdits } from '../../core/edit/decisionEdits';
@@ -73,7 +74,7 @@ async function decisionContext(index: WorkspaceIndex, decision: Decision, comman
   const config = index.configFor(decision);
   const text = uri && (await currentText(uri));
   if (!uri || !config || text === undefined) {
-    void vscode.window.showErrorMessage(`${decision.id} cannot be read any more: ${command} changed nothing.`);
+    void showError(`${decision.id} cannot be read any more: ${command} changed nothing.`);
     return undefined;
   }
   const folder = vscode.Uri.joinPath(uri, '..');
@@ -155,20 +156,20 @@ async function writeSuccessor(context: DecisionContext, plan: (successor: Succes
     // A file that appeared with this number (another window, a git pull): try the next one.
     if (outcome !== 'taken') return reportFailure(context, outcome);
   }
-  void vscode.window.showErrorMessage(`No free decision number found next to ${context.basis.name}: nothing was changed.`);
+  void showError(`No free decision number found next to ${context.basis.name}: nothing was changed.`);
   return undefined;
 }
 
-/** `changed` was already reported, naming the file; any other failure is reported here. */
+/** `changed` and `refused` were already reported, naming the file; any other failure is reported here. */
 function reportFailure(context: DecisionContext, outcome: WriteOutcome): undefined {
-  if (outcome !== 'changed') void vscode.window.showErrorMessage(`${context.command} could not write ${context.basis.name}: nothing was changed.`);
+  if (outcome !== 'changed' && outcome !== 'refused') void showError(`${context.command} could not write ${context.basis.name}: nothing was changed.`);
   return undefined;
 }
 
 /** A role given as an argument, or a message saying it is none. */
 function givenRole(context: DecisionContext, owner: string): Role | undefined {
   const role = resolveRole(owner, context.roles);
-  if (!role) void vscode.window.showErrorMessage(`'${owner}' is not a configured role: ${context.command} changed nothing.`);
+  if (!role) void showError(`'${owner}' is not a configured role: ${context.command} changed nothing.`);
   return role;
 }
 
@@ -185,11 +186,11 @@ export async function overrideDecision(index: WorkspaceIndex, arg: unknown, args
   if (!context) return undefined;
   const target = context.fresh;
   if (args.trigger !== undefined && !TRIGGERS.includes(args.trigger)) {
-    void vscode.window.showErrorMessage(`'${String(args.trigger)}' is not a trigger: an override happens because of a new-resource or a new-requirement. Override changed nothing.`);
+    void showError(`'${String(args.trigger)}' is not a trigger: an override happens because of a new-resource or a new-requirement. Override changed nothing.`);
     return undefined;
   }
   if (args.triggerDetail !== undefined && !checkTriggerDetail(args.triggerDetail).ok) {
-    void vscode.window.showErrorMessage(`${DETAIL_REQUIRED} Override changed nothing.`);
+    void showError(`${DETAIL_REQUIRED} Override changed nothing.`);
     return undefined;
   }
   const owners = overrideOwners(target, context.roles);
@@ -268,7 +269,7 @@ export async function elevateDecision(index: WorkspaceIndex, arg: unknown): Prom
   const check = checkElevation(context.fresh, context.roles);
   if (!check.ok) {
     const refusal = elevationRefusal(check, context.fresh);
-    const choice = await (refusal.offerSetOwner ? vscode.window.showWarningMessage(refusal.message, SET_OWNER) : vscode.window.showInformationMessage(refusal.message));
+    const choice = await (refusal.offerSetOwner ? showWarning(refusal.message, SET_OWNER) : showInfo(refusal.message));
     if (choice === SET_OWNER) await setOwner(context);
     return false;
   }
@@ -291,7 +292,7 @@ async function setOwner(context: DecisionContext): Promise<boolean> {
   if (!role) return false;
   const edits = addOwnerEdits(context.text, context.fresh, role.id, context.format);
   if (edits.length === 0) {
-    void vscode.window.showErrorMessage(`${context.fresh.id}'s frontmatter cannot take an owner line safely: fix it, then set the owner.`);
+    void showError(`${context.fresh.id}'s frontmatter cannot take an owner line safely: fix it, then set the owner.`);
     return false;
   }
   return writeEdits({ ...context, command: 'Set Owner' }, edits, `${context.fresh.id} is now owned by ${roleName(role)}.`);

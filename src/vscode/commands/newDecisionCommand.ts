@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showError } from '../notifications';
 import type { AdrRolesConfig, Role } from '../../core/workspace/config';
 import { isoDate } from '../../core/read/dates';
 import { newDecisionFileName, renderDecision } from '../../core/edit/scaffold';
@@ -30,7 +31,7 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
   if (title === undefined) return undefined;
   const targets = targetsOf(index);
   if (targets.length === 0) {
-    void vscode.window.showErrorMessage('Open a folder first: a new decision is written into the workspace.');
+    void showError('Open a folder first: a new decision is written into the workspace.');
     return undefined;
   }
   const owner = args.owner ?? (await askOwner(targets[0]?.config.roles ?? []));
@@ -57,11 +58,11 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
       return uri;
     }
     if (outcome !== 'taken') {
-      void vscode.window.showErrorMessage(`${fileName} could not be written: nothing was written.`);
+      if (outcome !== 'refused') void showError(`${fileName} could not be written: nothing was written.`);
       return undefined;
     }
   }
-  void vscode.window.showErrorMessage(`No free decision number found in ${target.uri.fsPath}: nothing was written.`);
+  void showError(`No free decision number found in ${target.uri.fsPath}: nothing was written.`);
   return undefined;
 }
 

@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
+import { showError, showWarning } from '../notifications';
 import { applyEdits, type TextEdit } from '../../core/edit/textEdit';
 import type { WillWriteEvent, WriteCancelled } from '../api';
 import { toRange } from '../convert';
 import { createExclusively } from './decisionFiles';
+import { writeRefusal } from '../../core/workspace/containment';
+import { workspaceFileSystem } from '../index/vscodeFileSystem';
 
 /** An existing file a command's plan was computed from, with the text the plan used. */
 export interface BasisFile {
@@ -43,9 +46,11 @@ export interface PlannedWrite {
  * - `taken`: a file to create, or the new name, exists: nothing was written, another name may do;
  * - `changed`: a basis file was deleted or changed since the command read it: nothing was
  *   written, and the user was told which file;
- * - `failed`: VS Code refused the edit for another reason: nothing was written.
+ * - `failed`: VS Code refused the edit for another reason: nothing was written;
+ * - `refused`: a file it would write is outside the workspace folders, or is or goes through a
+ *   symbolic link, or is not a regular file: nothing was written, and the user was told which.
  */
-export type WriteOutcome = 'written' | 'taken' | 'changed' | 'failed';
+export type WriteOutcome = 'written' | 'taken' | 'changed' | 'failed' | 'refused';
 
 const willWrite = new vscode.EventEmitter<WillWriteEvent>();
 const didCancelWrite = new vscode.EventEmitter<WriteCancelled>();
@@ -81,6 +86,43 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * Why the containment rule refuses writing `uri`, or undefined when it may be written: it must be
+ * in a workspace folder, no step from that folder down may be a symbolic link, an existing file
+ * must be a regular one, and it must resolve inside the folder's real path.
+ */
+export async function writeRefusalOf(uri: vscode.Uri): Promise<string | undefined> {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return 'is outside the workspace folders';
+  return writeRefusal(workspaceFileSystem(folder.uri).fs, folder.uri.path, uri.path);
+}
+
+/** Every file a plan writes: created, edited, renamed and its new name. */
+function targetsOf(plan: PlannedWrite): vscode.Uri[] {
+  return [...(plan.creates ?? []).map((c) => c.uri), ...(plan.edits ?? []).map((e) => e.uri), ...(plan.rename ? [plan.rename.from, plan.rename.to] : [])];
+}
+
+/** Tells the user that `command` wrote nothing because the containment rule refused `uri`; `refused`. */
+export function reportRefusal(command: string, uri: vscode.Uri, refusal: string, unchanged = 'nothing was changed'): 'refused' {
+  const message = `${command} writes nothing through symbolic links or outside the workspace: ${vscode.workspace.asRelativePath(uri)} ${refusal}. ${capitalised(unchanged)}.`;
+  void showError(message);
+  didCancelWrite.fire({ command, file: uri.toString(), message });
+  return 'refused';
+}
+
+/** The first file of the plan the containment rule refuses, told to the user; undefined when none is. */
+async function refusedTarget(plan: PlannedWrite): Promise<'refused' | undefined> {
+  for (const uri of targetsOf(plan)) {
+    const refusal = await writeRefusalOf(uri);
+    if (refusal) return reportRefusal(plan.command, uri, refusal, plan.unchanged);
+  }
+  return undefined;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
@@ -142,6 +184,9 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
   for (const uri of [...(plan.edits ?? []).map((e) => e.uri), ...(plan.deletes ?? [])]) {
     if (!plan.basis.some((b) => b.uri.toString() === uri.toString())) throw new Error(`${uri.toString()} is edited but is not in the basis`);
   }
+  // Before anything is opened: a document opened through a link would read its target.
+  const refused = await refusedTarget(plan);
+  if (refused) return refused;
   await announce(plan, 'planned');
   // Held open, an edited file keeps its undo history: one undo restores every file.
   await Promise.all(plan.basis.map((b) => vscode.workspace.openTextDocument(b.uri).then(undefined, () => undefined)));
@@ -171,7 +216,7 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
     const change = await inspect(plan.basis);
     if (!Array.isArray(change)) return refuse(plan, change, problems);
     if (problems.length > 0) {
-      void vscode.window.showErrorMessage(`${plan.command} could not write its change, and taking back the part VS Code had written failed: ${problems.join('; ')}.`);
+      void showError(`${plan.command} could not write its change, and taking back the part VS Code had written failed: ${problems.join('; ')}.`);
       return 'failed';
     }
     const taken = (await Promise.all((plan.creates ?? []).map((c) => exists(c.uri)))).some(Boolean) || (plan.rename !== undefined && (await exists(plan.rename.to)));
@@ -190,7 +235,7 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
     if (c.dirty || deleted(plan, c.basis.uri)) continue;
     const document = openDocument(movedTo(plan, c.basis.uri));
     if (document?.isDirty && !(await document.save())) {
-      void vscode.window.showWarningMessage(`${c.basis.name} could not be saved after ${plan.command}: the change is in its editor, unsaved.`);
+      void showWarning(`${c.basis.name} could not be saved after ${plan.command}: the change is in its editor, unsaved.`);
     }
   }
   return 'written';
@@ -223,7 +268,7 @@ function refuse(plan: PlannedWrite, change: Change, problems: readonly string[] 
     problems.length === 0
       ? `${change.basis.name} ${change.what} while ${plan.command} was running: ${plan.unchanged ?? 'nothing was changed'}. Run it again.`
       : `${change.basis.name} ${change.what} while ${plan.command} was running, and taking back its partial change failed: ${problems.join('; ')}.`;
-  void vscode.window.showErrorMessage(message);
+  void showError(message);
   didCancelWrite.fire({ command: plan.command, file: change.basis.uri.toString(), message });
   return 'changed';
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { confirmModal, showError } from '../notifications';
 import { baseName } from '../../core/read/fileName';
 import { mapBounded } from '../../core/workspace/fileSystem';
 import { parseDecision } from '../../core/read/parse';
@@ -46,7 +47,7 @@ async function renumberTo(decision: Decision, uri: vscode.Uri, folder: vscode.Ur
   ).filter((f) => f !== undefined);
   const own = files.find((f) => f.path === decision.file);
   if (!own) {
-    void vscode.window.showErrorMessage(`${baseName(decision.file)} cannot be read any more: nothing was changed.`);
+    void showError(`${baseName(decision.file)} cannot be read any more: nothing was changed.`);
     return undefined;
   }
   const fresh = parseDecision(decision.file, own.text);
@@ -65,13 +66,13 @@ async function renumberTo(decision: Decision, uri: vscode.Uri, folder: vscode.Ur
   // A tracked file is renamed and other files rewritten: the user sees what, and confirms.
   const uriOf = new Map(files.map((f) => [f.path, f.uri]));
   const preview = renumberPreview(fresh, newNumber, plan, (path) => vscode.workspace.asRelativePath(uriOf.get(path) ?? path));
-  const confirmed = await vscode.window.showWarningMessage(preview.message, { modal: true, detail: preview.detail }, RENUMBER);
+  const confirmed = await confirmModal(preview.message, preview.detail, RENUMBER);
   if (confirmed !== RENUMBER) return undefined;
   const write: PlannedWrite = { command: 'Renumber', basis, edits, rename: { from: uri, to: newUri } };
   const outcome = await applyPlannedWrite(write);
   if (outcome !== 'written') {
-    if (outcome === 'taken') void vscode.window.showErrorMessage(`Renumbering ${decision.id} failed: ${plan.newFileName} appeared meanwhile. Nothing was changed.`);
-    else if (outcome === 'failed') void vscode.window.showErrorMessage(`Renumbering ${decision.id} failed: nothing was changed.`);
+    if (outcome === 'taken') void showError(`Renumbering ${decision.id} failed: ${plan.newFileName} appeared meanwhile. Nothing was changed.`);
+    else if (outcome === 'failed') void showError(`Renumbering ${decision.id} failed: nothing was changed.`);
     return undefined;
   }
   notifyWritten(renumberedText(fresh, newNumber, plan), 'Renumber', [write]);

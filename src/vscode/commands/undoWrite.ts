@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo, showWarning } from '../notifications';
 import { applyEdits, inverseEdits } from '../../core/edit/textEdit';
 import { undoneText, undoRefusedText } from '../../core/views/lifecycleText';
 import { currentText } from './decisionFiles';
@@ -61,16 +62,16 @@ export async function undoWritten(command: string, plans: readonly PlannedWrite[
   const plan = undoPlan(command, plans);
   const changed = await changedSince(plan);
   if (changed) {
-    void vscode.window.showWarningMessage(undoRefusedText(command, changed.name));
+    void showWarning(undoRefusedText(command, changed.name));
     return false;
   }
   const outcome = await applyPlannedWrite(plan);
   if (outcome === 'written') {
-    void vscode.window.showInformationMessage(undoneText(command));
+    void showInfo(undoneText(command));
     return true;
   }
   // 'changed' was reported by the write, naming the file.
-  if (outcome !== 'changed') void vscode.window.showWarningMessage(undoRefusedText(command));
+  if (outcome !== 'changed') void showWarning(undoRefusedText(command));
   return false;
 }
 
@@ -79,7 +80,7 @@ export async function undoWritten(command: string, plans: readonly PlannedWrite[
  * wait for the answer: the command is done.
  */
 export function notifyWritten(message: string, command: string, plans: readonly PlannedWrite[]): void {
-  void Promise.resolve(vscode.window.showInformationMessage(message, UNDO)).then(async (choice) => {
+  void Promise.resolve(showInfo(message, UNDO)).then(async (choice) => {
     if (choice === UNDO) await undoWritten(command, plans);
   });
 }

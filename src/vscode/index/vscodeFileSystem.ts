@@ -1,5 +1,38 @@
+import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { DirectoryEntry, FileSystem } from '../../core/workspace/fileSystem';
+import type { DirectoryEntry, FileSystem, PathKind } from '../../core/workspace/fileSystem';
+
+/** What `stat` says is at a URI: VS Code sets the SymbolicLink bit beside the target's type (Unknown for a dangling link). */
+export async function kindOf(uri: vscode.Uri): Promise<PathKind | undefined> {
+  try {
+    const { type } = await vscode.workspace.fs.stat(uri);
+    if ((type & vscode.FileType.SymbolicLink) !== 0) return 'link';
+    if (type === vscode.FileType.File) return 'file';
+    return type === vscode.FileType.Directory ? 'directory' : 'other';
+  } catch {
+    return undefined;
+  }
+}
+
+/** A local file's real path as a URI path; other schemes have no links VS Code can resolve, so their path stands. */
+export async function realPathOf(uri: vscode.Uri): Promise<string | undefined> {
+  if (uri.scheme !== 'file') return uri.path;
+  return realpath(uri.fsPath).then(
+    (real) => vscode.Uri.file(real).path,
+    () => undefined,
+  );
+}
+
+/**
+ * Reads a regular file, not a link, of at most `maxBytes`: stat first, so a pipe or device is never
+ * opened (VS Code's readFile would wait on one, or read /dev/zero until memory ran out).
+ */
+async function readBounded(uri: vscode.Uri, maxBytes: number): Promise<Uint8Array | undefined> {
+  const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
+  if (!stat || stat.type !== vscode.FileType.File || stat.size > maxBytes) return undefined;
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  return bytes.byteLength > maxBytes ? undefined : bytes;
+}
 
 /**
  * The core's FileSystem over `vscode.workspace.fs`, so decisions in remote and virtual workspaces
@@ -8,10 +41,11 @@ import type { DirectoryEntry, FileSystem } from '../../core/workspace/fileSystem
 export function workspaceFileSystem(root: vscode.Uri): { fs: FileSystem; uriOf: (path: string) => vscode.Uri } {
   const uriOf = (path: string): vscode.Uri => root.with({ path });
   const fs: FileSystem = {
-    async readText(path) {
+    async readText(path, options) {
       try {
+        const bytes = options?.maxBytes === undefined ? await vscode.workspace.fs.readFile(uriOf(path)) : await readBounded(uriOf(path), options.maxBytes);
         // TextDecoder drops a UTF-8 byte-order mark, as the editor does: positions agree with open documents.
-        return new TextDecoder().decode(await vscode.workspace.fs.readFile(uriOf(path)));
+        return bytes && new TextDecoder().decode(bytes);
       } catch {
         return undefined;
       }
@@ -27,6 +61,8 @@ export function workspaceFileSystem(root: vscode.Uri): { fs: FileSystem; uriOf: 
         return undefined;
       }
     },
+    kind: (path) => kindOf(uriOf(path)),
+    realPath: (path) => realPathOf(uriOf(path)),
   };
   return { fs, uriOf };
 }

@@ -171,9 +171,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     return logs.find((l) => l.folder === dirName(uri.path)) ?? (logs.length === 1 ? logs[0] : undefined);
   }
 
-  /** Problems in each workspace folder's `.adr-roles.yml`, located in that file. */
+  /**
+   * Problems in each workspace folder's `.adr-roles.yml`, located in that file, and the paths the
+   * containment rule refused, in the file that named them (`.adr-dir`, `.log4brains.yml`, a link).
+   */
   configProblems(): { uri: vscode.Uri; problems: Problem[] }[] {
-    return this.folders.flatMap((state) => (state.discovery.configFile ? [{ uri: state.uriOf(state.discovery.configFile), problems: state.discovery.configProblems }] : []));
+    return this.folders.flatMap(({ discovery, uriOf }) => {
+      const byFile = new Map<string, Problem[]>();
+      if (discovery.configFile) byFile.set(discovery.configFile, [...discovery.configProblems]);
+      for (const { file, problem } of discovery.refused) {
+        if (!discovery.configProblems.includes(problem)) byFile.set(file, [...(byFile.get(file) ?? []), problem]);
+      }
+      return [...byFile].map(([file, problems]) => ({ uri: uriOf(file), problems }));
+    });
   }
 
   /** Relations both ways: those the decision declares and those others declare about it. */

@@ -3,7 +3,7 @@ import { elevationOf, ownerLineOf, relationLine } from '../../core/views/decisio
 import { statusLine } from '../../core/views/vocabulary';
 import type { Decision } from '../../core/model';
 import type { Reference } from '../../core/workspace/references';
-import { escapeMarkdown } from '../convert';
+import { markdownText } from '../../core/views/editorText';
 import type { DocumentReferences } from '../index/documentReferences';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceReferences } from '../index/workspaceReferences';
@@ -21,17 +21,18 @@ function lookup(index: WorkspaceIndex, documents: DocumentReferences, document: 
 }
 
 function describe(index: WorkspaceIndex, decision: Decision): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
+  // Not trusted and without theme icons: a title can run no command and draw no icon.
+  const md = new vscode.MarkdownString();
   const uri = index.uriOf(decision);
   const roles = index.configFor(decision)?.roles ?? [];
-  md.appendMarkdown(`**${decision.id}** ${escapeMarkdown(decision.title?.value ?? '')}\n\n`);
-  md.appendMarkdown(escapeMarkdown(`${ownerLineOf(decision, roles)} · ${statusLine(decision.status?.value)} · Date: ${decision.date?.value ?? 'none'}`));
+  md.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(decision.title?.value ?? '')}\n\n`);
+  md.appendMarkdown(markdownText(`${ownerLineOf(decision, roles)} · ${statusLine(decision.status?.value)} · Date: ${decision.date?.value ?? 'none'}`));
   for (const relation of index.relationsOf(decision)) {
-    if (relation.target) md.appendMarkdown(`  \n${escapeMarkdown(relationLine(decision, relation))}`);
+    if (relation.target) md.appendMarkdown(`  \n${markdownText(relationLine(decision, relation))}`);
   }
   const elevation = elevationOf(decision, roles);
-  if (elevation) md.appendMarkdown(`  \n${escapeMarkdown(elevation)}`);
-  if (uri) md.appendMarkdown(`\n\n[Open ${decision.id}](${uri.toString()})`);
+  if (elevation) md.appendMarkdown(`  \n${markdownText(elevation)}`);
+  if (uri) md.appendMarkdown(`\n\n[Open ${markdownText(decision.id)}](${uri.toString()})`);
   return md;
 }
 
@@ -47,7 +48,7 @@ export class DecisionReferenceProvider implements vscode.HoverProvider, vscode.D
     const found = lookup(this.index, this.documents, document, position);
     if (!found) return undefined;
     const contents = found.targets.map((d) => describe(this.index, d));
-    if (found.targets.length > 1) contents.unshift(new vscode.MarkdownString(`${found.ref.raw} names ${found.targets.length} decisions, in different folders:`));
+    if (found.targets.length > 1) contents.unshift(new vscode.MarkdownString(`${markdownText(found.ref.raw)} names ${found.targets.length} decisions, in different folders:`));
     return new vscode.Hover(contents, found.range);
   }
 

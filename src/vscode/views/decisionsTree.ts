@@ -1,13 +1,18 @@
 import { decisionLabel, statusLine, statusName, triggerText } from '../../core/views/vocabulary';
 import { elevationOf, ownerLineOf, ownerOf, relationLine } from '../../core/views/decisionText';
 import * as vscode from 'vscode';
-import { chainsOf, type ChainNode } from '../../core/views/chains';
+import { chainsOf, chainsWhere, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
 import type { Decision } from '../../core/model';
-import { escapeMarkdown } from '../convert';
+import { markdownText } from '../../core/views/editorText';
+import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
-/** `key` is unique in the tree: a decision shows once per grouping, but twice in chains it ends. */
+/**
+ * `key` is unique in the tree: a decision shows once per grouping; in chains, a decision several
+ * others replaced shows once with its chain, and as a reference (keyed by its parent) under the rest.
+ * Keys do not grow with a chain's depth: a 10,000-long chain's keys would hold every ancestor.
+ */
 type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision; key: string; chain?: ChainNode };
 
 const STATUS_ICONS: Record<string, string> = {
@@ -21,6 +26,11 @@ const STATUS_ICONS: Record<string, string> = {
 };
 
 export type Grouping = 'role' | 'status' | 'chain' | 'flat';
+
+/** Where a decision listed as a reference in a chain has its own chain. */
+function referenceNote(chain: ChainNode): string {
+  return chain.shownUnder ? `shown in full under ${chain.shownUnder.id}` : 'shown in full at the top';
+}
 export const GROUPINGS: readonly Grouping[] = ['role', 'status', 'chain', 'flat'];
 
 /**
@@ -49,7 +59,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getChildren(node?: Node): Node[] {
     if (node?.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
-    if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: `${node.key}/${chain.decision.file}`, chain }));
+    if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.reference ? `${node.key}\u0000${chain.decision.file}` : chain.decision.file, chain }));
     const decisions = this.visibleDecisions();
     if (decisions.length === 0) return [];
     if (this.grouping === 'flat') return decisions.map((decision) => ({ type: 'decision', decision, key: decision.file }));
@@ -61,12 +71,10 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   /** Chains whose decisions match the filter anywhere along them. */
   private chainRoots(): Node[] {
-    const matches = (chain: ChainNode): boolean => matchesFilter(chain.decision, this.filter) || chain.replaced.some(matches);
-    return this.index
-      .logs()
-      .flatMap((log) => chainsOf(log))
-      .filter(matches)
-      .map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.decision.file, chain }));
+    return chainsWhere(
+      this.index.logs().flatMap((log) => chainsOf(log)),
+      (decision) => matchesFilter(decision, this.filter),
+    ).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.decision.file, chain }));
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -74,7 +82,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupItem(group: DecisionGroup): vscode.TreeItem {
-    const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(plainText(group.label), vscode.TreeItemCollapsibleState.Expanded);
     item.id = group.key;
     item.description = String(group.decisions.length);
     item.contextValue = `adrRoles.group.${group.kind}`;
@@ -82,7 +90,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[group.key.slice('status:'.length)] ?? 'circle-outline');
     } else if (group.kind === 'role') {
       item.iconPath = new vscode.ThemeIcon(group.role?.kind === 'strategy' ? 'compass' : group.role?.kind === 'execution' ? 'tools' : 'person');
-      item.tooltip = group.role?.description ?? group.label;
+      item.tooltip = plainText(group.role?.description ?? group.label);
     } else {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
       item.tooltip = group.kind === 'unowned' ? 'Decisions that name no owning role' : 'Decisions whose owner is not a configured role';
@@ -94,29 +102,30 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const decision = node.decision;
     const title = decision.title?.value ?? '(untitled)';
     const expandable = (node.chain?.replaced.length ?? 0) > 0;
-    const item = new vscode.TreeItem(decisionLabel(decision), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(plainText(decisionLabel(decision)), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.index.uriOf(decision);
     item.id = node.key;
     // The resource URI brings the overridden / superseded / elevated badges of DecisionDecorations.
     item.resourceUri = uri;
-    const via = node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '';
+    const via = (node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '') + (node.chain?.reference ? `${referenceNote(node.chain)} · ` : '');
     // Outside the role grouping the owner is not visible from the group, so the row says it.
     const roles = this.index.configFor(decision)?.roles ?? this.index.roles();
     const owner = this.grouping === 'role' ? undefined : ownerOf(decision, roles);
     const logs = this.index.logs();
     const folder = logs.length > 1 ? logs.find((l) => l.get(decision.file))?.folder.split('/').slice(-2).join('/') : undefined;
-    item.description = via + [owner, decision.status ? statusName(decision.status.value) : undefined, decision.date?.value, folder].filter(Boolean).join(' · ');
+    // Labels are one line of plain text: no bidi override reorders a row, no control shows as a box.
+    item.description = plainText(via + [owner, decision.status ? statusName(decision.status.value) : undefined, decision.date?.value, folder].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${decision.id}** ${escapeMarkdown(title)}\n\n`);
-    tooltip.appendMarkdown(`${escapeMarkdown(ownerLineOf(decision, roles))}  \n${escapeMarkdown(statusLine(decision.status?.value))}  \nDate: ${decision.date?.value ?? 'none'}`);
+    tooltip.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(title)}\n\n`);
+    tooltip.appendMarkdown(`${markdownText(ownerLineOf(decision, roles))}  \n${markdownText(statusLine(decision.status?.value))}  \nDate: ${markdownText(decision.date?.value ?? 'none')}`);
     const relations = this.index.relationsOf(decision);
-    for (const relation of relations) tooltip.appendMarkdown(`  \n${escapeMarkdown(relationLine(decision, relation))}`);
+    for (const relation of relations) tooltip.appendMarkdown(`  \n${markdownText(relationLine(decision, relation))}`);
     // The reason goes with the relation it explains; a trigger without one is still shown.
-    if (decision.trigger && !relations.some((r) => r.kind === 'overrides')) tooltip.appendMarkdown(`  \nTrigger: ${escapeMarkdown(triggerText(decision.trigger.value, decision.triggerDetail?.value))}`);
+    if (decision.trigger && !relations.some((r) => r.kind === 'overrides')) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(triggerText(decision.trigger.value, decision.triggerDetail?.value))}`);
     const elevation = elevationOf(decision, roles);
-    if (elevation) tooltip.appendMarkdown(`  \n${escapeMarkdown(elevation)}`);
+    if (elevation) tooltip.appendMarkdown(`  \n${markdownText(elevation)}`);
     item.tooltip = tooltip;
     if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
     return item;

@@ -14,6 +14,10 @@ import { BUILT_IN_TEMPLATES } from '../../../src/core/edit/scaffold';
 import { applyEdits } from '../../../src/core/edit/textEdit';
 import { applyMutation, configChoice, type ConfigChoice, configText, decisionLog, decisionText, decisionFile, listedFile, soup, type Doc } from './arbitraries';
 import { brokenFrontmatter, checkDecision, checkEdits, checkProblems, checkRange, fail, Lines, damage } from './invariants';
+import { findReferences } from '../../../src/core/workspace/references';
+import { allNodes, chainsOf } from '../../../src/core/views/chains';
+import { buildReport } from '../../../src/core/views/report';
+import { HOSTILE_SHAPES } from '../hostileShapes';
 
 const TODAY = '2026-11-26';
 type Mode = 'scan' | 'tree';
@@ -21,6 +25,8 @@ type Mode = 'scan' | 'tree';
 export interface FuzzProperty {
   name: string;
   property: fc.IProperty<unknown[]>;
+  /** Inputs at most, for a property whose inputs are large. */
+  maxRuns?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,8 +341,66 @@ const renumberProperty: FuzzProperty = {
   }),
 };
 
-/** Every property, in the order they run. */
-export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [parseProperty('scan'), parseProperty('tree'), catalogProperty, fixesProperty, configProperty, lifecycleProperty, renumberProperty];
+// ---------------------------------------------------------------------------------------------
+// hostile shapes at size
+
+/** The most decisions a generated log holds, and the most characters a generated text. */
+const MAX_LOG = 10_000;
+const MAX_TEXT = 1000 * 1024;
+
+/**
+ * Time a linear pass may take: generous, so a loaded machine does not fail it, yet far below what
+ * the shapes took when they were super-linear (minutes for 240 KB, a crash for 10,000 decisions).
+ */
+function withinBudget(what: string, size: number, perUnitMs: number, run: () => void): void {
+  const started = performance.now();
+  run();
+  const took = performance.now() - started;
+  const budget = 1000 + perUnitMs * size;
+  if (took > budget) fail(`${what} took ${took.toFixed(0)} ms, over the ${budget.toFixed(0)} ms a linear pass gets`);
+}
+
+/**
+ * The shapes that once made work super-linear (test/unit/hostileShapes.ts), at sizes up to
+ * `scale` × the complexity tests' n, with a little generated text after: read, scanned for
+ * references and linted within a linear time budget, every range still inside the text.
+ */
+export function hostileProperty(scale: number, maxRuns: number): FuzzProperty {
+  const input = fc.record({ shape: fc.constantFrom(...HOSTILE_SHAPES), factor: fc.integer({ min: 1, max: scale }), tail: soup(10), mode: fc.constantFrom<Mode>('scan', 'tree') });
+  return {
+    name: 'hostile',
+    maxRuns,
+    property: fc.property(input, ({ shape, factor, tail, mode }) => {
+      if (shape.kind === 'log') {
+        const files = shape.files(Math.min(shape.n * factor, MAX_LOG));
+        const catalog = new Catalog();
+        const decisions = Object.entries(files).map(([file, text]) => parseDecision(file, text));
+        for (const d of decisions) catalog.upsert(d);
+        const log = catalog.logFor(decisions[0]!.file);
+        const config = readConfig('').config;
+        withinBudget(`${shape.name} × ${decisions.length}: lint, chains and report`, decisions.length, 1, () => {
+          for (const d of log.decisions()) checkProblems(new Lines(files[d.file] ?? ''), lintDecision(d, log, config), `lint ${d.file}`);
+          if (allNodes(chainsOf(log)).filter((n) => !n.reference).length !== log.size) fail(`${shape.name}: chains do not hold each decision once`);
+          buildReport([log], config.roles);
+        });
+        return;
+      }
+      let n = shape.n * factor;
+      while (n > 1 && shape.text(n).length > MAX_TEXT) n = Math.floor(n / 2);
+      const text = shape.text(n) + tail;
+      withinBudget(`${shape.name} at ${text.length} characters (${mode})`, text.length, 0.01, () => {
+        if (shape.kind === 'references') findReferences(text);
+        else parseChecked('d/0001-hostile.md', text, mode);
+      });
+    }),
+  };
+}
+
+/** Every property, in the order they run: the unit run's sizes. */
+export const FUZZ_PROPERTIES: readonly FuzzProperty[] = [parseProperty('scan'), parseProperty('tree'), catalogProperty, fixesProperty, configProperty, lifecycleProperty, renumberProperty, hostileProperty(2, 24)];
+
+/** What `npm run fuzz` runs: the hostile shapes up to 64 times the unit run's sizes. */
+export const FULL_FUZZ_PROPERTIES: readonly FuzzProperty[] = [...FUZZ_PROPERTIES.filter((p) => p.name !== 'hostile'), hostileProperty(64, 120)];
 
 /** Inputs per property and the seed: FUZZ_RUNS and FUZZ_SEED, else the given defaults. */
 export function fuzzSettings(defaults: { runs: number; seed: number }): { runs: number; seed: number } {
