@@ -23,6 +23,7 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { kind: 'text', name: 'a Status section line of `[](` repeated', n: 4000, text: (n) => `# 1. A\n\n## Status\n\nSupersedes ${'[]('.repeat(n)}\n` },
   { kind: 'text', name: 'a status bullet of `](` repeated', n: 4000, text: (n) => `# 1. A\n\n* Status: Superseded by ${']('.repeat(n)}\n` },
   { kind: 'text', name: 'a Supersedes bullet of `[](<` repeated', n: 2000, text: (n) => `# 1. A\n\n* Supersedes: ${'[](<'.repeat(n)}\n` },
+  { kind: 'text', name: 'a Supersedes bullet of unclosed Hugo shortcode links `[]({{<` repeated', n: 2000, text: (n) => `# 1. A\n\n* Supersedes: ${'[]({{< ref "a.md" >'.repeat(n)}\n` },
   { kind: 'text', name: 'a title of `[](` repeated', n: 4000, text: (n) => `# 1. A ${'[]('.repeat(n)}\n` },
   { kind: 'text', name: 'frontmatter of `*` lines', n: 300, text: (n) => `---\nx: ""${'\n*'.repeat(n)}\n---\n# 1. Y\n` },
   { kind: 'text', name: 'frontmatter of anchored keys', n: 120, text: (n) => `---\n${Array.from({ length: n }, (_, i) => `a${i}: &a${i} 1`).join('\n')}\n---\n# 1. Y\n` },

@@ -37,6 +37,9 @@ describe('readRef', () => {
     ['[Use X](use-x.md)', null, 'use-x.md', 'use-x'],
     ['[5. Use X](https://example.com/x)', 5, null, null],
     ['20210301-publish-nightly', null, null, '20210301-publish-nightly'],
+    ['[ADR-0003]({{< ref "0003-external-users.md" >}})', 3, '0003-external-users.md', null],
+    ['[ADR-0016]({{< relref "../adr/0016-files-metadata.md#why" >}})', 16, '0016-files-metadata.md', null],
+    ['[Site]({{% ref "use-x.md" %}})', null, 'use-x.md', 'use-x'],
     ['', null, null, null],
   ];
   for (const [raw, number, fileName, slug] of cases) {
@@ -103,6 +106,14 @@ describe('readStatus', () => {
 describe('readers: shapes seen in public decision logs', () => {
   it('reads year-month file names as dated, not numbered', () => {
     assert.deepEqual(readFileName('2022-02-revisit-js-framework.md').number, null);
+  });
+  it('reads six-digit date prefixes as dated, and zero-padded or impossible ones as numbers', () => {
+    assert.deepEqual(readFileName('111622-e2etesting-puppeteer.md'), { number: null, slug: 'e2etesting-puppeteer', date: null, stem: '111622-e2etesting-puppeteer' });
+    assert.equal(readFileName('120222-serviceworker.md').number, null);
+    assert.equal(readFileName('000123-use-x.md').number, 123);
+    assert.equal(readFileName('100000-use-x.md').number, 100000);
+    assert.equal(readFileName('113399-use-x.md').number, 113399);
+    assert.equal(readFileName('111622.md').number, 111622);
   });
   it('reads link targets with spaces', () => {
     assert.equal(readRef('[Revisit](2022-02-revisit js framework.md)').fileName, '2022-02-revisit js framework.md');

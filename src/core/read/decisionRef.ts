@@ -34,7 +34,15 @@ function refFromTarget(raw: string, target: string): DecisionRef {
   return { raw, number: info.number, fileName: decodeSafely(fileName), slug: info.number === null ? info.stem : null };
 }
 
-function refFromLink(raw: string, label: string, target: string): DecisionRef {
+/** Hugo's `{{< ref "0003-use-x.md" >}}` (and `relref`, `{{% … %}}`): sites built with Hugo link decisions so. */
+const HUGO_REF = /^\{\{([<%])\s*(?:rel)?ref\s+"([^"]*)"\s*[>%]\}\}$/;
+
+function unwrapShortcode(target: string): string {
+  return HUGO_REF.exec(target)?.[2] ?? target;
+}
+
+function refFromLink(raw: string, label: string, written: string): DecisionRef {
+  const target = unwrapShortcode(written);
   if (target && !/^[a-z][a-z0-9+.-]*:/i.test(target)) {
     const ref = refFromTarget(raw, target);
     if (ref.number !== null || ref.fileName) return ref;

@@ -19,6 +19,12 @@ const NUMBERED = /^(\d{1,6})(?:[-_ .]+([^-_ .\n\r\u2028\u2029].*|))?$/;
 const ADR_PREFIXED = /^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_])?adr[-_ ]?(\d{1,6})(?:[-_ .]+([^-_ .\n\r\u2028\u2029].*|))?$/i;
 const COMPACT_DATE = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:[-_ ]+([^-_ \n\r\u2028\u2029].*|))?$/;
 const DASHED_DATE = /^((?:19|20)\d{2})-(\d{2})-(\d{2})(?:[-_ ]+([^-_ \n\r\u2028\u2029].*|))?$/;
+/**
+ * `111622-e2e-testing`: six digits with no leading zero that read as a date (month-day-year,
+ * day-month-year or year-month-day) and a slug. Which order is meant is unknown, so no date is
+ * taken from it; a zero-padded `000123-…` stays decision 123.
+ */
+const SIX_DIGIT_DATE = /^([1-9]\d)(\d{2})(\d{2})[-_ ]+([^-_ \n\r\u2028\u2029].*)$/;
 /** `2022-02-revisit-framework`: a year and month, not decision number 2022. */
 const YEAR_MONTH = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:[-_ ]+([^-_ \n\r\u2028\u2029].*|))?$/;
 
@@ -41,6 +47,12 @@ function asDate(year: string, month: string, day: string): string | null {
   return isValidCalendarDate(Number(year), Number(month), Number(day)) ? `${year}-${month}-${day}` : null;
 }
 
+function readsAsShortDate(a: string, b: string, c: string): boolean {
+  const [x, y, z] = [Number(a), Number(b), Number(c)];
+  const year = (twoDigits: number): number => 2000 + twoDigits;
+  return isValidCalendarDate(year(z), x, y) || isValidCalendarDate(year(z), y, x) || isValidCalendarDate(year(x), y, z);
+}
+
 /**
  * Reads `0009-slug.md`, `adr-009.md`, `ADR-9-slug.md`, `adr009-slug.md`, and date-slug names.
  * A date prefix is tried first: `20200925-…` is a date, not decision number 20,200,925.
@@ -51,6 +63,10 @@ export function readFileName(path: string): FileNameInfo {
     const m = pattern.exec(stem);
     const date = m ? asDate(m[1] ?? '', m[2] ?? '', m[3] ?? '') : null;
     if (m && date) return { number: null, slug: m[4] ?? stem, date, stem };
+  }
+  const sixDigits = SIX_DIGIT_DATE.exec(stem);
+  if (sixDigits && readsAsShortDate(sixDigits[1] ?? '', sixDigits[2] ?? '', sixDigits[3] ?? '')) {
+    return { number: null, slug: sixDigits[4] ?? stem, date: null, stem };
   }
   const yearMonth = YEAR_MONTH.exec(stem);
   if (yearMonth) return { number: null, slug: yearMonth[3] ?? stem, date: null, stem };

@@ -26,6 +26,8 @@ export class LinkText {
   private angleOrParen!: Int32Array;
   /** Where `[^\s)>]+(?:\s+[^\s)>"][^\s)>]*)*` matched greedily from i ends; i where it cannot start. */
   private chain!: Int32Array;
+  /** First `}}` at or after i. */
+  private braces!: Int32Array;
 
   constructor(readonly text: string) {}
 
@@ -39,8 +41,8 @@ export class LinkText {
     if (this.built) return;
     this.built = true;
     const n = this.text.length;
-    const tables = [0, 0, 0, 0, 0].map(() => new Int32Array(n + 1).fill(n));
-    [this.nonSpace, this.stop, this.quote, this.angleOrParen, this.chain] = tables as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
+    const tables = [0, 0, 0, 0, 0, 0].map(() => new Int32Array(n + 1).fill(n));
+    [this.nonSpace, this.stop, this.quote, this.angleOrParen, this.chain, this.braces] = tables as [Int32Array, Int32Array, Int32Array, Int32Array, Int32Array, Int32Array];
     for (let i = n - 1; i >= 0; i--) {
       const kind = this.kind(i);
       const c = this.text.charCodeAt(i);
@@ -48,6 +50,7 @@ export class LinkText {
       this.stop[i] = kind & STOP ? i : this.stop[i + 1]!;
       this.quote[i] = c === 34 ? i : this.quote[i + 1]!;
       this.angleOrParen[i] = c === 41 || c === 62 ? i : this.angleOrParen[i + 1]!;
+      this.braces[i] = c === 125 && this.text.charCodeAt(i + 1) === 125 ? i : this.braces[i + 1]!;
       if (kind & STOP) {
         this.chain[i] = i;
         continue;
@@ -92,6 +95,20 @@ export class LinkText {
   }
 
   /**
+   * A Hugo shortcode as the whole destination, `({{< ref "0003-use-x.md" >}})`: sites built with
+   * Hugo link their decisions so. Its `<`, `>` and quotes would end an ordinary destination.
+   */
+  private shortcode(p: number): { target: string; end: number } | null {
+    if (!this.text.startsWith('{{', p)) return null;
+    const delimiter = this.charAt(p + 2);
+    if (delimiter !== '<' && delimiter !== '%') return null;
+    const close = this.braces[p + 3] ?? this.text.length;
+    if (close >= this.text.length || this.charAt(close - 1) !== (delimiter === '<' ? '>' : '%')) return null;
+    const end = this.closeAfter(close + 2);
+    return end === -1 ? null : { target: this.text.slice(p, close + 2), end };
+  }
+
+  /**
    * The destination that starts just after a link's `(`: `(<target> "title")`, `(target with spaces "title")`,
    * `("title")` or `()`. What `\(\s*(?:(?:<([^>)]*)>|<?([^\s)>]+(?:\s+[^\s)>"][^\s)>]*)*))(?:\s+"[^"]*")?\s*|"[^"]*"\s*)?\)` matched.
    */
@@ -101,6 +118,8 @@ export class LinkText {
     const p = this.skipSpace(open);
     if (p >= n) return null;
     const c = this.charAt(p);
+    const shortcode = this.shortcode(p);
+    if (shortcode) return shortcode;
     if (c === '<') {
       const closing = this.angleOrParen[p + 1] ?? n;
       if (this.charAt(closing) === '>') {
