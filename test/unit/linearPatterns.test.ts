@@ -19,6 +19,9 @@ function formerFileName(path: string): { number: number | null; slug: string; da
     const date = m ? readFileName(`${m[1]}-${m[2]}-${m[3]}-x`).date : null;
     if (m && date) return { number: null, slug: m[4] ?? stem, date };
   }
+  // Six digits that read as a short date came after the rewrite, and only in its linear form.
+  const sixDigits = /^([1-9]\d)(\d{2})(\d{2})[-_ ]+([^-_ \n\r\u2028\u2029].*)$/.exec(stem);
+  if (sixDigits && readFileName(`${sixDigits[1]}${sixDigits[2]}${sixDigits[3]}-x`).number === null) return { number: null, slug: sixDigits[4] ?? stem, date: null };
   const yearMonth = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:[-_ ]+(.*))?$/.exec(stem);
   if (yearMonth) return { number: null, slug: yearMonth[3] ?? stem, date: null };
   const numbered = /^(\d{1,6})(?:[-_ .]+(.*))?$/.exec(stem) ?? /^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_])?adr[-_ ]?(\d{1,6})(?:[-_ .]+(.*))?$/i.exec(stem);

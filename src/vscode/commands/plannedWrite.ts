@@ -113,7 +113,7 @@ export function reportRefusal(command: string, uri: vscode.Uri, refusal: string,
 }
 
 /** The first file of the plan the containment rule refuses, told to the user; undefined when none is. */
-async function refusedTarget(plan: PlannedWrite): Promise<'refused' | undefined> {
+export async function refusedTarget(plan: PlannedWrite): Promise<'refused' | undefined> {
   for (const uri of targetsOf(plan)) {
     const refusal = await writeRefusalOf(uri);
     if (refusal) return reportRefusal(plan.command, uri, refusal, plan.unchanged);

@@ -5,7 +5,7 @@ import { mapBounded } from '../../core/workspace/fileSystem';
 import { parseDecision } from '../../core/read/parse';
 import { planRenumber } from '../../core/edit/renumber';
 import { currentText, releaseNumber, reserveNextNumber } from './decisionFiles';
-import { applyPlannedWrite, type BasisFile, type PlannedWrite } from './plannedWrite';
+import { applyPlannedWrite, refusedTarget, type BasisFile, type PlannedWrite } from './plannedWrite';
 import { resolveDecision } from './decisionTarget';
 import { RENUMBER, renumberedText, renumberPreview, WHICH_DECISION } from '../../core/views/lifecycleText';
 import { notifyWritten } from './undoWrite';
@@ -63,12 +63,14 @@ async function renumberTo(decision: Decision, uri: vscode.Uri, folder: vscode.Ur
     basis.push({ uri: file.uri, text: file.text, name: vscode.workspace.asRelativePath(file.uri) });
     edits.push({ uri: file.uri, edits: fileEdits });
   }
+  const write: PlannedWrite = { command: 'Renumber', basis, edits, rename: { from: uri, to: newUri } };
+  // A write the containment rule refuses is told before, not after, the user confirms it.
+  if (await refusedTarget(write)) return undefined;
   // A tracked file is renamed and other files rewritten: the user sees what, and confirms.
   const uriOf = new Map(files.map((f) => [f.path, f.uri]));
   const preview = renumberPreview(fresh, newNumber, plan, (path) => vscode.workspace.asRelativePath(uriOf.get(path) ?? path));
   const confirmed = await confirmModal(preview.message, preview.detail, RENUMBER);
   if (confirmed !== RENUMBER) return undefined;
-  const write: PlannedWrite = { command: 'Renumber', basis, edits, rename: { from: uri, to: newUri } };
   const outcome = await applyPlannedWrite(write);
   if (outcome !== 'written') {
     if (outcome === 'taken') void showError(`Renumbering ${decision.id} failed: ${plan.newFileName} appeared meanwhile. Nothing was changed.`);
