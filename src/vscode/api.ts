@@ -91,6 +91,8 @@ export interface AdrRolesApi {
   problemsFor(uri: string): readonly Problem[];
   /** The rows the Decisions view shows now, with the current grouping and filter. */
   tree(): TreeRow[];
+  /** What the Decisions view's title bar says next to its name: its grouping and filter. */
+  treeDescription(): string | undefined;
   /**
    * Fires when a command that edits files is about to check them and write (and again after the
    * edit is applied, before it is saved). For tests that must change a file at an exact point of

@@ -71,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     onWillWrite,
     onDidCancelWrite,
     tree: () => view.rows(),
+    treeDescription: () => view.description(),
     decisions: () => index.decisions(),
     referenceScan: () => references.stats(),
     problemsFor(uri) {

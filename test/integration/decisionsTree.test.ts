@@ -58,6 +58,21 @@ describe('the Decisions view', () => {
     }
   });
 
+  it('says its grouping and filter next to its title, and Show All goes back to every decision by owner role', async () => {
+    const api = await indexedApi();
+    assert.equal(api.treeDescription(), 'by owner role');
+    await vscode.commands.executeCommand('adrRoles.groupByStatus');
+    assert.equal(api.treeDescription(), 'by status');
+    await vscode.commands.executeCommand('adrRoles.filter', 'events');
+    assert.equal(api.treeDescription(), 'by status · filter: events');
+    assert.deepEqual(groups(api.tree()), ['Accepted (1)', 'Overridden (1)']);
+    await vscode.commands.executeCommand('adrRoles.groupByChain');
+    assert.equal(api.treeDescription(), 'by override chain · filter: events');
+    await vscode.commands.executeCommand('adrRoles.resetView');
+    assert.equal(api.treeDescription(), 'by owner role');
+    assert.deepEqual(groups(api.tree()).slice(0, 3), ['Unowned (1)', 'CTO (strategy) (3)', 'Head of Engineering (execution) (2)']);
+  });
+
   it('filters by text', async () => {
     const api = await indexedApi();
     await vscode.commands.executeCommand('adrRoles.filter', 'events');

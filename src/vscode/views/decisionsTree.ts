@@ -7,6 +7,7 @@ import type { Decision } from '../../core/model';
 import { markdownText } from '../../core/views/editorText';
 import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { DEFAULT_GROUPING, type Grouping } from '../../core/views/viewState';
 
 /**
  * `key` is unique in the tree: a decision shows once per grouping; in chains, a decision several
@@ -25,13 +26,11 @@ const STATUS_ICONS: Record<string, string> = {
   overridden: 'debug-step-over',
 };
 
-export type Grouping = 'role' | 'status' | 'chain' | 'flat';
 
 /** Where a decision listed as a reference in a chain has its own chain. */
 function referenceNote(chain: ChainNode): string {
   return chain.shownUnder ? `shown in full under ${chain.shownUnder.id}` : 'shown in full at the top';
 }
-export const GROUPINGS: readonly Grouping[] = ['role', 'status', 'chain', 'flat'];
 
 /**
  * The "Decisions" view: grouped by owning role (unowned first), by status, by override chain (each
@@ -41,7 +40,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
-  grouping: Grouping = 'role';
+  grouping: Grouping = DEFAULT_GROUPING;
   filter = '';
 
   constructor(private readonly index: WorkspaceIndex) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TreeRow } from '../api';
-import { DecisionsTree, GROUPINGS, type Grouping } from './decisionsTree';
+import { DecisionsTree } from './decisionsTree';
+import { DEFAULT_GROUPING, GROUPINGS, isDefaultView, viewDescription, type Grouping } from '../../core/views/viewState';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 export const VIEW_ID = 'adrRoles.decisions';
@@ -21,7 +22,7 @@ export class DecisionsView implements vscode.Disposable {
   ) {
     this.tree = new DecisionsTree(index);
     const saved = state.get<Grouping>(GROUPING_KEY);
-    this.tree.grouping = saved && GROUPINGS.includes(saved) ? saved : 'role';
+    this.tree.grouping = saved && GROUPINGS.includes(saved) ? saved : DEFAULT_GROUPING;
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables = [
       this.tree,
@@ -33,8 +34,10 @@ export class DecisionsView implements vscode.Disposable {
       vscode.commands.registerCommand('adrRoles.showFlat', () => this.setGrouping('flat')),
       vscode.commands.registerCommand('adrRoles.filter', (text?: string) => this.askFilter(text)),
       vscode.commands.registerCommand('adrRoles.clearFilter', () => this.setFilter('')),
+      vscode.commands.registerCommand('adrRoles.resetView', () => this.reset()),
     ];
     void this.setContext();
+    this.update();
   }
 
   /** Runs a full index with the view's progress bar showing. */
@@ -56,11 +59,23 @@ export class DecisionsView implements vscode.Disposable {
     return toRows(this.tree.getChildren());
   }
 
+  /** What the view's title bar says next to its name: the grouping, and the filter. */
+  description(): string | undefined {
+    return typeof this.view.description === 'string' ? this.view.description : undefined;
+  }
+
   private async setGrouping(grouping: Grouping): Promise<void> {
     this.tree.grouping = grouping;
     await this.state.update(GROUPING_KEY, grouping);
     await this.setContext();
     this.tree.refresh();
+    this.update();
+  }
+
+  /** The one way back: every decision, grouped as the view opens. */
+  private async reset(): Promise<void> {
+    this.tree.filter = '';
+    await this.setGrouping(DEFAULT_GROUPING);
   }
 
   private async askFilter(text?: string): Promise<void> {
@@ -84,6 +99,7 @@ export class DecisionsView implements vscode.Disposable {
   private async setContext(): Promise<void> {
     await vscode.commands.executeCommand('setContext', GROUPING_KEY, this.tree.grouping);
     await vscode.commands.executeCommand('setContext', 'adrRoles.filtered', this.tree.filter !== '');
+    await vscode.commands.executeCommand('setContext', 'adrRoles.viewChanged', !isDefaultView(this.tree.grouping, this.tree.filter));
   }
 
   private update(): void {
@@ -91,7 +107,7 @@ export class DecisionsView implements vscode.Disposable {
     const unowned = this.index.decisions().filter((d) => !d.owner && this.index.configFor(d)?.severities['missing-owner'] !== 'off').length;
     this.view.badge = unowned > 0 ? { value: unowned, tooltip: `${unowned} decision${unowned === 1 ? '' : 's'} without an owner` } : undefined;
     const shown = this.tree.visibleDecisions().length;
-    this.view.description = this.tree.filter ? `filter: ${this.tree.filter}` : undefined;
+    this.view.description = viewDescription(this.tree.grouping, this.tree.filter);
     this.view.message = this.tree.filter && shown === 0 ? `No decision matches '${this.tree.filter}'.` : undefined;
   }
 
