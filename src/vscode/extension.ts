@@ -10,7 +10,7 @@ import { onDidCancelWrite, onWillWrite } from './commands/plannedWrite';
 import { DiagnosticsController } from './language/diagnostics';
 import { generateIndex } from './commands/indexCommand';
 import { GRAPH_PANEL, REPORT_PANEL } from './views/insightPanels';
-import { elevateDecision, overrideDecision, setStatus, supersedeDecision, type OverrideArgs, type SupersedeArgs } from './commands/lifecycleCommands';
+import { elevateDecision, overrideDecision, setOwnerCommand, setStatus, supersedeDecision, type OverrideArgs, type SupersedeArgs } from './commands/lifecycleCommands';
 import { LivePanels } from './views/livePanel';
 import { DecisionReferenceProvider } from './language/navigation';
 import { newDecision, type NewDecisionArgs } from './commands/newDecisionCommand';
@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     vscode.commands.registerCommand('adrRoles.overrideDecision', (target?: unknown, args?: OverrideArgs) => overrideDecision(index, target, args)),
     vscode.commands.registerCommand('adrRoles.supersedeDecision', (target?: unknown, args?: SupersedeArgs) => supersedeDecision(index, target, args)),
     vscode.commands.registerCommand('adrRoles.elevateDecision', (target?: unknown) => elevateDecision(index, target)),
+    vscode.commands.registerCommand('adrRoles.setOwner', (target?: unknown, owner?: string) => setOwnerCommand(index, target, typeof owner === 'string' ? owner : undefined)),
     vscode.commands.registerCommand('adrRoles.setStatus', (target?: unknown, status?: string) => setStatus(index, target, status)),
     vscode.commands.registerCommand('adrRoles.addOwners', (args?: AddOwnersArgs) => addOwners(index, typeof args === 'object' && args !== null && !('type' in args) ? args : {})),
     vscode.commands.registerCommand('adrRoles.renumber', (target?: unknown) => renumberDecision(index, target)),

@@ -352,3 +352,56 @@ describe('guards: Undo from the notification of the commands that write several 
     assert.equal(await exists(readme), false);
   });
 });
+
+describe('guards: the owner CodeLens', () => {
+  const scratch = new Scratch();
+  afterEach(() => scratch.restore());
+
+  async function ownerLens(uri: vscode.Uri, title: string): Promise<vscode.Command> {
+    // CodeLenses belong to an open document.
+    await vscode.workspace.openTextDocument(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+    const lens = lenses.find((l) => l.command?.title === title)?.command;
+    assert.ok(lens, JSON.stringify(lenses.map((l) => l.command?.title)));
+    return lens;
+  }
+
+  it('"no owner" asks for the owner and writes it where the file keeps its fields', async () => {
+    await indexedApi();
+    const unowned = workspaceFile(UNOWNED_DECISION);
+    const before = await scratch.keep(unowned);
+    const lens = await ownerLens(unowned, 'no owner');
+    assert.equal(lens.command, 'adrRoles.setOwner');
+    await withPrompts(['Head of Engineering'], [{ message: /^ADR-0006 is now owned by/, button: undefined }], async (ui) => {
+      assert.equal(await vscode.commands.executeCommand(lens.command, ...((lens.arguments ?? []) as unknown[])), true);
+      const [question] = ui.of('pick');
+      assert.equal(question?.title, 'Set owner of ADR-0006 Adopt feature flags for gradual rollouts');
+      assert.equal(question?.prompt, 'The role that decides and answers for it (now no owner)');
+      assert.deepEqual(question?.items, ['CTO (strategy)', 'Head of Engineering (execution)']);
+      assert.equal(ui.of('information')[0]?.title, 'ADR-0006 is now owned by Head of Engineering (execution).');
+    });
+    assert.equal(await readText(unowned), before.replace('date: 2021-09-01\n', 'date: 2021-09-01\nowner: hoe\n'));
+  });
+
+  it('"not a configured role" replaces the owner in place; Escape writes nothing', async () => {
+    const api = await indexedApi();
+    const text = '---\nstatus: proposed\nowner: cxo\ndate: 2021-10-01\n---\n# Move billing to its own service\n';
+    const uri = await scratch.create(`${FOLDER}/0008-move-billing-to-its-own-service.md`, text);
+    await indexState(api, () => api.decisions().some((d) => d.id === 'ADR-0008'), () => 'ADR-0008 not indexed');
+    const lens = await ownerLens(uri, 'cxo (not a configured role)');
+    await withPrompts([ESCAPE], [], async () => {
+      assert.equal(await vscode.commands.executeCommand(lens.command, ...((lens.arguments ?? []) as unknown[])), false);
+    });
+    assert.equal(await readText(uri), text);
+    await withPrompts(['CTO'], [{ message: /^ADR-0008 is now owned by/, button: undefined }], async () => {
+      assert.equal(await vscode.commands.executeCommand(lens.command, ...((lens.arguments ?? []) as unknown[])), true);
+    });
+    assert.equal(await readText(uri), text.replace('owner: cxo', 'owner: cto'));
+  });
+
+  it('a configured owner still shows the Decisions view', async () => {
+    await indexedApi();
+    const lens = await ownerLens(workspaceFile(ANALYTICS), 'CTO (strategy)');
+    assert.equal(lens.command, 'adrRoles.decisions.focus');
+  });
+});

@@ -23,6 +23,9 @@ export const WHICH_DECISION: Record<LifecycleCommand, string> = {
   Renumber: 'Which decision gets a new number?',
 };
 
+/** Set Owner's question when the palette does not say which decision. */
+export const WHICH_DECISION_OWNER = 'Which decision gets an owner?';
+
 /** The question of the second Override step, after the trigger. */
 export function detailPrompt(trigger: string): string {
   const what = trigger === 'new-resource' ? 'What new resource emerged? (a team, a vendor contract, a budget…)' : 'What new requirement emerged?';

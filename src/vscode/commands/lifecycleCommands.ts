@@ -12,6 +12,7 @@ import {
   checkTriggerDetail,
   defaultSuccessorStatus,
   overrideOwners,
+  ownerRole,
   statusRoute,
   SUCCESSOR_STATUSES,
   supersedeOwner,
@@ -34,10 +35,12 @@ import {
   supersededText,
   supersedeOwnerPlaceholder,
   WHICH_DECISION,
+  WHICH_DECISION_OWNER,
   type ChoiceItem,
   type LifecycleCommand,
 } from '../../core/views/lifecycleText';
 import { roleName, STATUS_CHOICES, TRIGGER_CHOICES } from '../../core/views/vocabulary';
+import { ownerOf } from '../../core/views/decisionText';
 import { TRIGGERS, type Decision, type Trigger } from '../../core/model';
 import { parseDecision } from '../../core/read/parse';
 import { newDecisionFileName } from '../../core/edit/scaffold';
@@ -282,14 +285,32 @@ export async function elevateDecision(index: WorkspaceIndex, arg: unknown): Prom
   return writeEdits(context, edits, elevatedText(context.fresh, check.from, to));
 }
 
-/** Elevate's refusal offers this: the owner the decision lacks, asked and written in its format. */
+/**
+ * "ADR: Set Owner…", also what the owner CodeLens runs on a decision with no owner or one that is
+ * not a configured role: the role is picked (or given) and written in the file's own format.
+ */
+export async function setOwnerCommand(index: WorkspaceIndex, arg: unknown, owner?: string): Promise<boolean> {
+  const decision = await resolveDecision(index, arg, WHICH_DECISION_OWNER);
+  if (!decision) return false;
+  const context = await decisionContext(index, decision, 'Set Owner');
+  if (!context) return false;
+  if (owner === undefined) return setOwner(context);
+  const role = givenRole(context, owner);
+  return role ? writeOwner(context, role) : false;
+}
+
+/** The owner asked and written in the decision's format (Elevate's refusal offers this too). */
 async function setOwner(context: DecisionContext): Promise<boolean> {
+  const current = ownerRole(context.fresh, context.roles);
   const role = await pick(
-    context.roles.map((r) => ({ label: roleName(r), detail: r.description, value: r })),
+    context.roles.filter((r) => r !== current).map((r) => ({ label: roleName(r), detail: r.description, value: r })),
     `Set owner of ${context.fresh.id} ${context.fresh.title?.value ?? ''}`.trimEnd(),
-    'The role that decides and answers for it',
+    `The role that decides and answers for it (now ${ownerOf(context.fresh, context.roles)})`,
   );
-  if (!role) return false;
+  return role ? writeOwner(context, role) : false;
+}
+
+async function writeOwner(context: DecisionContext, role: Role): Promise<boolean> {
   const edits = addOwnerEdits(context.text, context.fresh, role.id, context.format);
   if (edits.length === 0) {
     void showError(`${context.fresh.id}'s frontmatter cannot take an owner line safely: fix it, then set the owner.`);
