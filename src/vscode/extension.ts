@@ -73,6 +73,8 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     onDidCancelWrite,
     tree: () => view.rows(),
     treeDescription: () => view.description(),
+    treeSelection: () => view.selection(),
+    onDidRevealInTree: view.onDidReveal,
     decisions: () => index.decisions(),
     referenceScan: () => references.stats(),
     problemsFor(uri) {

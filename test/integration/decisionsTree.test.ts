@@ -73,6 +73,46 @@ describe('the Decisions view', () => {
     assert.deepEqual(groups(api.tree()).slice(0, 3), ['Unowned (1)', 'CTO (strategy) (3)', 'Head of Engineering (execution) (2)']);
   });
 
+  it('puts owners that name no configured role next to Unowned, before the roles; a role no decision names says none', async () => {
+    const api = await indexedApi();
+    const scratch = new Scratch();
+    const config = workspaceFile('.adr-roles.yml');
+    await scratch.keep(config);
+    try {
+      await scratch.create('docs/decisions/0008-move-billing-to-its-own-service.md', '---\nstatus: proposed\nowner: cxo\n---\n# Move billing to its own service\n');
+      await writeText(config, 'folders: [docs/decisions]\nroles:\n  - { id: cto, label: CTO, kind: strategy }\n  - { id: hoe, label: Head of Engineering, kind: execution }\n  - { id: hop, label: Head of Product, kind: strategy }\n');
+      await indexState(api, () => groups(api.tree()).length === 5, () => JSON.stringify(groups(api.tree())));
+      assert.deepEqual(groups(api.tree()), ['Unowned (1)', 'Owner names no configured role (1)', 'CTO (strategy) (3)', 'Head of Engineering (execution) (2)', 'Head of Product (strategy) (none)']);
+      assert.deepEqual(api.tree()[4]?.children, []);
+    } finally {
+      await scratch.restore();
+    }
+  });
+
+  it("selects the active editor's decision, in whichever group shows it, and leaves the focus in the editor", async () => {
+    const api = await indexedApi();
+    await vscode.commands.executeCommand('adrRoles.decisions.focus');
+    const revealed = (id: string) =>
+      new Promise<void>((resolve) => {
+        const listener = api.onDidRevealInTree((shown) => {
+          if (shown !== id) return;
+          listener.dispose();
+          resolve();
+        });
+      });
+    const first = revealed('ADR-0006');
+    const editor = await vscode.window.showTextDocument(workspaceFile(UNOWNED_DECISION));
+    await first;
+    assert.deepEqual(api.treeSelection(), ['ADR-0006']);
+    assert.equal(vscode.window.activeTextEditor, editor, 'the editor keeps the focus');
+    await vscode.commands.executeCommand('adrRoles.groupByStatus');
+    const second = revealed('ADR-0003');
+    await vscode.window.showTextDocument(workspaceFile('docs/decisions/0003-aggregate-product-events-through-graphql-mutations.md'));
+    await second;
+    assert.deepEqual(api.treeSelection(), ['ADR-0003']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('filters by text', async () => {
     const api = await indexedApi();
     await vscode.commands.executeCommand('adrRoles.filter', 'events');

@@ -12,8 +12,8 @@ export interface DecisionGroup {
 }
 
 /**
- * Groups decisions by owning role: the unowned first (the product's central warning), then one group
- * per configured role even when empty, then owners that match no role.
+ * Groups decisions by owning role: the unowned first (the product's central warning) and owners
+ * that match no role next to them, then one group per configured role even when empty.
  */
 export function groupByRole(decisions: readonly Decision[], roles: readonly Role[]): DecisionGroup[] {
   const unowned: Decision[] = [];
@@ -26,11 +26,12 @@ export function groupByRole(decisions: readonly Decision[], roles: readonly Role
     else byRole.get(role.id)?.push(decision);
   }
   const groups: DecisionGroup[] = [];
+  // Both need an owner set: together, before the roles.
   if (unowned.length > 0) groups.push({ key: 'unowned', label: UNOWNED, kind: 'unowned', decisions: unowned });
+  if (unknown.length > 0) groups.push({ key: 'unknown-role', label: UNKNOWN_ROLE, kind: 'unknown-role', decisions: unknown });
   for (const role of roles) {
     groups.push({ key: `role:${role.id}`, label: roleName(role), kind: 'role', role, decisions: byRole.get(role.id) ?? [] });
   }
-  if (unknown.length > 0) groups.push({ key: 'unknown-role', label: UNKNOWN_ROLE, kind: 'unknown-role', decisions: unknown });
   return groups;
 }
 

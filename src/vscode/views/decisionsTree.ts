@@ -14,7 +14,7 @@ import { DEFAULT_GROUPING, type Grouping } from '../../core/views/viewState';
  * others replaced shows once with its chain, and as a reference (keyed by its parent) under the rest.
  * Keys do not grow with a chain's depth: a 10,000-long chain's keys would hold every ancestor.
  */
-type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision; key: string; chain?: ChainNode };
+export type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision; key: string; chain?: ChainNode };
 
 const STATUS_ICONS: Record<string, string> = {
   accepted: 'pass',
@@ -47,8 +47,49 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.subscription = index.onDidChange(() => this.refresh());
   }
 
+  /**
+   * The nodes handed out since the last refresh, by key, and their parents: VS Code finds an
+   * element to reveal by identity and walks up with getParent, so a node is one object per key.
+   */
+  private nodes = new Map<string, Node>();
+  private parents = new Map<Node, Node>();
+
   refresh(): void {
+    this.nodes = new Map();
+    this.parents = new Map();
     this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    const children = this.childrenOf(node).map((child) => {
+      const key = child.type === 'group' ? `\u0000group:${child.group.key}` : child.key;
+      const known = this.nodes.get(key) ?? child;
+      this.nodes.set(key, known);
+      if (node) this.parents.set(known, node);
+      return known;
+    });
+    return children;
+  }
+
+  getParent(node: Node): Node | undefined {
+    return this.parents.get(node);
+  }
+
+  /** Where a decision is shown in full (not as a chain's reference), or undefined when the filter hides it. */
+  nodeOf(decision: Decision): Node | undefined {
+    // Breadth first over what the view shows: each node is visited once, however deep a chain.
+    const queue = this.getChildren();
+    for (let i = 0; i < queue.length; i++) {
+      const node = queue[i]!;
+      if (node.type === 'decision' && node.decision.file === decision.file && !node.chain?.reference) return node;
+      queue.push(...this.getChildren(node));
+    }
+    return undefined;
+  }
+
+  /** The decision a node shows, if it is a decision's row. */
+  decisionOf(node: Node): Decision | undefined {
+    return node.type === 'decision' ? node.decision : undefined;
   }
 
   /** Decisions shown after the filter: what the view's message counts. */
@@ -56,7 +97,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     return this.index.decisions().filter((d) => matchesFilter(d, this.filter));
   }
 
-  getChildren(node?: Node): Node[] {
+  private childrenOf(node?: Node): Node[] {
     if (node?.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
     if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.reference ? `${node.key}\u0000${chain.decision.file}` : chain.decision.file, chain }));
     const decisions = this.visibleDecisions();
@@ -81,9 +122,11 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupItem(group: DecisionGroup): vscode.TreeItem {
-    const item = new vscode.TreeItem(plainText(group.label), vscode.TreeItemCollapsibleState.Expanded);
+    // A role no decision names yet stays in the list, closed: the roles are the model, not noise.
+    const empty = group.decisions.length === 0;
+    const item = new vscode.TreeItem(plainText(group.label), empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
     item.id = group.key;
-    item.description = String(group.decisions.length);
+    item.description = empty ? 'none' : String(group.decisions.length);
     item.contextValue = `adrRoles.group.${group.kind}`;
     if (group.kind === 'status') {
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[group.key.slice('status:'.length)] ?? 'circle-outline');

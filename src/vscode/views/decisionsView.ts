@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { TreeRow } from '../api';
-import { DecisionsTree } from './decisionsTree';
+import { DecisionsTree, type Node } from './decisionsTree';
 import { DEFAULT_GROUPING, GROUPINGS, isDefaultView, viewDescription, type Grouping } from '../../core/views/viewState';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
@@ -13,8 +13,11 @@ const GROUPING_KEY = 'adrRoles.grouping';
  */
 export class DecisionsView implements vscode.Disposable {
   private readonly tree: DecisionsTree;
-  private readonly view: vscode.TreeView<unknown>;
+  private readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[];
+  private readonly revealed = new vscode.EventEmitter<string>();
+  /** Fires with a decision's id once the view has selected the active editor's decision. */
+  readonly onDidReveal = this.revealed.event;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -35,6 +38,9 @@ export class DecisionsView implements vscode.Disposable {
       vscode.commands.registerCommand('adrRoles.filter', (text?: string) => this.askFilter(text)),
       vscode.commands.registerCommand('adrRoles.clearFilter', () => this.setFilter('')),
       vscode.commands.registerCommand('adrRoles.resetView', () => this.reset()),
+      this.revealed,
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.revealEditor(editor)),
+      this.view.onDidChangeVisibility((e) => e.visible && this.revealEditor(vscode.window.activeTextEditor)),
     ];
     void this.setContext();
     this.update();
@@ -57,6 +63,23 @@ export class DecisionsView implements vscode.Disposable {
         return { label, description: typeof item.description === 'string' ? item.description : '', children: toRows(this.tree.getChildren(node)) };
       });
     return toRows(this.tree.getChildren());
+  }
+
+  /** The ids of the decisions selected in the view. */
+  selection(): string[] {
+    return this.view.selection.flatMap((node) => this.tree.decisionOf(node)?.id ?? []);
+  }
+
+  /** Selects the editor's decision in the view, as the Explorer follows the active file; the focus stays in the editor. */
+  private revealEditor(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.view.visible) return;
+    const decision = this.index.findByUri(editor.document.uri);
+    const node = decision && this.tree.nodeOf(decision);
+    if (!decision || !node) return;
+    void Promise.resolve(this.view.reveal(node, { select: true, focus: false })).then(
+      () => this.revealed.fire(decision.id),
+      () => undefined,
+    );
   }
 
   /** What the view's title bar says next to its name: the grouping, and the filter. */
