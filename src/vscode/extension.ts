@@ -5,6 +5,7 @@ import { FixProvider } from './language/codeActions';
 import { FrontmatterCompletionProvider } from './language/completionProvider';
 import { DecisionDecorations } from './views/decisionDecorations';
 import { DecisionsView } from './views/decisionsView';
+import { offerAddOwnersOnce } from './commands/unownedOffer';
 import { DecisionCodeLensProvider } from './language/codeLens';
 import { onDidCancelWrite, onWillWrite } from './commands/plannedWrite';
 import { DiagnosticsController } from './language/diagnostics';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
   );
   // Indexing reads every decision file: never inside activate's synchronous part.
   void view.indexWithProgress();
+  context.subscriptions.push(offerAddOwnersOnce(index, context.workspaceState));
   return {
     whenIndexed: () => index.whenIndexed(),
     onDidChange: index.onDidChange,

@@ -101,7 +101,8 @@ async function askOwner(decision: Decision, text: string, roles: readonly Role[]
   const items: OwnerItem[] = [
     ...roles.map((role) => ({ label: role.label, description: role.kind !== 'other' ? `${role.id} · ${role.kind}` : role.id, detail: role.description, id: role.id })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(debug-step-over) Skip', detail: 'Leave this decision unowned for now and go to the next.', id: SKIP },
+    // Not the overridden status's icon (debug-step-over): Skip changes nothing.
+    { label: '$(arrow-right) Skip', detail: 'Leave this decision unowned for now and go to the next.', id: SKIP },
     { label: '$(debug-stop) Stop', detail: 'Keep the owners given so far and stop here.', id: STOP },
   ];
   const opening = openingLines(text, decision);
