@@ -91,6 +91,8 @@ describe('the Decisions view', () => {
 
   it("selects the active editor's decision, in whichever group shows it, and leaves the focus in the editor", async () => {
     const api = await indexedApi();
+    // Opening a decision must change the active editor: none is open to start with.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('adrRoles.decisions.focus');
     const revealed = (id: string) =>
       new Promise<void>((resolve) => {
