@@ -2,7 +2,7 @@
 // squiggle under the unowned decision and its row in the Problems panel. Screenshots of each step
 // go to test-output/ui/.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, watch } from 'node:fs';
+import { existsSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorNotifications, quickOpen, runFromCommandPalette, treeRows, visibleWebview, waitForTreeRow } from './page.mjs';
 import { openWorkbench } from './workbench.mjs';
@@ -300,6 +300,92 @@ describe('adr-roles in the VS Code workbench', function () {
     await visibleWebview(page).locator('h1', { hasText: 'Create your first decision' }).waitFor({ state: 'visible' });
     await visibleWebview(page).locator('code', { hasText: 'npx adr-roles new' }).waitFor({ state: 'visible' });
     await workbench.screenshot('12-walkthrough');
+  });
+
+  it('filters the graph of a 77-decision log by text, owner and relation, and zooms it to fit', async () => {
+    // Seventy more decisions in the demo's folder: topics, owners and supersession chains of a real log.
+    const folder = join(workbench.workspace, 'docs', 'decisions');
+    const topics = ['billing', 'search', 'identity', 'payments', 'notifications'];
+    const owners = ['cto', 'hoe', null];
+    const added = [];
+    for (let n = 8; n <= 77; n++) {
+      const topic = topics[n % topics.length];
+      // Chains of three: ADR-0021 superseded by ADR-0022, superseded by ADR-0023, and so on every seven.
+      const replaces = [1, 2].includes(n % 7) && n > 8 ? n - 1 : null;
+      const replaced = [1, 2].includes((n + 1) % 7) && n + 1 > 8 && n + 1 <= 77;
+      const fields = [
+        `status: ${replaced ? 'superseded' : n % 3 === 0 ? 'proposed' : 'accepted'}`,
+        `date: 2022-${String((n % 12) + 1).padStart(2, '0')}-01`,
+        owners[n % owners.length] ? `owner: ${owners[n % owners.length]}` : '',
+        replaces ? `supersedes: ADR-${String(replaces).padStart(4, '0')}` : '',
+        replaced ? `superseded-by: ADR-${String(n + 1).padStart(4, '0')}` : '',
+      ].filter(Boolean);
+      const file = join(folder, `${String(n).padStart(4, '0')}-${topic}-decision-${n}.md`);
+      writeFileSync(file, `---\n${fields.join('\n')}\n---\n# ${topic[0].toUpperCase()}${topic.slice(1)} decision ${n}\n`);
+      added.push({ n, topic, file });
+    }
+    try {
+      await page.keyboard.press('F1');
+      await page.keyboard.type('View: Close All Editors');
+      await page.locator('.quick-input-widget .monaco-list-row.focused[aria-label^="View: Close All Editors,"]').waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      await runFromCommandPalette(page, 'ADR: Show Decision Graph');
+      await page.locator('.tabs-container .tab.active[aria-label^="Decision Graph"]').waitFor({ state: 'visible' });
+      const graph = visibleWebview(page);
+      const count = graph.locator('.graph-count');
+      await count.filter({ hasText: /^77 decisions$/ }).waitFor({ state: 'visible' });
+      // Many unowned decisions at once: one notification offers Add Owners, rather than only a wall of warnings.
+      const offer = page.locator('.notification-toast', { hasText: 'decisions have no owner' });
+      await offer.waitFor({ state: 'visible' });
+      await offer.getByRole('button', { name: 'Not now' }).click();
+      await offer.waitFor({ state: 'hidden' });
+      await workbench.screenshot('13-graph-77-decisions');
+
+      await graph.locator('input[data-tool="text"]').fill('billing');
+      const billing = added.filter((d) => d.topic === 'billing').length;
+      await count.filter({ hasText: new RegExp(`^${billing} of 77 decisions$`) }).waitFor({ state: 'visible' });
+      assert.equal(await graph.locator('svg.graph .node.decision').count(), billing);
+      for (const title of await graph.locator('svg.graph .node.decision .title').allTextContents()) assert.match(title, /billing/i);
+      await workbench.screenshot('14-graph-filtered-billing');
+
+      await graph.locator('select[data-tool="owner"]').selectOption({ label: 'CTO' });
+      const ctoBilling = added.filter((d) => d.topic === 'billing' && owners[d.n % owners.length] === 'cto').length;
+      await count.filter({ hasText: new RegExp(`^${ctoBilling} of 77 decisions$`) }).waitFor({ state: 'visible' });
+      await workbench.screenshot('15-graph-filtered-billing-cto');
+
+      await graph.getByRole('button', { name: 'Show all' }).click();
+      await count.filter({ hasText: /^77 decisions$/ }).waitFor({ state: 'visible' });
+      // ADR-0022 supersedes ADR-0021 and is superseded by ADR-0023: related to it, the three of them.
+      await graph.locator('select[data-tool="related"]').selectOption({ label: 'ADR-0022 Identity decision 22' });
+      await count.filter({ hasText: /^3 of 77 decisions$/ }).waitFor({ state: 'visible' });
+      assert.deepEqual((await graph.locator('svg.graph .node.decision').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')))).sort(), ['ADR-0021', 'ADR-0022', 'ADR-0023']);
+      await workbench.screenshot('16-graph-related-to-adr-0022');
+
+      await graph.getByRole('button', { name: 'Show all' }).click();
+      await count.filter({ hasText: /^77 decisions$/ }).waitFor({ state: 'visible' });
+      const svg = graph.locator('svg.graph').first();
+      const before = Number(await svg.getAttribute('width'));
+      await graph.locator('button[data-tool="zoom-out"]').click();
+      assert.ok(Number(await svg.getAttribute('width')) < before, 'zoomed out');
+      await graph.locator('button[data-tool="fit"]').click();
+      const fitted = Number(await svg.getAttribute('width'));
+      const room = await graph.locator('body').evaluate(() => document.documentElement.clientWidth);
+      assert.ok(fitted <= room, `fitted width ${fitted} within the panel's ${room}`);
+      await workbench.screenshot('17-graph-77-fitted');
+
+      // The report of the same log in an editor about 1,000 px wide: no table or chart scrolls sideways.
+      await runFromCommandPalette(page, 'ADR: Ownership Report');
+      const report = visibleWebview(page);
+      await report.locator('h1', { hasText: 'Ownership Report' }).waitFor({ state: 'visible' });
+      await report.locator('table.matrix tr', { hasText: 'Head of Engineering' }).waitFor({ state: 'visible' });
+      const width = await report.locator('body').evaluate(() => document.documentElement.clientWidth);
+      assert.ok(width <= 1100, `the report is ${width} px wide`);
+      const overflowing = await report.locator('.matrix-box, .chart-box').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.className}: ${b.scrollWidth} > ${b.clientWidth}`));
+      assert.deepEqual(overflowing, []);
+      await workbench.screenshot('18-report-77-decisions');
+    } finally {
+      for (const { file } of added) rmSync(file, { force: true });
+    }
   });
 
   it('raised no error notifications', async () => {
