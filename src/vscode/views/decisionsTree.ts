@@ -48,27 +48,28 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   /**
-   * The nodes handed out since the last refresh, by key, and their parents: VS Code finds an
-   * element to reveal by identity and walks up with getParent, so a node is one object per key.
+   * The nodes handed out, by key, and their parents: VS Code finds an element to reveal by identity
+   * and walks up with getParent, so a key keeps one object, updated in place, across refreshes
+   * (an index change between finding a node and revealing it must not make it a stranger).
    */
-  private nodes = new Map<string, Node>();
-  private parents = new Map<Node, Node>();
+  private readonly nodes = new Map<string, Node>();
+  private readonly parents = new Map<Node, Node>();
 
   refresh(): void {
-    this.nodes = new Map();
-    this.parents = new Map();
     this.changed.fire(undefined);
   }
 
   getChildren(node?: Node): Node[] {
-    const children = this.childrenOf(node).map((child) => {
+    return this.childrenOf(node).map((child) => {
       const key = child.type === 'group' ? `\u0000group:${child.group.key}` : child.key;
-      const known = this.nodes.get(key) ?? child;
-      this.nodes.set(key, known);
-      if (node) this.parents.set(known, node);
-      return known;
+      const known = this.nodes.get(key);
+      // `chain` is cleared first: the same decision is a chain's root in one grouping and a plain row in another.
+      const current = known ? Object.assign(known, { chain: undefined }, child) : child;
+      this.nodes.set(key, current);
+      if (node) this.parents.set(current, node);
+      else this.parents.delete(current);
+      return current;
     });
-    return children;
   }
 
   getParent(node: Node): Node | undefined {
