@@ -1,5 +1,6 @@
 import type { Event } from 'vscode';
 import type { Decision, Problem } from '../core/model';
+import type { StartupFigures } from './startupTimings';
 
 /** A row of the Decisions view as the user sees it. */
 export interface TreeRow {
@@ -108,4 +109,6 @@ export interface AdrRolesApi {
   onDidCancelWrite: Event<WriteCancelled>;
   /** The workspace reference scan as it stands (it runs on the first reference query, then follows changes). */
   referenceScan(): ReferenceScanStats;
+  /** How long this window's start took to index, show and diagnose the decisions, and each batch of file events since. */
+  startupTimings(): StartupFigures;
 }

@@ -19,6 +19,7 @@ import { renumberDecision } from './commands/renumberCommand';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { WorkspaceReferences } from './index/workspaceReferences';
 import { DocumentReferences } from './index/documentReferences';
+import { StartupTimings } from './startupTimings';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 /** Decisions are mentioned in code comments of any language, and in docs. */
@@ -26,14 +27,16 @@ const ANY_FILE: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'vscode
 
 /** Composition root: builds the services, registers them, and starts indexing in the background. */
 export function activate(context: vscode.ExtensionContext): AdrRolesApi {
-  const index = new WorkspaceIndex(context.storageUri);
-  const view = new DecisionsView(index, context.workspaceState);
+  const timings = new StartupTimings();
+  const index = new WorkspaceIndex(context.storageUri, timings);
+  const view = new DecisionsView(index, context.workspaceState, timings);
   const panels = new LivePanels(context.extensionUri, index);
   const documentReferences = new DocumentReferences();
   const references = new WorkspaceReferences(index, documentReferences);
   const navigation = new DecisionReferenceProvider(index, references, documentReferences);
   const codeLens = new DecisionCodeLensProvider(index, references);
   context.subscriptions.push(
+    timings,
     references,
     codeLens,
     vscode.languages.registerHoverProvider(ANY_FILE, navigation),
@@ -44,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     vscode.commands.registerCommand('adrRoles.generateIndex', () => generateIndex(index)),
     index,
     view,
-    new DiagnosticsController(index),
+    new DiagnosticsController(index, timings),
     vscode.languages.registerCodeActionsProvider(MARKDOWN, new FixProvider(index), FixProvider.metadata),
     vscode.languages.registerCompletionItemProvider(MARKDOWN, new FrontmatterCompletionProvider(index), ...FrontmatterCompletionProvider.triggerCharacters),
     vscode.commands.registerCommand('adrRoles.refresh', () => {
@@ -79,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     onDidRevealInTree: view.onDidReveal,
     decisions: () => index.decisions(),
     referenceScan: () => references.stats(),
+    startupTimings: () => timings.snapshot(),
     problemsFor(uri) {
       const decision = index.findByUri(vscode.Uri.parse(uri));
       return decision ? index.problemsFor(decision) : [];

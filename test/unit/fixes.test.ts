@@ -3,6 +3,7 @@ import { DecisionLog } from '../../src/core/workspace/catalog';
 import { defaultConfig, readConfig } from '../../src/core/workspace/config';
 import { setFieldsEdits, setStatusEdits } from '../../src/core/edit/decisionEdits';
 import { quickFixesFor } from '../../src/core/views/quickFixes';
+import { setMetadataEdits } from '../../src/core/edit/metadataFields';
 import { applyEdits } from '../../src/core/edit/textEdit';
 import { lintDecision } from '../../src/core/rules/lint';
 import { parseDecision } from '../../src/core/read/parse';
@@ -161,5 +162,43 @@ describe('quick fixes: shapes found by fuzzing', () => {
     );
     assert.deepEqual(left, [], after);
     assert.ok(after.includes('Superseded by [3. Use \\[MADR\\] for \\[decisions](0003-use-madr.md)'), after);
+  });
+  it('sets the owner where it reads back: below a status read from a Status section, beside a braced status, in a metadata table', () => {
+    const owner = (text: string): string | undefined => parseDecision('d/0001-a.md', fixed('d/0001-a.md', text, 'missing-owner', 'Set owner: CTO (strategy)')).owner?.value;
+    assert.equal(owner('----\nstatus: { }\n# Use X\n\n## Status\n\n\u0000\n\n'), 'cto');
+    assert.equal(owner('----\nOwner: { }\n# Use X\n\n## Status\n\n'), 'cto');
+    assert.equal(fixed('d/0001-a.md', '# Use X\n\n* Status: { accepted }\n', 'missing-owner', 'Set owner: CTO (strategy)'), '# Use X\n\n* Status: { accepted }\n* Owner: cto\n');
+    assert.equal(
+      fixed('d/0001-a.md', '# Use X\n\n| a | b |\n|---|---|\n| Status: | x |\n', 'missing-owner', 'Set owner: CTO (strategy)'),
+      '# Use X\n\n| a | b |\n|---|---|\n| Status: | x |\n| Owner: | cto |\n',
+    );
+  });
+
+  it('writes a relation beside the status item when the file ends inside an unclosed code fence', () => {
+    const docs = {
+      'd/0001-a.md': '# A\n\n* Status: superseded by [ADR-0003](0003-a.md)\n',
+      'd/0003-a.md': '# C\n\n* Status: proposed\n```\n\nstill code\n',
+    };
+    const { after, left } = fixedInLog(docs, 'd/0003-a.md', 'relation-not-reciprocated');
+    assert.equal(after, '# C\n\n* Status: proposed\n* Supersedes: [ADR-0001](0001-a.md)\n```\n\nstill code\n');
+    assert.deepEqual(left, []);
+  });
+  it('sets the owner beside the status when a heading indented into the list ends the header', () => {
+    const text = '# Use X\n\n* Status: accepted\n  # indented\n* Date: 2017-12-01\n';
+    const after = fixed('d/0001-a.md', text, 'missing-owner', 'Set owner: CTO (strategy)');
+    assert.equal(after, '# Use X\n\n* Status: accepted\n* Owner: cto\n  # indented\n* Date: 2017-12-01\n');
+    assert.equal(parseDecision('d/0001-a.md', after).owner?.value, 'cto');
+  });
+
+  it('writes nothing into frontmatter where the new line would be a YAML error', () => {
+    const text = '---\n\u00a0# :\n  - accepted\n---\n';
+    const decision = parseDecision('d/0001-a.md', text);
+    assert.deepEqual(setFieldsEdits(text, decision, [['status', 'overridden']]), []);
+  });
+  it('replaces a status or owner read inside the template braces together with the braces', () => {
+    const text = '# Use X\n\n* Status: { accepted }\n* Owner: { hoe }\n';
+    const decision = parseDecision('d/adr-012.md', text);
+    assert.equal(applyEdits(text, setStatusEdits(text, decision, 'deprecated')), '# Use X\n\n* Status: deprecated\n* Owner: { hoe }\n');
+    assert.equal(applyEdits(text, setMetadataEdits(text, decision, [['owner', 'cto']], [])), '# Use X\n\n* Status: { accepted }\n* Owner: cto\n');
   });
 });

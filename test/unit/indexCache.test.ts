@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { deserializeIndex, INDEX_CACHE_VERSION, isFresh, serializeIndex, type CachedDecision } from '../../src/core/workspace/indexCache';
-import { loadFoldersCached } from '../../src/core/workspace/load';
+import { loadFoldersCached, loadFoldersFromCache } from '../../src/core/workspace/load';
+import { readLimitsOf } from '../../src/core/read/fileAdmission';
 import { parseDecision } from '../../src/core/read/parse';
 import { FIXTURES, fixtureFiles, fixtureText, memoryFileSystem } from './helpers';
 
@@ -72,5 +73,25 @@ describe('the persisted index', () => {
     assert.equal(second.reused, 1);
     assert.equal(second.catalog.get('d/0002-b.md')?.status?.value, 'accepted');
     assert.equal(second.catalog.get('d/0001-a.md')?.owner?.value, 'cto');
+  });
+
+  it('shows the cached decisions of the files listed now, without a stat or a read, and leaves the rest for the check', async () => {
+    const base = memoryFileSystem({ 'd/0001-a.md': '# A\n', 'd/0002-b.md': '# B\n', 'd/0003-new.md': '# New\n' });
+    const touched: string[] = [];
+    const fs = {
+      ...base,
+      readText: (path: string) => (touched.push(`read ${path}`), base.readText(path)),
+      stat: (path: string) => (touched.push(`stat ${path}`), Promise.resolve({ size: 1, mtime: 1 })),
+    };
+    const cache = new Map<string, CachedDecision>([
+      ['d/0001-a.md', { size: 10, mtime: 1, decision: parseDecision('d/0001-a.md', '---\nowner: cto\n---\n# A (cached)\n') }],
+      ['d/0002-b.md', { size: 5000, mtime: 1, decision: parseDecision('d/0002-b.md', '# B (cached)\n') }],
+      ['d/0009-gone.md', { size: 1, mtime: 1, decision: parseDecision('d/0009-gone.md', '# Gone\n') }],
+    ]);
+    const { catalog, shown } = await loadFoldersFromCache(fs, ['d'], cache, undefined, readLimitsOf(2));
+    assert.deepEqual(touched, []);
+    // 0002 is over the 2 KB limit now, 0003 is not in the cache, 0009 is no longer listed.
+    assert.equal(shown, 1);
+    assert.deepEqual(catalog.decisions().map((d) => [d.file, d.title?.value]), [['d/0001-a.md', 'A (cached)']]);
   });
 });

@@ -222,3 +222,18 @@ describe('lifecycle plans: shapes found by fuzzing', () => {
     }
   });
 });
+
+describe('lifecycle plans: shapes found by fuzzing', () => {
+  const base = { number: 1, owner: 'cto', date: '2026-11-26', template: BUILT_IN_TEMPLATES.madr, trigger: 'new-resource' as const, triggerDetail: '' };
+  it('keeps a status written above a thematic break a paragraph, not a setext heading', () => {
+    const oldText = '# 1. A\n\n## Status\n\n> - x\n---\n\nAccepted\n';
+    const plan = planOverride({ ...base, old: parseDecision('d/0001-a.md', oldText), oldText, title: 'B' });
+    const marked = parseDecision('d/0001-a.md', applyEdits(oldText, plan.oldEdits));
+    assert.equal(marked.status?.value, 'overridden');
+  });
+  it('names a decision whose id reads as no decision (`---.md`) by its file name', () => {
+    const oldText = '> # Quoted\n> Status: accepted';
+    const plan = planOverride({ ...base, old: parseDecision('d/---.md', oldText), oldText, title: 'B' });
+    assert.deepEqual(parseDecision(`d/${plan.fileName}`, plan.text).relations.map((r) => [r.kind, r.target.fileName]), [['overrides', '---.md']]);
+  });
+});

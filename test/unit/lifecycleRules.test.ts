@@ -137,6 +137,26 @@ describe('relation-cycle', () => {
     assert.match(problems(files, 'd/0001-a.md', 'relation-cycle')[0]?.message ?? '', /ADR-0001 → ADR-0003 → ADR-0002 → ADR-0001/);
     assert.deepEqual(problems(files, 'd/0004-d.md', 'relation-cycle'), [], 'leading into a loop is not being in it');
   });
+
+  it('after an edit, checks the edited decision by what it reaches, not the whole log, and finds what a full search finds', () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 2000; i++) files[`d/${String(i).padStart(4, '0')}-d.md`] = `---\nowner: cto\n${i % 10 === 1 ? '' : `supersedes: ADR-${i - 1}\n`}---\n`;
+    files['d/0001-d.md'] = '---\nowner: cto\nsupersedes: ADR-10\n---\n';
+    const log = logOf(files);
+    const cycle = (file: string): string[] => lintDecision(log.get(file)!, log, defaultConfig()).filter((p) => p.code === 'relation-cycle').map((p) => p.message);
+    const looped = cycle('d/0005-d.md');
+    assert.equal(looped.length, 1);
+    let walked = 0;
+    const relationsOf = log.relationsOf.bind(log);
+    log.relationsOf = (d) => (walked++, relationsOf(d));
+    log.upsert(parseDecision('d/0005-d.md', files['d/0005-d.md']!));
+    assert.deepEqual(cycle('d/0005-d.md'), looped);
+    assert.ok(walked <= 20, `looked at ${walked} decisions' relations`);
+    assert.deepEqual(cycle('d/0015-d.md'), [], 'a decision outside the loop');
+    log.relationsOf = relationsOf;
+    for (let i = 0; i < 100; i++) cycle('d/0015-d.md');
+    assert.deepEqual(cycle('d/0005-d.md'), looped, 'the same after the whole log was searched');
+  });
 });
 
 describe('execution-overrides-strategy', () => {

@@ -8,7 +8,7 @@ import { endsWithBareKey } from '../../src/core/edit/decisionEdits';
 // must read what the former ones read: each is held to agreement with its former self on texts
 // made of the pieces where the two could differ.
 const piece = (...pieces: string[]) => fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join(''));
-const runs = fc.constantFrom('', ' ', '   ', '\t', '-', '--', '_', '.', '0', '00', '000', '1', '12', '2021', '20210304', '2021-03-04', '2021-03', 'adr', 'ADR', 'x', 'use-x', ':', '#', '\n', '\r', '\u2028', '.md', ')', '-x');
+const runs = fc.constantFrom('', ' ', '   ', '\t', '-', '--', '_', '.', '0', '00', '000', '1', '12', '2021', '20210304', '2021-03-04', '2021-03', '122021', '111622', 'adr', 'ADR', 'x', 'use-x', ':', '#', '\n', '\r', '\u2028', '.md', ')', '-x');
 const text = fc.array(runs, { maxLength: 12 }).map((parts) => parts.join(''));
 
 function formerFileName(path: string): { number: number | null; slug: string; date: string | null } {
@@ -19,9 +19,10 @@ function formerFileName(path: string): { number: number | null; slug: string; da
     const date = m ? readFileName(`${m[1]}-${m[2]}-${m[3]}-x`).date : null;
     if (m && date) return { number: null, slug: m[4] ?? stem, date };
   }
-  // Six digits that read as a short date came after the rewrite, and only in its linear form.
-  const sixDigits = /^([1-9]\d)(\d{2})(\d{2})[-_ ]+([^-_ \n\r\u2028\u2029].*)$/.exec(stem);
-  if (sixDigits && readFileName(`${sixDigits[1]}${sixDigits[2]}${sixDigits[3]}-x`).number === null) return { number: null, slug: sixDigits[4] ?? stem, date: null };
+  // Six digits that read as a date in some order, then a slug: dated, with the order unknown.
+  const six = /^([1-9]\d)(\d{2})(\d{2})[-_ ]+([^-_ \n\r\u2028\u2029].*)$/.exec(stem);
+  const isDate = (y: string, m: string, d: string): boolean => readFileName(`20${y}-${m}-${d}-x`).date !== null;
+  if (six && (isDate(six[3]!, six[1]!, six[2]!) || isDate(six[3]!, six[2]!, six[1]!) || isDate(six[1]!, six[2]!, six[3]!))) return { number: null, slug: six[4]!, date: null };
   const yearMonth = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:[-_ ]+(.*))?$/.exec(stem);
   if (yearMonth) return { number: null, slug: yearMonth[3] ?? stem, date: null };
   const numbered = /^(\d{1,6})(?:[-_ .]+(.*))?$/.exec(stem) ?? /^(?:[A-Za-z][A-Za-z0-9]{0,30}[-_])?adr[-_ ]?(\d{1,6})(?:[-_ .]+(.*))?$/i.exec(stem);

@@ -146,10 +146,30 @@ describe('parseDecision: title prefixes seen in public logs', () => {
     ['# [Superseded by [ADR-0017](0017-persist-dex.md)] Do not persist Dex', 'Do not persist Dex'],
     ['# [superseded] Proper use of fetch', 'Proper use of fetch'],
     ['# [Draft guide] stays', '[Draft guide] stays'],
+    ['# Architecture Decision Record 11: Lifecycle Policy for ECR', 'Lifecycle Policy for ECR'],
+    ['# 0008 Use Concourse to run E2E tests', 'Use Concourse to run E2E tests'],
+    ['# 2 phase commit', '2 phase commit'],
+    ['# 0 downtime deploys', '0 downtime deploys'],
+    ['# [Gestion des Dates]', 'Gestion des Dates'],
+    ['# [a] and [b]', '[a] and [b]'],
   ];
   for (const [heading, title] of cases) {
     it(heading, () => assert.equal(parseDecision('0001-x.md', `${heading}\n`).title?.value, title));
   }
+});
+
+describe('parseDecision: a title field under no heading', () => {
+  it('takes `**Title**:` as the title, with its range, and reads the fields below it', () => {
+    const text = '**Title**: Preserve all functionality offered by the raw API.\n\n**Status**: proposed\n';
+    const d = parseDecision('doc/adr/2019-02-13-preserve-all-functionality.md', text);
+    assert.equal(d.title?.value, 'Preserve all functionality offered by the raw API.');
+    assert.deepEqual(d.title?.valueRange.start, { line: 0, character: 11 });
+    assert.equal(d.status?.value, 'proposed');
+    assert.ok(!d.parseProblems.some((p) => p.code === 'title-from-file-name'));
+  });
+  it('keeps the `# Title` heading over a title field', () => {
+    assert.equal(parseDecision('0001-x.md', '# Heading\n\nTitle: field\n').title?.value, 'Heading');
+  });
 });
 
 describe('parseDecision: licence headers before the frontmatter', () => {

@@ -1,8 +1,9 @@
 import { LineIndex } from '../read/lineIndex';
 import type { Decision, Range } from '../model';
-import { readRef } from '../read/decisionRef';
+import { namesNoDecision, readRef } from '../read/decisionRef';
 import { readFileName, stemOf } from '../read/fileName';
-import { lineBreakOf, type TextEdit } from './textEdit';
+import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
+import { parseDecision } from '../read/parse';
 import type { DecisionTarget } from '../read/decisionTarget';
 
 const VERBS: Record<string, string> = {
@@ -45,6 +46,27 @@ function headingEndLine(lines: LineIndex, line: number): number {
 /** A line break that keeps a paragraph inserted after `line` apart from text right below it, which would join it. */
 function paragraphEnd(lines: LineIndex, line: number, eol: string): string {
   return line + 1 < lines.lineCount && lines.lineText(line + 1).trim() !== '' ? eol : '';
+}
+
+/**
+ * A value read inside the template's braces (`Status: { accepted }`) with the braces: a new value
+ * replaces them too, or `{ overridden by [ADR-0009](…) }` would read as no value at all.
+ */
+export function withBraces(lines: LineIndex, range: Range): Range {
+  if (range.start.line !== range.end.line) return range;
+  const text = lines.lineText(range.start.line);
+  const open = /\{[ \t]*$/.exec(text.slice(0, range.start.character));
+  const close = /^[ \t]*\}/.exec(text.slice(range.end.character));
+  if (!open || !close) return range;
+  return { start: { line: range.start.line, character: open.index }, end: { line: range.end.line, character: range.end.character + close[0].length } };
+}
+
+/**
+ * A blank line after a paragraph written on `line` when the next line is `---` or `===`: a status
+ * quoted or listed before a thematic break would otherwise become a setext heading's text.
+ */
+function setextBreak(lines: LineIndex, line: number, eol: string): string {
+  return line + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t\r]*$/.test(lines.lineText(line + 1)) ? eol : '';
 }
 
 /** `(` → `%28`: encodeURIComponent leaves `()` as they are, and they end a markdown link. */
@@ -162,7 +184,16 @@ export function setFieldsEdits(text: string, decision: Decision, fields: readonl
     const anchor = field === undefined ? block.start.line : fieldEndLine(lines, block, field, indent);
     edits.push(insertAt({ line: anchor, character: lines.lineText(anchor).length }, missing.map((m) => `${eol}${m}`).join('')));
   }
-  return edits;
+  return keepsFrontmatterReadable(text, decision, edits) ? edits : [];
+}
+
+/**
+ * Whether YAML still reads the block after the edits. Keys YAML does not take for indentation or
+ * markup (a non-breaking space before `#`) can make a written line an error: then nothing is written.
+ */
+function keepsFrontmatterReadable(text: string, decision: Decision, edits: readonly TextEdit[]): boolean {
+  const errors = (d: Decision): number => d.parseProblems.filter((p) => p.code === 'invalid-frontmatter').length;
+  return errors(parseDecision(decision.file, applyEdits(text, edits))) <= errors(decision);
 }
 
 /**
@@ -185,7 +216,8 @@ function relationName(target: DecisionTarget): string {
   const ref = readRef(target.id);
   // An id such as `x.md` (from `x.md.md`) would read as a file name. In a file name, `#` and `?`
   // would start an anchor or a query, `,` and `;` separate values: percent-encoded, as read back.
-  return ref.fileName === null && (ref.number !== null || ref.slug !== null) ? target.id : target.fileName.replace(/[#?%,;]/g, (c) => encodeURIComponent(c));
+  // An id such as `---` or `none` (from `---.md`) would read as no decision at all.
+  return ref.fileName === null && (ref.number !== null || ref.slug !== null) && !namesNoDecision(target.id) ? target.id : target.fileName.replace(/[#?%,;]/g, (c) => encodeURIComponent(c));
 }
 
 /** A relation field's new value: the ids already written plus this one, as a flow list when there are several. */
@@ -204,8 +236,28 @@ export function addRelationEdits(text: string, decision: Decision, kind: string,
     const last = Math.max(decision.statusSection.lastLine, headingEndLine(lines, decision.statusSection.headingLine));
     return [insertAt({ line: last, character: lines.lineText(last).length }, `${eol}${eol}${relationVerb(kind)} ${markdownLink(target, 'numbered')}${paragraphEnd(lines, last, eol)}`)];
   }
-  if (decision.format === 'bullets' && decision.status && !decision.frontmatter) return [linksSectionEdit(lines, decision, `${relationVerb(kind)} ${markdownLink(target, linkStyleOf(decision))}`, eol)];
+  if (decision.format === 'bullets' && decision.status && !decision.frontmatter) {
+    const link = markdownLink(target, linkStyleOf(decision));
+    const inLinks = [linksSectionEdit(lines, decision, `${relationVerb(kind)} ${link}`, eol)];
+    return readsOneMore(text, decision, kind, inLinks) ? inLinks : [statusItemEdit(lines, decision.status.range.start.line, `${relationVerb(kind)}: ${link}`, eol)];
+  }
   return setFieldsEdits(text, decision, [[kind, relationValue(decision, kind, relationName(target))]], [kind, 'status', 'date']);
+}
+
+/**
+ * Whether the edited file reads one more `kind` relation. A `## Links` section appended to a file
+ * that ends inside an unclosed code fence would be code, read by no tool.
+ */
+function readsOneMore(text: string, decision: Decision, kind: string, edits: readonly TextEdit[]): boolean {
+  const count = (d: Decision): number => d.relations.filter((r) => r.kind === kind).length;
+  return count(parseDecision(decision.file, applyEdits(text, edits))) > count(decision);
+}
+
+/** An item right after the status item (`* Supersedes: [ADR-0001](0001-x.md)`), or a paragraph after a status paragraph. */
+function statusItemEdit(lines: LineIndex, statusLine: number, item: string, eol: string): TextEdit {
+  const marker = listMarker(lines, statusLine);
+  const at = { line: statusLine, character: lines.lineText(statusLine).length };
+  return marker ? insertAt(at, `${eol}${marker}${item}`) : insertAt(at, `${eol}${eol}${item}${paragraphEnd(lines, statusLine, eol)}`);
 }
 
 /** log4brains files (date-slug names) label links with the slug, as log4brains reads them; MADR 2 with the id. */
@@ -248,7 +300,7 @@ export function setStatusEdits(text: string, decision: Decision, status: string,
   const eol = lineBreakOf(text);
   if (decision.format === 'nygard' && decision.statusSection) {
     const written = link ? `${relationVerb(link.kind)} ${markdownLink(link.target, 'numbered')}` : status.charAt(0).toUpperCase() + status.slice(1);
-    if (decision.status) return [{ range: decision.status.valueRange, newText: written }];
+    if (decision.status) return [{ range: withBraces(lines, decision.status.valueRange), newText: `${written}${setextBreak(lines, decision.status.valueRange.end.line, eol)}` }];
     const heading = headingEndLine(lines, decision.statusSection.headingLine);
     return [insertAt({ line: heading, character: lines.lineText(heading).length }, `${eol}${eol}${written}${paragraphEnd(lines, heading, eol)}`)];
   }
@@ -258,12 +310,12 @@ export function setStatusEdits(text: string, decision: Decision, status: string,
       // log4brains knows no `overridden`: it reads `superseded by` (a successor it shows), and the
       // Links item says how; adr-roles reads the two together as overridden.
       return [
-        { range: decision.status.valueRange, newText: `superseded by ${markdownLink(link.target, style)}` },
+        { range: withBraces(lines, decision.status.valueRange), newText: `superseded by ${markdownLink(link.target, style)}` },
         linksSectionEdit(lines, decision, `${relationVerb(link.kind)} ${markdownLink(link.target, style)}`, eol),
       ];
     }
     const written = link ? `${relationVerb(link.kind).toLowerCase()} ${markdownLink(link.target, style)}` : status;
-    return [{ range: decision.status.valueRange, newText: written }];
+    return [{ range: withBraces(lines, decision.status.valueRange), newText: written }];
   }
   const fields: [string, string][] = [['status', status]];
   if (link) fields.push([link.kind, relationValue(decision, link.kind, relationName(link.target))]);

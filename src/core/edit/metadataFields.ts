@@ -1,8 +1,9 @@
 import { LineIndex } from '../read/lineIndex';
 import type { Decision, Located } from '../model';
 import type { FolderFormat } from '../workspace/folderFormat';
-import { setFieldsEdits, yamlScalar } from './decisionEdits';
-import { lineBreakOf, type TextEdit } from './textEdit';
+import { setFieldsEdits, withBraces, yamlScalar } from './decisionEdits';
+import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
+import { parseDecision } from '../read/parse';
 
 /**
  * Where a decision keeps its metadata, so where a field written to it goes:
@@ -67,13 +68,28 @@ export function setMetadataEdits(text: string, decision: Decision, fields: reado
   const missing: [string, string][] = [];
   for (const [key, value] of fields) {
     const written = writtenField(decision, key);
-    if (written) edits.push({ range: written.valueRange, newText: oneLine(value) });
+    if (written) edits.push({ range: withBraces(lines, written.valueRange), newText: oneLine(value) });
     else missing.push([key, oneLine(value)]);
   }
   if (missing.length === 0) return edits;
-  edits.push(style === 'header' ? headerInsert(lines, decision, missing, after, eol) : bulletInsert(lines, decision, missing, folder, eol));
-  return edits;
+  if (style === 'header') return [...edits, headerInsert(lines, decision, missing, after, eol)];
+  const afterList = [...edits, bulletInsert(lines, decision, missing, folder, eol)];
+  // A heading indented into the list (`  # note`) ends the header: items after it are not read.
+  const status = decision.status;
+  if (!status || readsBack(text, decision, afterList, missing)) return afterList;
+  return [...edits, insertAtEnd(lines, status.range.start.line, missing.map(([key, value]) => `${eol}${itemPrefix(lines.lineText(status.range.start.line))}${label(key, false)}: ${value}`).join(''))];
 }
+
+function readsBack(text: string, decision: Decision, edits: readonly TextEdit[], fields: readonly [string, string][]): boolean {
+  const after = parseDecision(decision.file, applyEdits(text, edits));
+  return fields.every(([key]) => !READ_AS_LINES.has(key) || writtenField(after, key) !== null);
+}
+
+function itemPrefix(statusText: string): string {
+  return /^[ \t]*[*+-][ \t]+/.exec(statusText)?.[0] ?? '* ';
+}
+
+const READ_AS_LINES = new Set(['owner', 'trigger', 'trigger-detail', 'elevated-from', 'elevated-on', 'date']);
 
 /** The decision's reading of `key` when it is one of the fields written as a line of their own. */
 function writtenField(decision: Decision, key: string): Located<string> | null {
@@ -138,14 +154,25 @@ function headerInsert(lines: LineIndex, decision: Decision, fields: [string, str
  * (`* Status:`, `- **Status:**`, lower-case keys); a file with no such list gets one after its title.
  */
 function bulletInsert(lines: LineIndex, decision: Decision, fields: [string, string][], folder: FolderFormat | undefined, eol: string): TextEdit {
-  const status = decision.status && decision.status.range.start.line > decision.headerLine ? decision.status : null;
+  // A status read from a Status section is not a header item: a field written beside it would not read back.
+  const sectionStart = decision.statusSection?.headingLine ?? lines.lineCount;
+  const statusLine = decision.status?.range.start.line ?? -1;
+  const status = decision.status && statusLine > decision.headerLine && statusLine < sectionStart ? decision.status : null;
   if (status) {
     const line = status.range.start.line;
     const text = lines.lineText(line);
     const keyAt = text.search(/status/i);
     const prefix = keyAt === -1 ? '* ' : text.slice(0, keyAt);
-    const between = keyAt === -1 ? ': ' : text.slice(keyAt + 'status'.length, status.valueRange.start.character);
+    // What the key and its value have between them (`: `, `:** `, `**: `), without a brace the value was read inside.
+    const written = keyAt === -1 ? '' : text.slice(keyAt + 'status'.length, status.valueRange.start.character);
+    const between = /^[^:]*:(?:\*\*|__)?[ \t]*/.exec(written)?.[0] ?? ': ';
     const lowerCase = keyAt !== -1 && text.charAt(keyAt) === 's';
+    if (keyAt !== -1 && /^[ \t]*\|/.test(text)) {
+      // A metadata table (`| Status | accepted |`): each field a row shaped as the status row.
+      const valueEnd = status.valueRange.end.character;
+      const rows = fields.map(([key, value]) => `${prefix}${label(key, lowerCase)}${written}${value.replaceAll('|', '\\|')}${text.slice(valueEnd)}`);
+      return insertAtEnd(lines, lastTableRowLine(lines, line), rows.map((row) => `${eol}${row}`).join(''));
+    }
     const items = fields.map(([key, value]) => `${prefix}${label(key, lowerCase)}${between}${value}`);
     if (!/^[ \t]*[*+-][ \t]/.test(prefix)) {
       // `Status: proposed` as a paragraph of its own: each field becomes one too.
@@ -158,6 +185,12 @@ function bulletInsert(lines: LineIndex, decision: Decision, fields: [string, str
   const anchor = titleEndLine(lines, decision);
   const below = anchor + 1 < lines.lineCount && lines.lineText(anchor + 1).trim() !== '' ? eol : '';
   return insertAtEnd(lines, anchor, `${eol}${fields.map(([key, value]) => `${eol}${marker}${label(key, false)}: ${value}`).join('')}${below}`);
+}
+
+function lastTableRowLine(lines: LineIndex, line: number): number {
+  let last = line;
+  while (last + 1 < lines.lineCount && /^[ \t]*\|/.test(lines.lineText(last + 1))) last++;
+  return last;
 }
 
 /** The last line of the list the item on `line` belongs to: items with the same marker, and their indented continuations. */

@@ -9,6 +9,11 @@ import { markdownLinks } from './linkScan';
 const ID_TEXT = /^\s*(?:adr)?[-_ #]?0*(\d{1,6})\b/i;
 const LEADING_NUMBER = /^\s*0*(\d{1,6})[.:)\s]/;
 
+/** `N/A`, `none`, `-`, `TBD`: what a relation field or table cell holds when it names no decision. */
+export function namesNoDecision(text: string): boolean {
+  return /^(n\/?a|none|-+|—|tbd)$/i.test(text.trim());
+}
+
 /**
  * Reads one reference as written: `ADR-0003`, `3`, `0003-use-x.md`, `docs/adr/0003-use-x.md#top`,
  * `[3. Use X](0003-use-x.md)`, or a log4brains slug. Never throws; unknown shapes keep only `raw`.

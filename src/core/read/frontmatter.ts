@@ -38,11 +38,10 @@ function refuse(language: string) {
 }
 
 /**
- * The only gray-matter call site. gray-matter finds the delimiters; its default engines are replaced,
- * so `---js` and friends throw instead of calling `eval`, and an options object is always passed so
- * it does not cache every string it has seen.
+ * The frontmatter block at the top of a decision (after a byte-order mark or licence comments), or
+ * null. `throughGrayMatter` reads an untagged block the reference way too: tests compare the two.
  */
-export function readFrontmatter(text: string): Frontmatter | null {
+export function readFrontmatter(text: string, throughGrayMatter = false): Frontmatter | null {
   const open = frontmatterStart(text);
   if (!text.startsWith('---', open) || text.charAt(open + 3) === '-') return null;
   const firstBreak = text.indexOf('\n', open);
@@ -73,35 +72,75 @@ export function readFrontmatter(text: string): Frontmatter | null {
     return result;
   }
 
+  // A plain `---` opening (no language tag) is nearly every decision: gray-matter would hand the
+  // same block to the same YAML reader and end the block at the same place, so it is skipped; its
+  // cost was a copy of the whole file to a Buffer per decision. Tagged blocks still go through it.
+  const read = language === '' && !throughGrayMatter ? readPlainBlock(text, open, matterStart, closeStart) : readThroughGrayMatter(text, open, matterStart, closeStart, language);
+  result.bodyStart = read.bodyStart;
+  result.entries = read.entries;
+  result.errors.push(...read.errors);
+  return result;
+}
+
+/** What reading a closed block found: its YAML entries and errors, and where the body starts. */
+interface BlockReading {
+  entries: YamlEntry[];
+  errors: FrontmatterError[];
+  bodyStart: number;
+}
+
+function yamlOf(source: string, matterStart: number): { entries: YamlEntry[]; errors: FrontmatterError[] } {
+  // YAML ends a line at a lone `\r` too, LineIndex only at `\n`: a space of the same length keeps
+  // every offset, and both on the same lines. The block itself ends with one in a CRLF file (the
+  // closing line's `\r`), which YAML read as content after a blank line: `owner: cto\r\n\r`.
+  return parseYamlBlock(source.replace(/\r(?!\n)/g, ' '), matterStart);
+}
+
+/**
+ * gray-matter's reading of an untagged block, without gray-matter: the block is everything from
+ * the opening dashes to the first `\n---`, and the body starts after those dashes and one line
+ * break (`\r`, then `\n`, each skipped once). Unit tests hold the two readings equal.
+ */
+function readPlainBlock(text: string, open: number, matterStart: number, closeStart: number): BlockReading {
+  const closeAt = closeStart - 1;
+  let bodyStart = closeAt + 4;
+  if (text.charAt(bodyStart) === '\r') bodyStart++;
+  if (text.charAt(bodyStart) === '\n') bodyStart++;
+  try {
+    return { ...yamlOf(text.slice(matterStart, closeAt), matterStart), bodyStart };
+  } catch (error) {
+    // As gray-matter's caller reports an engine that throws.
+    return { entries: [], errors: [{ message: `the frontmatter cannot be read: ${String(error)}`, start: open, end: matterStart }], bodyStart: bodyStartAfter(text, closeStart) };
+  }
+}
+
+/**
+ * The only gray-matter call site. gray-matter finds the delimiters; its default engines are replaced,
+ * so `---js` and friends throw instead of calling `eval`, and an options object is always passed so
+ * it does not cache every string it has seen.
+ */
+function readThroughGrayMatter(text: string, open: number, matterStart: number, closeStart: number, language: string): BlockReading {
   let parsedYaml: { entries: YamlEntry[]; errors: FrontmatterError[] } | undefined;
   const yamlEngine = {
     parse(source: string): object {
-      // YAML ends a line at a lone `\r` too, LineIndex only at `\n`: a space of the same length keeps
-      // every offset, and both on the same lines. The block itself ends with one in a CRLF file (the
-      // closing line's `\r`), which YAML read as content after a blank line: `owner: cto\r\n\r`.
-      parsedYaml = parseYamlBlock(source.replace(/\r(?!\n)/g, ' '), matterStart);
+      parsedYaml = yamlOf(source, matterStart);
       return {};
     },
   };
   const engines: Record<string, { parse(source: string): object }> = { yaml: yamlEngine, yml: yamlEngine, json: yamlEngine };
   for (const name of CODE_LANGUAGES) engines[name] = refuse(name);
+  let bodyStart: number;
   try {
     const file = matter(open > 0 ? text.slice(open) : text, { engines, language: 'yaml' });
-    result.bodyStart = text.length - file.content.length;
+    bodyStart = text.length - file.content.length;
   } catch (error) {
     const message = error instanceof RefusedLanguageError ? error.message : `the frontmatter cannot be read: ${String(error)}`;
-    result.errors.push({ message, start: open, end: matterStart });
-    result.bodyStart = bodyStartAfter(text, closeStart);
-    return result;
+    return { entries: [], errors: [{ message, start: open, end: matterStart }], bodyStart: bodyStartAfter(text, closeStart) };
   }
   // gray-matter skips a block it takes for comments only, by JavaScript's `\s`: `\f# x` is one to
   // it and not to YAML. Reading it anyway keeps its error from surfacing only once a field is added.
   if (!parsedYaml && YAML_LANGUAGES.includes(language)) yamlEngine.parse(text.slice(matterStart, closeStart - 1));
-  if (parsedYaml) {
-    result.entries = parsedYaml.entries;
-    result.errors.push(...parsedYaml.errors);
-  }
-  return result;
+  return { entries: parsedYaml?.entries ?? [], errors: parsedYaml?.errors ?? [], bodyStart };
 }
 
 /**

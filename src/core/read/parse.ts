@@ -8,7 +8,7 @@ import { LineIndex } from './lineIndex';
 import { treeStructure } from './markdownTree';
 import type { Decision, Located, Problem, Range, Relation } from '../model';
 import { PROBLEM_CODES } from '../problemCodes';
-import { linksIn, readRef } from './decisionRef';
+import { linksIn, namesNoDecision, readRef } from './decisionRef';
 import { readStatus } from './status';
 import { plainInline } from './inlineText';
 
@@ -118,8 +118,8 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
   const structure = options.markdown === 'tree' ? treeOrScan(reader, fm ? fm.bodyStart : 0, bodyLine) : scanStructure(reader.lines, bodyLine);
   const outline = readOutline(reader.lines, bodyLine, structure);
   const fields = new Map<string, HeaderField>();
-  // The first line of a key that has a value: an empty `Owner:` left above does not hide one written below.
-  for (const field of outline.headerFields) if (!fields.get(foldKey(field.key))?.value) fields.set(foldKey(field.key), field);
+  // The first line of a key that has a value: an empty `Owner:` (or an unfilled `Owner: { }`) left above does not hide one written below.
+  for (const field of outline.headerFields) if (!holdsValue(fields.get(foldKey(field.key)))) fields.set(foldKey(field.key), field);
 
   const relations: Relation[] = [];
   const decision: Decision = {
@@ -128,7 +128,7 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     number: name.number,
     slug: name.slug,
     format: 'plain',
-    title: readTitle(reader, entries, outline, name.slug),
+    title: readTitle(reader, entries, fields, outline, name.slug),
     status: readDecisionStatus(reader, entries, fields, outline, relations),
     date: readDate(reader, entries, fields, name.date),
     owner: scalarField(reader, entries, 'owner') ?? headerText(reader, fields, 'owner'),
@@ -196,6 +196,10 @@ function located(reader: Reader, value: string, lineStart: number, lineEnd: numb
  * `{proposed | accepted}` or `[ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)]`: a
  * template's hint left in place instead of a value.
  */
+function holdsValue(field: HeaderField | undefined): boolean {
+  return !!field?.value && (bracedValue(field.value) !== null || !isPlaceholderText(field.value));
+}
+
 function isPlaceholderText(text: string): boolean {
   const trimmed = text.trim();
   return /^\{.*\}$/s.test(trimmed) || (trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.includes('|'));
@@ -345,7 +349,7 @@ function headerText(reader: Reader, fields: Map<string, HeaderField>, key: strin
 }
 
 const TITLE_PREFIXES = [
-  /^(?:architecture\s+)?decision\s+record\s*:\s*(?=\S)/i,
+  /^(?:architecture\s+)?decision\s+record(?:\s+\d{1,6})?\s*:\s*(?=\S)/i,
   // `[Superseded by [ADR-0017](0017-x.md)] Title`: a status note in front of the title.
   /^\[(?:proposed|accepted|rejected|deprecated|superseded|superceded|overridden)\b(?:[^[\]]|\[[^\]]*\])*\]\s+(?=\S)/i,
   // Each run of blanks and of digits has one way to match: `\s*[.:)…]?\s+` split a long run of
@@ -353,15 +357,23 @@ const TITLE_PREFIXES = [
   /^(?:adr|rfc|decision)[-_\s#]*\d{1,6}(?:\s*[.:)\-–—]\s+|\s+)(?=\S)/i,
   /^0*(?:[1-9]\d{0,5}|0)(?!\d)\s*[.:)]\s+(?=\S)/,
   /^0*(?:[1-9]\d{0,5}|0)(?!\d)\s+[-–—]\s+(?=\S)/,
+  // `0008 Use Concourse`: a zero-padded number is an id even without punctuation after it.
+  /^0+[1-9]\d{0,5}(?!\d)\s+(?=\S)/,
+  // `[Gestion des Dates]`: the template's brackets around a filled-in title.
+  /^\[(?=[^[\]]*\]$)/,
 ];
 
-function readTitle(reader: Reader, entries: Map<string, YamlEntry>, outline: BodyOutline, slug: string): Located<string> | null {
+function readTitle(reader: Reader, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>, outline: BodyOutline, slug: string): Located<string> | null {
   const fromFrontmatter = scalarField(reader, entries, 'title');
   if (fromFrontmatter) return asPlainText(withoutNumberPrefix(reader, fromFrontmatter));
   const heading = outline.headings.find((h) => h.level === 1);
   // Without a `# Title`, the first heading is a section (`## Context and Problem Statement`): the file
   // name says what was decided.
-  if (!heading) return titleFromFileName(reader, slug, outline.headings[0]?.line ?? 0);
+  if (!heading) {
+    // `**Title**: Preserve all functionality`: a title field under no heading names the decision.
+    const field = headerText(reader, fields, 'title');
+    return field ? asPlainText(withoutNumberPrefix(reader, field)) : titleFromFileName(reader, slug, outline.headings[0]?.line ?? 0);
+  }
   if (!heading.text) return null;
   const lineStart = reader.lines.lineStart(heading.line);
   const valueStart = lineStart + heading.textStart;
@@ -398,6 +410,7 @@ function titleFromFileName(reader: Reader, slug: string, line: number): Located<
 function withoutNumberPrefix(reader: Reader, title: Located<string>): Located<string> {
   let text = title.value;
   for (const prefix of TITLE_PREFIXES) text = text.replace(prefix, '');
+  if (text.length < title.value.length && title.value.startsWith('[') && !text.startsWith('[') && text.endsWith(']') && !text.includes('[')) text = text.slice(0, -1);
   text = text.trim();
   if (text === title.value || !text) return title;
   const start = reader.lines.offsetAt(title.valueRange.start) + title.value.indexOf(text);
@@ -522,7 +535,7 @@ function pushRelations(reader: Reader, relations: Relation[], kind: string, text
   const parts = links.length > 0 ? links.map((l) => l.text) : text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
   for (const part of parts) {
     // `Superseded by: N/A`, as metadata tables fill an empty cell.
-    if (isPlaceholderText(part) || /^(n\/?a|none|-+|—|tbd)$/i.test(part.trim())) continue;
+    if (isPlaceholderText(part) || namesNoDecision(part)) continue;
     relations.push({ kind, target: readRef(part), range: reader.lines.range(start, end) });
   }
 }

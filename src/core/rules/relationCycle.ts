@@ -70,11 +70,18 @@ function components(nodes: readonly Decision[], edges: Map<Decision, Decision[]>
   return found;
 }
 
-/** The shortest loop from `start` back to it, by breadth-first search over `successors`, or null. */
-function shortestLoop(start: Decision, successors: (d: Decision) => readonly Decision[]): Loop | null {
+/** Why a bounded search stopped before it knew: the caller computes every loop of the log instead. */
+const TOO_FAR = Symbol('too far');
+
+/**
+ * The shortest loop from `start` back to it, by breadth-first search over `successors`, or null;
+ * TOO_FAR once more than `limit` decisions were reached.
+ */
+function shortestLoop(start: Decision, successors: (d: Decision) => readonly Decision[], limit = Infinity): Loop | null | typeof TOO_FAR {
   const cameFrom = new Map<Decision, Decision>();
   const queue: Decision[] = [start];
   for (let head = 0; head < queue.length; head++) {
+    if (queue.length > limit) return TOO_FAR;
     const at = queue[head]!;
     for (const next of successors(at)) {
       if (next === start) {
@@ -140,6 +147,28 @@ function walksThrough(component: Decision[], edges: Map<Decision, Decision[]>, l
 
 /** Every decision on a loop, with one loop through it; computed once per state of the log. */
 const loopsByLog = new WeakMap<readonly Decision[], Map<Decision, Loop>>();
+/** How many decisions were checked on their own since the log changed. */
+const walksByLog = new WeakMap<readonly Decision[], number>();
+/**
+ * After an edit, the decisions being linted (the edited one and its relations) are checked on their
+ * own while what they reach stays small: the same loop the whole log's search gives them, without
+ * its cost on every keystroke (70 ms in a 10,000-decision log). Past these bounds, or after this
+ * many checks in one state of the log (a full lint), the whole log is searched once.
+ */
+const OWN_WALKS = 64;
+
+function loopThrough(log: DecisionLog, decision: Decision): Loop | null {
+  const nodes = log.decisions();
+  const cached = loopsByLog.get(nodes);
+  if (cached) return cached.get(decision) ?? null;
+  const walks = walksByLog.get(nodes) ?? 0;
+  if (walks < OWN_WALKS) {
+    walksByLog.set(nodes, walks + 1);
+    const loop = shortestLoop(decision, (d) => replacedBy(log, d), SMALL_COMPONENT);
+    if (loop !== TOO_FAR) return loop;
+  }
+  return loopsOf(log).get(decision) ?? null;
+}
 
 function loopsOf(log: DecisionLog): Map<Decision, Loop> {
   const nodes = log.decisions();
@@ -156,7 +185,7 @@ function loopsOf(log: DecisionLog): Map<Decision, Loop> {
       const inside = (d: Decision): Decision[] => (edges.get(d) ?? []).filter((next) => members.has(next));
       for (const member of component) {
         const loop = shortestLoop(member, inside);
-        if (loop) loops.set(member, loop);
+        if (loop && loop !== TOO_FAR) loops.set(member, loop);
       }
     }
   }
@@ -175,8 +204,8 @@ export const relationCycle: Rule = {
   code: 'relation-cycle',
   check({ decision, log }) {
     // A decision the log does not hold (a reading not yet stored) is walked on its own.
-    const loop = log.get(decision.file) === decision ? loopsOf(log).get(decision) : shortestLoop(decision, (d) => replacedBy(log, d));
-    if (!loop) return [];
+    const loop = log.get(decision.file) === decision ? loopThrough(log, decision) : shortestLoop(decision, (d) => replacedBy(log, d));
+    if (!loop || loop === TOO_FAR) return [];
     const ids = loopIds(loop);
     const count = loop.length > loop.shown.length ? ` (${loop.length.toLocaleString('en-US')} decisions)` : '';
     return [

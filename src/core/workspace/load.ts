@@ -82,6 +82,31 @@ export async function loadFoldersCached(
   return { catalog, cache: fresh, reused };
 }
 
+/**
+ * What the last session read of the folders' files as they are listed now, without a stat or a
+ * read: shown at once on a start, while loadFoldersCached checks every file behind it. Files the
+ * cache does not hold, or holds over the size limit, are left for that check.
+ */
+export async function loadFoldersFromCache(
+  fs: FileSystem,
+  folders: readonly string[],
+  cache: ReadonlyMap<string, CachedDecision>,
+  catalog = new Catalog(),
+  limits = DEFAULT_READ_LIMITS,
+): Promise<{ catalog: Catalog; shown: number }> {
+  let shown = 0;
+  for (const folder of folders) {
+    catalog.addFolder(folder);
+    for (const file of await listDecisionFiles(fs, folder)) {
+      const cached = cache.get(file);
+      if (!cached || skipBySize(file, cached.size, limits)) continue;
+      catalog.admit({ decision: cached.decision });
+      shown++;
+    }
+  }
+  return { catalog, shown };
+}
+
 /** Discovers a repository's decision folders from its root and reads them. */
 export async function loadWorkspace(fs: FileSystem, root: string): Promise<LoadedWorkspace> {
   const discovery = await discover(fs, root);

@@ -1,3 +1,4 @@
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { FileSystem } from '../../core/workspace/fileSystem';
 import { deserializeIndex, serializeIndex, type CachedDecision } from '../../core/workspace/indexCache';
@@ -16,7 +17,7 @@ export class PersistedIndex {
   async read(): Promise<Map<string, CachedDecision>> {
     if (!this.storageUri) return new Map();
     try {
-      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.storageUri, CACHE_FILE));
+      const bytes = await readBytes(vscode.Uri.joinPath(this.storageUri, CACHE_FILE));
       return deserializeIndex(new TextDecoder().decode(bytes), await producer()) ?? new Map();
     } catch {
       return new Map();
@@ -26,8 +27,7 @@ export class PersistedIndex {
   async write(cache: ReadonlyMap<string, CachedDecision>): Promise<void> {
     if (!this.storageUri) return;
     try {
-      await vscode.workspace.fs.createDirectory(this.storageUri);
-      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(this.storageUri, CACHE_FILE), new TextEncoder().encode(serializeIndex(cache, await producer())));
+      await writeBytes(this.storageUri, CACHE_FILE, new TextEncoder().encode(serializeIndex(cache, await producer())));
     } catch {
       // Read-only or full storage: the next start indexes in full, as it would without a cache.
     }
@@ -43,15 +43,38 @@ async function producer(): Promise<string> {
   if (!extension) return 'unknown';
   const version = String((extension.packageJSON as { version?: unknown }).version);
   try {
-    const bundle = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'extension.js'));
-    return `${version}@${bundle.mtime}`;
+    return `${version}@${await mtimeOf(vscode.Uri.joinPath(extension.extensionUri, 'dist', 'extension.js'))}`;
   } catch {
     return version;
   }
 }
 
-/** The workspace file system with stat, which the cached load needs to tell unchanged files apart. */
+// Storage and the extension's own folder are local files on most machines: Node reads them without
+// a round trip through the workbench; other schemes go through vscode.workspace.fs.
+
+async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+  return uri.scheme === 'file' ? readFile(uri.fsPath) : vscode.workspace.fs.readFile(uri);
+}
+
+async function writeBytes(folder: vscode.Uri, name: string, bytes: Uint8Array): Promise<void> {
+  const file = vscode.Uri.joinPath(folder, name);
+  if (folder.scheme === 'file') {
+    await mkdir(folder.fsPath, { recursive: true });
+    await writeFile(file.fsPath, bytes);
+    return;
+  }
+  await vscode.workspace.fs.createDirectory(folder);
+  await vscode.workspace.fs.writeFile(file, bytes);
+}
+
+/** Milliseconds, whole: a cache written through either path names the same producer. */
+async function mtimeOf(uri: vscode.Uri): Promise<number> {
+  return uri.scheme === 'file' ? Math.trunc((await stat(uri.fsPath)).mtimeMs) : (await vscode.workspace.fs.stat(uri)).mtime;
+}
+
+/** The workspace file system with stat, which the cached load needs to tell unchanged files apart (the local one has its own). */
 export function withStat(fs: FileSystem, uriOf: (path: string) => vscode.Uri): FileSystem {
+  if (fs.stat) return fs;
   return {
     ...fs,
     async stat(path) {

@@ -1,6 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { DirectoryEntry, FileSystem, PathKind } from '../../core/workspace/fileSystem';
+import { localFileSystem } from './localFileSystem';
 
 /** What `stat` says is at a URI: VS Code sets the SymbolicLink bit beside the target's type (Unknown for a dangling link). */
 export async function kindOf(uri: vscode.Uri): Promise<PathKind | undefined> {
@@ -35,12 +36,18 @@ async function readBounded(uri: vscode.Uri, maxBytes: number): Promise<Uint8Arra
 }
 
 /**
- * The core's FileSystem over `vscode.workspace.fs`, so decisions in remote and virtual workspaces
- * are read the same way. Core paths are the URI's posix path; scheme and authority come from the root.
+ * The core's FileSystem for a workspace folder: Node's fs for a local folder (the fast path), else
+ * `vscode.workspace.fs`, so decisions in remote and virtual workspaces are read the same way.
+ * Core paths are the URI's posix path; scheme and authority come from the root.
  */
 export function workspaceFileSystem(root: vscode.Uri): { fs: FileSystem; uriOf: (path: string) => vscode.Uri } {
   const uriOf = (path: string): vscode.Uri => root.with({ path });
-  const fs: FileSystem = {
+  return { fs: root.scheme === 'file' ? localFileSystem(root) : editorFileSystem(uriOf), uriOf };
+}
+
+/** The core's FileSystem over `vscode.workspace.fs`, for every scheme. */
+export function editorFileSystem(uriOf: (path: string) => vscode.Uri): FileSystem {
+  return {
     async readText(path, options) {
       try {
         const bytes = options?.maxBytes === undefined ? await vscode.workspace.fs.readFile(uriOf(path)) : await readBounded(uriOf(path), options.maxBytes);
@@ -64,5 +71,4 @@ export function workspaceFileSystem(root: vscode.Uri): { fs: FileSystem; uriOf: 
     kind: (path) => kindOf(uriOf(path)),
     realPath: (path) => realPathOf(uriOf(path)),
   };
-  return { fs, uriOf };
 }

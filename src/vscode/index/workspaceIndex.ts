@@ -12,10 +12,11 @@ import { dirName } from '../../core/workspace/paths';
 import type { Reference } from '../../core/workspace/references';
 import { resolveReference } from '../../core/workspace/resolveReference';
 import type { CachedDecision } from '../../core/workspace/indexCache';
-import { loadFoldersCached, readDecisionFile } from '../../core/workspace/load';
+import { loadFoldersCached, loadFoldersFromCache, readDecisionFile } from '../../core/workspace/load';
 import { PersistedIndex, withStat } from './persistedIndex';
 import { MAX_FILE_SIZE_SETTING, readLimits, readOverrides, SETTINGS_SECTION } from '../settings';
 import { workspaceFileSystem } from './vscodeFileSystem';
+import type { StartupTimings } from '../startupTimings';
 
 /**
  * Watcher events are applied as one batch once none has arrived for this long (a branch switch
@@ -53,6 +54,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly persisted: PersistedIndex;
   /** Only the first index after activation trusts the last session's cache; Refresh re-reads everything. */
   private useCache = true;
+  private configs = new WeakMap<FolderState, AdrRolesConfig>();
 
   readonly onDidChange = this.changed.event;
   /**
@@ -62,7 +64,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   readonly onDidChangeOwnText = this.bodyChanged.event;
 
   /** `storageUri`: the workspace's storage, where the index is kept between sessions (none without a workspace). */
-  constructor(storageUri?: vscode.Uri) {
+  constructor(
+    storageUri?: vscode.Uri,
+    private readonly timings?: StartupTimings,
+  ) {
     this.persisted = new PersistedIndex(storageUri);
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAME},.adr-dir,.log4brains.yml}`);
@@ -76,7 +81,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       configWatcher.onDidChange(() => this.reindex()),
       configWatcher.onDidDelete(() => this.reindex()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reindex()),
+      // Trust changes which of the workspace's settings apply (adrRoles.template is restricted).
+      vscode.workspace.onDidGrantWorkspaceTrust(() => (this.configs = new WeakMap())),
       vscode.workspace.onDidChangeConfiguration((e) => {
+        // Registered before any other listener of the extension: they all read the new settings.
+        this.configs = new WeakMap();
         // A new size limit changes which files are read at all; other settings only how they are linted.
         if (e.affectsConfiguration(MAX_FILE_SIZE_SETTING)) void this.reindex();
         else if (e.affectsConfiguration(SETTINGS_SECTION)) this.changed.fire();
@@ -109,7 +118,15 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private configOfFolder(state: FolderState | undefined): AdrRolesConfig | undefined {
-    return state ? mergeConfig(state.discovery.config, readOverrides(state.folder.uri)) : undefined;
+    if (!state) return undefined;
+    // Asked once per decision when diagnostics or the badge are computed: merged once per folder
+    // until a setting changes (a new index has new folder states, so a new cache).
+    let config = this.configs.get(state);
+    if (!config) {
+      config = mergeConfig(state.discovery.config, readOverrides(state.folder.uri));
+      this.configs.set(state, config);
+    }
+    return config;
   }
 
   /** The format a decision folder's files are written in: where fields and new decisions go. */
@@ -231,26 +248,52 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async loadAll(generation: number): Promise<void> {
-    const states: FolderState[] = [];
-    const catalog = new Catalog();
     const previous = this.useCache ? await this.persisted.read() : new Map<string, CachedDecision>();
     this.useCache = false;
-    const next = new Map<string, CachedDecision>();
+    const states: FolderState[] = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const { fs, uriOf } = workspaceFileSystem(folder.uri);
-      const discovery = await discover(fs, folder.uri.path);
-      states.push({ folder, discovery, uriOf });
-      const loaded = await loadFoldersCached(withStat(fs, uriOf), discovery.folders, previous, catalog, readLimits());
+      states.push({ folder, discovery: await discover(fs, folder.uri.path), uriOf });
+    }
+    if (generation !== this.generation) return;
+    // The last session's index is shown at once; every file's stat is checked behind it.
+    const shown = previous.size > 0 ? await this.showCached(generation, states, previous) : undefined;
+    const catalog = new Catalog();
+    const next = new Map<string, CachedDecision>();
+    let reused = 0;
+    for (const { folder, discovery, uriOf } of states) {
+      const loaded = await loadFoldersCached(withStat(workspaceFileSystem(folder.uri).fs, uriOf), discovery.folders, previous, catalog, readLimits());
       for (const [file, entry] of loaded.cache) next.set(file, entry);
+      reused += loaded.reused;
     }
     // A newer reindex started while this one read files: its result wins.
     if (generation !== this.generation) return;
+    const files = catalog.decisions().length + catalog.skipped().length;
+    this.timings?.indexed({ reused, read: files - reused });
+    // Nothing changed since the last session: what is shown is the index, and so is the cache on disk.
+    if (shown !== undefined && reused === shown && files === shown) return;
     this.folders = states;
     this.catalog = catalog;
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.updateFromDocument(document);
     this.changed.fire();
     // Written after the index is in use: the next session's start, not this one, pays for it.
     await this.persisted.write(next);
+  }
+
+  /** Puts the last session's decisions of the listed files in use; returns how many, or undefined when a newer index began. */
+  private async showCached(generation: number, states: FolderState[], previous: ReadonlyMap<string, CachedDecision>): Promise<number | undefined> {
+    const catalog = new Catalog();
+    let shown = 0;
+    for (const { folder, discovery } of states) {
+      shown += (await loadFoldersFromCache(workspaceFileSystem(folder.uri).fs, discovery.folders, previous, catalog, readLimits())).shown;
+    }
+    if (generation !== this.generation) return undefined;
+    this.folders = states;
+    this.catalog = catalog;
+    for (const document of vscode.workspace.textDocuments) if (document.isDirty) this.updateFromDocument(document);
+    this.timings?.mark('shownFromCacheMs');
+    this.changed.fire();
+    return shown;
   }
 
   private folderOf(path: string): FolderState | undefined {
@@ -268,6 +311,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async applyBatch(): Promise<void> {
     this.batchTimer = undefined;
+    // Events arriving while this batch is read start the next one.
+    const firstEventAt = this.batchStarted;
     const batch = [...this.pending.values()];
     this.pending = new Map();
     const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
@@ -287,7 +332,9 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (!admission || !this.isDecisionUri(uri)) this.catalog.remove(uri.path);
       else this.catalog.admit(admission);
     });
-    if (batch.length > 0) this.changed.fire();
+    if (batch.length === 0) return;
+    this.changed.fire();
+    this.timings?.batch({ files: batch.length, firstEventAt, appliedAt: Date.now() });
   }
 
   dispose(): void {

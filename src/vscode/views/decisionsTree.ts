@@ -8,6 +8,7 @@ import { markdownText } from '../../core/views/editorText';
 import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { DEFAULT_GROUPING, type Grouping } from '../../core/views/viewState';
+import type { StartupTimings } from '../startupTimings';
 
 /**
  * `key` is unique in the tree: a decision shows once per grouping; in chains, a decision several
@@ -43,7 +44,10 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   grouping: Grouping = DEFAULT_GROUPING;
   filter = '';
 
-  constructor(private readonly index: WorkspaceIndex) {
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly timings?: StartupTimings,
+  ) {
     this.subscription = index.onDidChange(() => this.refresh());
   }
 
@@ -60,7 +64,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   getChildren(node?: Node): Node[] {
-    return this.childrenOf(node).map((child) => {
+    const children = (node ? this.childrenOf(node) : this.roots()).map((child) => {
       const key = child.type === 'group' ? `\u0000group:${child.group.key}` : child.key;
       const known = this.nodes.get(key);
       // `chain` is cleared first: the same decision is a chain's root in one grouping and a plain row in another.
@@ -70,6 +74,9 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       else this.parents.delete(current);
       return current;
     });
+    // The first decision rows handed to VS Code: what "the view is populated" means to a user.
+    if (children[0]?.type === 'decision') this.timings?.mark('viewPopulatedMs');
+    return children;
   }
 
   getParent(node: Node): Node | undefined {
@@ -98,9 +105,12 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     return this.index.decisions().filter((d) => matchesFilter(d, this.filter));
   }
 
-  private childrenOf(node?: Node): Node[] {
-    if (node?.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
-    if (node) return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.reference ? `${node.key}\u0000${chain.decision.file}` : chain.decision.file, chain }));
+  private childrenOf(node: Node): Node[] {
+    if (node.type === 'group') return node.group.decisions.map((decision) => ({ type: 'decision', decision, key: `${node.group.key}/${decision.file}` }));
+    return (node.chain?.replaced ?? []).map((chain) => ({ type: 'decision', decision: chain.decision, key: chain.reference ? `${node.key}\u0000${chain.decision.file}` : chain.decision.file, chain }));
+  }
+
+  private roots(): Node[] {
     const decisions = this.visibleDecisions();
     if (decisions.length === 0) return [];
     if (this.grouping === 'flat') return decisions.map((decision) => ({ type: 'decision', decision, key: decision.file }));
@@ -143,7 +153,6 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   private decisionItem(node: Extract<Node, { type: 'decision' }>): vscode.TreeItem {
     const decision = node.decision;
-    const title = decision.title?.value ?? '(untitled)';
     const expandable = (node.chain?.replaced.length ?? 0) > 0;
     const item = new vscode.TreeItem(plainText(decisionLabel(decision)), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     const uri = this.index.uriOf(decision);
@@ -160,8 +169,22 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.description = plainText(via + [owner, decision.status ? statusName(decision.status.value) : undefined, decision.date?.value, folder].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
+    // The tooltip is built on hover (resolveTreeItem): 10,000 of them up front slowed the view's first rows.
+    if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
+    return item;
+  }
+
+  /** The row's tooltip, once VS Code asks for it (on hover). */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.type === 'decision') item.tooltip = this.decisionTooltip(node.decision);
+    return item;
+  }
+
+  private decisionTooltip(decision: Decision): vscode.MarkdownString {
+    const title = decision.title?.value ?? '(untitled)';
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(title)}\n\n`);
+    const roles = this.index.configFor(decision)?.roles ?? this.index.roles();
     tooltip.appendMarkdown(`${markdownText(ownerLineOf(decision, roles))}  \n${markdownText(statusLine(decision.status?.value))}  \nDate: ${markdownText(decision.date?.value ?? 'none')}`);
     const relations = this.index.relationsOf(decision);
     for (const relation of relations) tooltip.appendMarkdown(`  \n${markdownText(relationLine(decision, relation))}`);
@@ -169,9 +192,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (decision.trigger && !relations.some((r) => r.kind === 'overrides')) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(triggerText(decision.trigger.value, decision.triggerDetail?.value))}`);
     const elevation = elevationOf(decision, roles);
     if (elevation) tooltip.appendMarkdown(`  \n${markdownText(elevation)}`);
-    item.tooltip = tooltip;
-    if (uri) item.command = { command: 'vscode.open', title: 'Open Decision', arguments: [uri] };
-    return item;
+    return tooltip;
   }
 
   dispose(): void {

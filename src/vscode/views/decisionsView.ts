@@ -3,6 +3,7 @@ import type { TreeRow } from '../api';
 import { DecisionsTree, type Node } from './decisionsTree';
 import { DEFAULT_GROUPING, GROUPINGS, isDefaultView, viewDescription, type Grouping } from '../../core/views/viewState';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { StartupTimings } from '../startupTimings';
 
 export const VIEW_ID = 'adrRoles.decisions';
 const GROUPING_KEY = 'adrRoles.grouping';
@@ -22,8 +23,9 @@ export class DecisionsView implements vscode.Disposable {
   constructor(
     private readonly index: WorkspaceIndex,
     private readonly state: vscode.Memento,
+    timings?: StartupTimings,
   ) {
-    this.tree = new DecisionsTree(index);
+    this.tree = new DecisionsTree(index, timings);
     const saved = state.get<Grouping>(GROUPING_KEY);
     this.tree.grouping = saved && GROUPINGS.includes(saved) ? saved : DEFAULT_GROUPING;
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
