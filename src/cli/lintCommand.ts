@@ -1,8 +1,10 @@
-import { relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
+import { checkBranch } from './branchBase';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { lintDecision, lintSkipped } from '../core/rules/lint';
 import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/views/lintFormats';
 import { backstageProblems, LINT_PROFILES } from '../core/rules/profiles';
+import { isoDate } from '../core/read/dates';
 import { loadDecisions } from './loadDecisions';
 import { nodeFileSystem } from './nodeFileSystem';
 import { resolveTargets, UsageError } from './targets';
@@ -16,6 +18,8 @@ export interface LintOptions {
   limits: ReadLimits;
   /** Another tool whose reading of each file is checked too. */
   profile: string | undefined;
+  /** A git ref the branch is checked against: the branch rules run too. */
+  base: string | undefined;
 }
 
 /** Exit code 1 when any problem is an error or warnings exceed --max-warnings, 0 otherwise. */
@@ -34,7 +38,7 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
   for (const { file, problem } of refused) if (!discovery.configProblems.includes(problem)) found.push({ ...problem, file });
   for (const log of catalog.folders()) {
     for (const decision of log.decisions()) {
-      found.push(...lintDecision(decision, log, discovery.config).map((p) => ({ ...p, file: decision.file })));
+      found.push(...lintDecision(decision, log, discovery.config, isoDate(new Date())).map((p) => ({ ...p, file: decision.file })));
       if (options.profile === 'backstage') {
         // The profile looks at how the text is written, which the catalog does not keep: read again.
         const text = await nodeFileSystem.readText(decision.file);
@@ -43,6 +47,12 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
     }
   }
   for (const skipped of catalog.skipped()) found.push(...lintSkipped(skipped, discovery.config).map((p) => ({ ...p, file: skipped.file })));
+  if (options.base !== undefined) {
+    const { revisions, problems } = await checkBranch(options.base, catalog, folders, options.limits, discovery.config);
+    const fileOf = new Map(revisions.head.map((h) => [h.path, h.decision.file]));
+    // A deleted decision's file is gone from the working tree: it is named where the base had it.
+    for (const { path, problem } of problems) found.push({ ...problem, file: fileOf.get(path) ?? join(revisions.top, path) });
+  }
   // Paths as CI tools want them: relative to where the run started, with `/` on every platform.
   const relativeFound = found.map((p) => ({ ...p, file: (relative('.', p.file) || p.file).split(sep).join('/') }));
   const outcome = lintOutcome(relativeFound, options);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { codeownersCommand } from './codeownersCommand';
 import { graphCommand } from './graphCommand';
 import { indexCommand } from './indexCommand';
 import { lintCommand } from './lintCommand';
@@ -6,6 +7,7 @@ import { listCommand } from './listCommand';
 import { migrateCommand } from './migrateCommand';
 import { newCommand } from './newCommand';
 import { reportCommand } from './reportCommand';
+import { summaryCommand } from './summaryCommand';
 import { UsageError } from './targets';
 import { plainText } from '../core/views/plainText';
 import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
@@ -17,14 +19,25 @@ const HELP = `adr-roles — architecture decisions with owning roles
 Usage:
   adr-roles list [DIR...] [--json]                  list decisions with owner, status and relations
   adr-roles lint [DIR...] [--format stylish|json|sarif|github] [--quiet] [--max-warnings N]
-                 [--profile backstage]              report problems; exit 1 on any error or more
+                 [--profile backstage] [--base REF] report problems; exit 1 on any error or more
                                                     than N warnings; --quiet reports errors only;
-                                                    --profile also what Backstage's ADR plugin misreads
+                                                    --profile also what Backstage's ADR plugin misreads;
+                                                    --base also what the branch breaks against REF
+                                                    (git): numbers taken there, accepted decisions
+                                                    rewritten, owners changed without elevation,
+                                                    decisions deleted
   adr-roles graph [DIR...] [--format mermaid|dot]   print what overrode, superseded or elevated what
   adr-roles report [DIR...] [--json]                decisions per owner and status, overrides by trigger,
                                                     elevations, execution decisions later overridden
   adr-roles index [DIR...] [--check]                write each folder's decision table into its README;
                                                     --check writes nothing, exit 1 if one is stale
+  adr-roles summary [DIR...] --base REF [--format markdown|json]
+                                                    what the branch does to the decisions against REF,
+                                                    by owner role: added, status and owner changes,
+                                                    overrides, elevations, problems (for a PR)
+  adr-roles codeowners [DIR...] [--check]           write one CODEOWNERS line per decision, naming its
+                                                    owner role's reviewers, between marker comments;
+                                                    --check writes nothing, exit 1 if it is stale
   adr-roles new "TITLE" --owner ROLE [--dir DIR] [--template madr|nygard|log4brains|madr2]
                                                     write the next numbered decision; print its path
   adr-roles migrate --owner ROLE [--where status=accepted] [--dry-run] [DIR...]
@@ -37,8 +50,8 @@ With no DIR, folders are discovered from the current directory.
 Commands that read decisions take --max-file-size KB (default ${DEFAULT_MAX_FILE_KB}): larger files,
 and binary ones, are left out with a note (lint reports them as file-skipped).
 
-Exit codes: 0 success; 1 lint found errors or too many warnings, or index --check found a
-stale index; 2 usage error (an unknown role, option or format), unreadable path, or a path the
+Exit codes: 0 success; 1 lint found errors or too many warnings, or index --check or codeowners --check
+found a stale index or CODEOWNERS block; 2 usage error (an unknown role, option or format), unreadable path, or a path the
 repository names (a folder, template, configuration or README) that is outside it, is or goes
 through a symbolic link, is not a regular file, or is over 256 KB: nothing is read or written there.
 `;
@@ -46,10 +59,12 @@ through a symbolic link, is not a regular file, or is over 256 KB: nothing is re
 /** Which options each command takes: an option meant for another command is a mistake, not a no-op. */
 const COMMAND_OPTIONS: Record<string, string[]> = {
   list: ['json', 'max-file-size'],
-  lint: ['format', 'quiet', 'max-warnings', 'max-file-size', 'profile'],
+  lint: ['format', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'base'],
   graph: ['format', 'max-file-size'],
   report: ['json', 'max-file-size'],
   index: ['check', 'max-file-size'],
+  codeowners: ['check', 'max-file-size'],
+  summary: ['base', 'format', 'max-file-size'],
   new: ['owner', 'dir', 'template'],
   migrate: ['owner', 'where', 'dry-run', 'max-file-size'],
 };
@@ -57,10 +72,12 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
 /** What each command takes instead, for the usage error. */
 const OPTION_HINT: Record<string, string> = {
   list: 'list takes --json and --max-file-size',
-  lint: 'lint takes --format json, --quiet, --max-warnings, --profile and --max-file-size',
+  lint: 'lint takes --format json, --quiet, --max-warnings, --profile, --base and --max-file-size',
   graph: 'graph takes --format mermaid or dot, and --max-file-size',
   report: 'report takes --json and --max-file-size',
   index: 'index takes --check and --max-file-size',
+  codeowners: 'codeowners takes --check and --max-file-size',
+  summary: 'summary takes --base, --format markdown or json, and --max-file-size',
   new: 'new takes --owner, --dir and --template',
   migrate: 'migrate takes --owner, --where, --dry-run and --max-file-size',
 };
@@ -74,12 +91,13 @@ const VALUE_OPTIONS: Record<string, string> = {
   'max-warnings': 'a number, e.g. --max-warnings 0',
   'max-file-size': 'a size in KB, e.g. --max-file-size 2048',
   profile: 'a tool whose reading is checked too: backstage',
+  base: 'a git branch, tag or commit, e.g. --base origin/main',
 };
 
 /** What `--format` takes, per command. */
-const FORMAT_VALUES: Record<string, string> = { lint: 'stylish, json, sarif or github', graph: 'mermaid or dot' };
+const FORMAT_VALUES: Record<string, string> = { lint: 'stylish, json, sarif or github', graph: 'mermaid or dot', summary: 'markdown or json' };
 
-const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
+const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'base', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
 
 /** `--max-warnings 0` and up; anything else is a usage error rather than a silently ignored limit. */
 function maxWarningsOf(value: string | boolean | undefined): number | undefined {
@@ -111,6 +129,7 @@ async function main(argv: string[]): Promise<number> {
       'max-warnings': { type: 'string' },
       'max-file-size': { type: 'string' },
       profile: { type: 'string' },
+      base: { type: 'string' },
       owner: { type: 'string' },
       dir: { type: 'string' },
       template: { type: 'string' },
@@ -148,19 +167,23 @@ async function main(argv: string[]): Promise<number> {
     case 'list':
       return listCommand(dirs, { json: values.json === true, limits });
     case 'lint':
-      return lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']), limits, profile: text(values.profile) });
+      return lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']), limits, profile: text(values.profile), base: text(values.base) });
     case 'graph':
       return graphCommand(dirs, { format: typeof values.format === 'string' ? values.format : 'mermaid', limits });
     case 'report':
       return reportCommand(dirs, { json: values.json === true, limits });
     case 'index':
       return indexCommand(dirs, { check: values.check === true, limits });
+    case 'summary':
+      return summaryCommand(dirs, { base: text(values.base), format: text(values.format) ?? 'markdown', limits });
+    case 'codeowners':
+      return codeownersCommand(dirs, { check: values.check === true, limits });
     case 'new':
       return newCommand(dirs, { owner: text(values.owner), dir: text(values.dir), template: text(values.template) });
     case 'migrate':
       return migrateCommand(dirs, { owner: text(values.owner), where: text(values.where), dryRun: values['dry-run'] === true, limits });
     default:
-      throw new UsageError(`unknown command '${command}': use list, lint, graph, report, index, new or migrate (adr-roles --help)`);
+      throw new UsageError(`unknown command '${command}': use list, lint, graph, report, summary, index, codeowners, new or migrate (adr-roles --help)`);
   }
 }
 

@@ -2,6 +2,7 @@ import { relative } from 'node:path';
 import { buildReport } from '../core/views/report';
 import { reportText } from '../core/views/reportText';
 import type { ReadLimits } from '../core/read/fileAdmission';
+import { isoDate } from '../core/read/dates';
 import { loadDecisions } from './loadDecisions';
 import { resolveTargets } from './targets';
 
@@ -9,7 +10,8 @@ import { resolveTargets } from './targets';
 export async function reportCommand(dirs: string[], options: { json: boolean; limits: ReadLimits }): Promise<number> {
   const { folders, discovery } = await resolveTargets(dirs);
   const catalog = await loadDecisions(folders, options.limits);
-  const report = buildReport(catalog.folders(), discovery.config.roles, { pathOf: (path) => relative('.', path) || '.' });
+  const review = { today: isoDate(new Date()), policy: discovery.config.review };
+  const report = buildReport(catalog.folders(), discovery.config.roles, { pathOf: (path) => relative('.', path) || '.', review });
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
   return 0;
 }

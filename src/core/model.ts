@@ -106,6 +106,12 @@ export interface Decision {
   triggerDetail: Located<string> | null;
   elevatedFrom: Located<string> | null;
   elevatedOn: Located<string> | null;
+  /** ISO `YYYY-MM-DD`: when the decision comes back for review. */
+  reviewBy: Located<string> | null;
+  /** The resource or requirement that would reopen the decision, as written. */
+  revisitWhen: Located<string> | null;
+  /** ISO `YYYY-MM-DD`: when it was last reviewed. */
+  reviewedOn: Located<string> | null;
   /** The frontmatter block including its delimiters, when the file has one. */
   frontmatter: { range: Range; language: string } | null;
   /** Line of the first `#` heading, where a file without frontmatter gets its squiggle. */

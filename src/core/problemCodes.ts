@@ -20,6 +20,11 @@ export const PROBLEM_CODES = {
   'invalid-encoding': { severity: 'warning', summary: 'The file is not valid UTF-8.' },
   'file-skipped': { severity: 'info', summary: 'A file in a decision folder is not read: it is over the size limit or binary.' },
   'backstage-incompatible': { severity: 'warning', summary: "Backstage's ADR plugin would not list this decision, or would show it without its title, status or date (lint --profile backstage)." },
+  'review-overdue': { severity: 'warning', summary: 'The decision is past its review-by date, or its implicit one under the review policy of .adr-roles.yml.' },
+  'number-taken-on-base': { severity: 'error', summary: 'A decision the branch adds has a number the base branch gave another decision meanwhile (lint --base).' },
+  'accepted-decision-rewritten': { severity: 'warning', summary: 'The branch changes the title or decision of a decision accepted at the base, rather than overriding or superseding it (lint --base).' },
+  'owner-changed-without-elevation': { severity: 'warning', summary: 'The branch changes a decision owner without recording an elevation (lint --base).' },
+  'decision-deleted': { severity: 'error', summary: 'The branch deletes a decision that exists at the base, rather than deprecating it (lint --base).' },
   'unreadable-file': { severity: 'error', summary: 'A decision file was listed but could not be read.' },
 } as const satisfies Record<string, { severity: Severity; summary: string }>;
 

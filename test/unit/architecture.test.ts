@@ -8,7 +8,7 @@ const ROOT = resolve(__dirname, '..', '..');
  * The core's folders from the bottom up: each may import only from itself and the ones before it.
  * `''` is the shared vocabulary at the top of src/core (model, problem codes).
  */
-const CORE_LAYERS = ['', 'read', 'workspace', 'rules', 'edit', 'views'];
+const CORE_LAYERS = ['', 'read', 'workspace', 'rules', 'edit', 'views', 'review', 'branch'];
 
 function sourcesUnder(folder: string): string[] {
   const found: string[] = [];

@@ -18,7 +18,7 @@ function detachLocated(located: Located<string> | null): void {
 export function detachStrings(d: Decision): void {
   d.id = detach(d.id);
   d.slug = detach(d.slug);
-  for (const located of [d.title, d.status, d.date, d.owner, d.trigger, d.triggerDetail, d.elevatedFrom, d.elevatedOn]) detachLocated(located);
+  for (const located of [d.title, d.status, d.date, d.owner, d.trigger, d.triggerDetail, d.elevatedFrom, d.elevatedOn, d.reviewBy, d.revisitWhen, d.reviewedOn]) detachLocated(located);
   for (const people of [d.decisionMakers, d.consulted, d.informed]) for (let i = 0; i < people.length; i++) people[i] = detach(people[i] ?? '');
   for (const relation of d.relations) {
     relation.kind = detach(relation.kind);

@@ -141,6 +141,9 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     triggerDetail: scalarField(reader, entries, 'trigger-detail') ?? headerText(reader, fields, 'trigger-detail'),
     elevatedFrom: scalarField(reader, entries, 'elevated-from') ?? headerText(reader, fields, 'elevated-from'),
     elevatedOn: readDateField(reader, entries, 'elevated-on') ?? checkedDate(reader, 'elevated-on', headerText(reader, fields, 'elevated-on')),
+    reviewBy: readDateField(reader, entries, 'review-by') ?? checkedDate(reader, 'review-by', headerText(reader, fields, 'review-by')),
+    revisitWhen: scalarField(reader, entries, 'revisit-when') ?? headerText(reader, fields, 'revisit-when'),
+    reviewedOn: readDateField(reader, entries, 'reviewed-on') ?? checkedDate(reader, 'reviewed-on', headerText(reader, fields, 'reviewed-on')),
     frontmatter: fm ? { range: frontmatterRange(reader, fm), language: fm.language } : null,
     headerLine: outline.headings[0]?.line ?? bodyLine,
     statusSection:

@@ -5,6 +5,7 @@ import { missingOwner } from './missingOwner';
 import { overrideMissingTrigger } from './overrideMissingTrigger';
 import { relationCycle } from './relationCycle';
 import { relationNotReciprocated } from './relationNotReciprocated';
+import { reviewOverdue } from './reviewOverdue';
 import { parseProblemRule, type Rule } from './rule';
 import { statusOutOfSync } from './statusOutOfSync';
 import { unknownOwner } from './unknownOwner';
@@ -26,4 +27,5 @@ export const ALL_RULES: readonly Rule[] = [
   executionOverridesStrategy,
   relationNotReciprocated,
   statusOutOfSync,
+  reviewOverdue,
 ];

@@ -10,12 +10,12 @@ function severityOf(code: string, config: AdrRolesConfig): Severity | 'off' {
 }
 
 /** Every problem with one decision, in its folder's context, with the configured severities. */
-export function lintDecision(decision: Decision, log: DecisionLog, config: AdrRolesConfig): Problem[] {
+export function lintDecision(decision: Decision, log: DecisionLog, config: AdrRolesConfig, today?: string): Problem[] {
   const problems: Problem[] = [];
   for (const rule of ALL_RULES) {
     const severity = severityOf(rule.code, config);
     if (severity === 'off') continue;
-    for (const found of rule.check({ decision, log, config })) problems.push({ ...found, severity });
+    for (const found of rule.check({ decision, log, config, today })) problems.push({ ...found, severity });
   }
   return problems;
 }

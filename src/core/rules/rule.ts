@@ -6,6 +6,8 @@ export interface RuleContext {
   decision: Decision;
   log: DecisionLog;
   config: AdrRolesConfig;
+  /** Today as ISO `YYYY-MM-DD`, for the rules about dates; without it they stay silent. */
+  today?: string;
 }
 
 /** A rule reports problems about one decision; its severity comes from PROBLEM_CODES unless configured. */

@@ -1,5 +1,6 @@
 import type { DecisionLog } from '../workspace/catalog';
-import { resolveRole, type Role } from '../workspace/config';
+import { resolveRole, type ReviewPolicy, type Role } from '../workspace/config';
+import { isRetired, reviewDue } from '../rules/reviewOverdue';
 import { ownerClassOf, roleClass, type OwnerClass } from './graph';
 import { sortStatuses, statusKey } from './grouping';
 import { lifecycleCounts, standingOf, type LifecycleCounts } from './standing';
@@ -69,6 +70,15 @@ export interface OverriddenEntry {
   overriddenBy: { decision: ReportDecision; trigger: string | null }[];
 }
 
+export interface DueEntry {
+  decision: ReportDecision;
+  /** ISO date it was due. */
+  due: string;
+  /** From the review policy of .adr-roles.yml rather than the decision's own review-by. */
+  implicit: boolean;
+  revisitWhen: string | null;
+}
+
 export interface OwnershipReport {
   folders: string[];
   total: number;
@@ -89,6 +99,8 @@ export interface OwnershipReport {
     decisions: OverrideEntry[];
   };
   elevated: ElevationEntry[];
+  /** Decisions past their review date, oldest due first; empty when the report was built without a date. */
+  dueForReview: DueEntry[];
   executionOverridden: {
     /** Decisions owned by an execution role now (elevated ones belong to their new owner). */
     execution: number;
@@ -101,6 +113,8 @@ export interface OwnershipReport {
 
 export interface ReportOptions {
   pathOf?: (path: string) => string;
+  /** Today, and the review policy, for the decisions due for review. */
+  review?: { today: string; policy: ReviewPolicy | null };
 }
 
 /** Beyond this many years of overrides, quarters make too many bars to read. */
@@ -157,6 +171,7 @@ export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[]
       const role = resolveRole(from ?? '', roles);
       return from ? [{ decision: entry(decision), from, fromLabel: role ? roleName(role) : from, on: decision.elevatedOn?.value ?? null }] : [];
     }),
+    dueForReview: dueForReview(all.map(({ decision }) => decision), options.review, entry),
     executionOverridden: {
       execution: execution.length,
       overridden: overridden.length,
@@ -164,6 +179,17 @@ export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[]
       decisions: overridden,
     },
   };
+}
+
+function dueForReview(decisions: readonly Decision[], review: ReportOptions['review'], entry: (d: Decision) => ReportDecision): DueEntry[] {
+  if (!review) return [];
+  const due: DueEntry[] = [];
+  for (const d of decisions) {
+    if (isRetired(d)) continue;
+    const when = reviewDue(d, review.policy);
+    if (when && when.date < review.today) due.push({ decision: entry(d), due: when.date, implicit: when.implicit, revisitWhen: d.revisitWhen?.value ?? null });
+  }
+  return due.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
 }
 
 function roleRows(decisions: readonly Decision[], roles: readonly Role[], statuses: readonly string[]): RoleRow[] {

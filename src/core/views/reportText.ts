@@ -31,6 +31,12 @@ export function reportText(report: OwnershipReport): string {
 
   out.push(`Elevated (${report.elevated.length})`, ...(report.elevated.length > 0 ? report.elevated.map((e) => item(e.decision, elevationText(e.fromLabel, e.on))) : ['  none']), '');
 
+  if (report.dueForReview.length > 0) {
+    out.push(`Due for review (${report.dueForReview.length})`);
+    for (const d of report.dueForReview) out.push(item(d.decision, `due ${d.due}${d.implicit ? ' (review policy)' : ''}${d.revisitWhen ? `; revisit when: ${d.revisitWhen}` : ''}`));
+    out.push('');
+  }
+
   const { executionOverridden: x } = report;
   out.push(`Execution decisions later overridden: ${x.overridden} of ${x.execution} (${Math.round(x.share * 100)}%)`);
   for (const o of x.decisions) {

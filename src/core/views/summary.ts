@@ -18,6 +18,9 @@ export interface DecisionSummary {
   trigger: string | null;
   triggerDetail: string | null;
   elevatedFrom: string | null;
+  reviewBy: string | null;
+  revisitWhen: string | null;
+  reviewedOn: string | null;
   format: string;
 }
 
@@ -41,6 +44,9 @@ export function summarize(decision: Decision, log: DecisionLog): DecisionSummary
     trigger: decision.trigger?.value ?? null,
     triggerDetail: decision.triggerDetail?.value ?? null,
     elevatedFrom: decision.elevatedFrom?.value ?? null,
+    reviewBy: decision.reviewBy?.value ?? null,
+    revisitWhen: decision.revisitWhen?.value ?? null,
+    reviewedOn: decision.reviewedOn?.value ?? null,
     format: decision.format,
   };
 }

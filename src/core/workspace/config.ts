@@ -5,6 +5,7 @@ import { LineIndex } from '../read/lineIndex';
 import { namedWithMore } from './listText';
 import { parseYamlBlock } from '../read/yamlValues';
 import type { YamlValue } from '../read/yamlTree';
+import { isReviewer } from './reviewerSyntax';
 
 export type RoleKind = 'strategy' | 'execution' | (string & {});
 
@@ -13,6 +14,8 @@ export interface Role {
   label: string;
   kind: RoleKind;
   description?: string;
+  /** Who reviews the role's decisions, as CODEOWNERS names them: `@org/team`, `@user`, an email. */
+  reviewers?: string[];
 }
 
 export type SeverityOverride = Severity | 'off';
@@ -29,6 +32,14 @@ export interface AdrRolesConfig {
   template: string;
   /** The format new decisions and fields are written in; null: each folder's own, as its files show. */
   format: FolderFormat | null;
+  /** Decisions without `review-by` come back for review this long after their date; null: only those with one. */
+  review: ReviewPolicy | null;
+}
+
+export interface ReviewPolicy {
+  afterMonths: number;
+  /** The statuses the implicit due date applies to. */
+  statuses: string[];
 }
 
 /** What a user's settings may override; empty values leave the repository's choice in place. */
@@ -60,11 +71,11 @@ export const DEFAULT_ROLES: readonly Role[] = [
 ];
 
 export function defaultConfig(): AdrRolesConfig {
-  return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {}, template: '', format: null };
+  return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {}, template: '', format: null, review: null };
 }
 
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
-const KNOWN_KEYS = ['folders', 'roles', 'rules', 'template', 'format'];
+const KNOWN_KEYS = ['folders', 'roles', 'rules', 'template', 'format', 'review'];
 export const ROLE_KINDS = ['strategy', 'execution', 'other'];
 
 /** A configured decision folder and where it was written, so discovery can point at a wrong one. */
@@ -121,6 +132,8 @@ export function readConfig(text: string): ConfigReading {
       const format = value.kind === 'scalar' ? String(value.value).trim().toLowerCase() : '';
       if (isFolderFormat(format)) config.format = format;
       else report(`format is one of ${FOLDER_FORMATS.join(', ')}: the format new decisions are written in (each folder's own, as its files show, when not set)`, value.start, value.end);
+    } else if (entry.key === 'review') {
+      config.review = readReviewPolicy(value, report);
     } else if (value.kind !== 'map') {
       report('rules maps problem codes to off, hint, info, warning or error', value.start, value.end);
     } else {
@@ -175,9 +188,37 @@ function readRoles(value: YamlValue, report: (message: string, start: number, en
     const role: Role = { id, label: field('label') ?? id, kind };
     const description = field('description');
     if (description) role.description = description;
+    const reviewers = item.entries.find((e) => e.key === 'reviewers')?.value;
+    if (reviewers) role.reviewers = readReviewers(id, reviewers, report);
     roles.push(role);
   }
   return roles;
+}
+
+/** `review: { after-months: 12, statuses: [accepted] }`; statuses default to accepted. */
+function readReviewPolicy(value: YamlValue, report: (message: string, start: number, end: number) => void): ReviewPolicy | null {
+  const entries = value.kind === 'map' ? value.entries : [];
+  const months = entries.find((e) => e.key === 'after-months')?.value;
+  const count = months?.kind === 'scalar' ? Number(months.value) : NaN;
+  if (!Number.isInteger(count) || count < 1 || count > 1200) {
+    report('review takes after-months (a whole number of months, e.g. 12) and optionally statuses (e.g. [accepted])', value.start, value.end);
+    return null;
+  }
+  const listed = entries.find((e) => e.key === 'statuses')?.value;
+  const items: YamlValue[] = !listed ? [] : listed.kind === 'seq' ? listed.items : [listed];
+  const statuses = items.flatMap((i) => (i.kind === 'scalar' && i.value !== null ? [String(i.value).trim().toLowerCase()] : []));
+  return { afterMonths: count, statuses: statuses.length > 0 ? statuses : ['accepted'] };
+}
+
+/** A role's reviewers: a list (or one) of `@user`, `@org/team` or email; anything else is reported and left out. */
+function readReviewers(id: string, value: YamlValue, report: (message: string, start: number, end: number) => void): string[] {
+  const reviewers: string[] = [];
+  for (const item of value.kind === 'seq' ? value.items : [value]) {
+    const text = item.kind === 'scalar' && typeof item.value === 'string' ? item.value.trim() : undefined;
+    if (text !== undefined && isReviewer(text)) reviewers.push(text);
+    else report(`Role '${id}' has a reviewer that is not @user, @org/team or an email address: it is left out of CODEOWNERS`, item.start, item.end);
+  }
+  return reviewers;
 }
 
 /** Matches what `owner:` says against role ids and labels, ignoring case: `CTO`, `cto`, `Head of Engineering`. */

@@ -4,7 +4,7 @@ import type { Decision, Located, Problem, Range, Relation } from '../model';
  * Bump whenever Decision's shape, this encoding or the parser's reading changes: a cache written
  * by another version is dropped whole and the workspace indexed afresh, never half-trusted.
  */
-export const INDEX_CACHE_VERSION = 2;
+export const INDEX_CACHE_VERSION = 3;
 
 /** What identifies a file's content without reading it: unchanged size and mtime mean unchanged text. */
 export interface FileStamp {
@@ -148,7 +148,7 @@ function encodeDecision(d: Decision): unknown {
     d.number,
     d.slug,
     d.format,
-    [d.title, d.status, d.date, d.owner, d.trigger, d.triggerDetail, d.elevatedFrom, d.elevatedOn].map(encodeLocated),
+    [d.title, d.status, d.date, d.owner, d.trigger, d.triggerDetail, d.elevatedFrom, d.elevatedOn, d.reviewBy, d.revisitWhen, d.reviewedOn].map(encodeLocated),
     [d.decisionMakers, d.consulted, d.informed],
     d.relations.map(encodeRelation),
     d.frontmatter === null ? null : [d.frontmatter.language, encodeRange(d.frontmatter.range)],
@@ -161,7 +161,7 @@ function encodeDecision(d: Decision): unknown {
 
 function decodeDecision(file: string, value: unknown): Decision {
   const [id, number, slug, format, located, people, relations, frontmatter, headerLine, statusSection, problems, linksSection] = tuple(value, 12);
-  const [title, status, date, owner, trigger, triggerDetail, elevatedFrom, elevatedOn] = tuple(located, 8).map(decodeLocated);
+  const [title, status, date, owner, trigger, triggerDetail, elevatedFrom, elevatedOn, reviewBy, revisitWhen, reviewedOn] = tuple(located, 11).map(decodeLocated);
   const [decisionMakers, consulted, informed] = tuple(people, 3).map(strings);
   const knownFormat = FORMATS.find((f) => f === format);
   if (!knownFormat) throw new CorruptCache();
@@ -186,6 +186,9 @@ function decodeDecision(file: string, value: unknown): Decision {
     triggerDetail: triggerDetail ?? null,
     elevatedFrom: elevatedFrom ?? null,
     elevatedOn: elevatedOn ?? null,
+    reviewBy: reviewBy ?? null,
+    revisitWhen: revisitWhen ?? null,
+    reviewedOn: reviewedOn ?? null,
     frontmatter: fm ? { range: decodeRange(fm[1]), language: str(fm[0]) } : null,
     headerLine: num(headerLine),
     statusSection: section ? { headingLine: num(section[0]), lastLine: num(section[1]) } : null,

@@ -1,6 +1,7 @@
 import { folderFormat, formatOfLog, type FolderFormat } from '../../core/workspace/folderFormat';
 import * as vscode from 'vscode';
 import { Catalog, type DecisionLog, type ResolvedRelation } from '../../core/workspace/catalog';
+import { isoDate } from '../../core/read/dates';
 import { CONFIG_FILE_NAME, mergeConfig, type AdrRolesConfig } from '../../core/workspace/config';
 import { discover, isDecisionFileName, type Discovery } from '../../core/workspace/discovery';
 import { baseName } from '../../core/read/fileName';
@@ -174,7 +175,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   problemsFor(decision: Decision): Problem[] {
     const config = this.configFor(decision);
-    return config ? lintDecision(decision, this.catalog.logFor(decision.file), config) : [];
+    return config ? lintDecision(decision, this.catalog.logFor(decision.file), config, isoDate(new Date())) : [];
   }
 
   /** The decisions a reference written in `from` may mean, nearest first. */

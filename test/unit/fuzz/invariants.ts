@@ -72,7 +72,7 @@ export function checkProblems(lines: Lines, problems: readonly Problem[], where:
 
 /** Every position a Decision holds lies inside the text it was read from. */
 export function checkDecision(text: string, d: Decision, lines = new Lines(text)): void {
-  const located = { title: d.title, status: d.status, date: d.date, owner: d.owner, trigger: d.trigger, triggerDetail: d.triggerDetail, elevatedFrom: d.elevatedFrom, elevatedOn: d.elevatedOn };
+  const located = { title: d.title, status: d.status, date: d.date, owner: d.owner, trigger: d.trigger, triggerDetail: d.triggerDetail, elevatedFrom: d.elevatedFrom, elevatedOn: d.elevatedOn, reviewBy: d.reviewBy, revisitWhen: d.revisitWhen, reviewedOn: d.reviewedOn };
   for (const [name, field] of Object.entries(located)) {
     if (!field) continue;
     if (typeof field.value !== 'string') fail(`${name}: value ${String(field.value)} is not a string`);
@@ -116,7 +116,7 @@ export function damage(before: Decision, after: Decision): string[] {
   const found: string[] = [];
   if (brokenFrontmatter(before)) return found;
   for (const p of after.parseProblems) if (p.code === 'invalid-frontmatter') found.push(`${p.message} at ${shown(p.range.start)}`);
-  const fields = ['title', 'status', 'date', 'owner', 'trigger', 'triggerDetail', 'elevatedFrom', 'elevatedOn'] as const;
+  const fields = ['title', 'status', 'date', 'owner', 'trigger', 'triggerDetail', 'elevatedFrom', 'elevatedOn', 'reviewBy', 'revisitWhen', 'reviewedOn'] as const;
   for (const field of fields) if (before[field] !== null && after[field] === null) found.push(`'${field}' (${JSON.stringify(before[field]?.value)}) is no longer read`);
   return found;
 }

@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import type { ReadLimits } from '../core/read/fileAdmission';
+import { CODEOWNERS_LOCATIONS, updateCodeownersText } from '../core/review/codeownersBlock';
+import { planCodeowners, shadowedFiles, type CodeownersNote, type OwnedFile } from '../core/review/codeownersPlan';
+import { readInside, relativeBelow } from '../core/workspace/containment';
+import { plainText } from '../core/views/plainText';
+import { makeFolderInside, shown, writeInside } from './guardedWrite';
+import { loadDecisions } from './loadDecisions';
+import { nodeFileSystem } from './nodeFileSystem';
+import { PathRefused, resolveTargets, UsageError } from './targets';
+
+/** The CODEOWNERS file of a root: the first of the usual places that exists, else `.github/CODEOWNERS`. */
+async function codeownersFileOf(root: string): Promise<{ location: string; existing: string | undefined }> {
+  for (const location of CODEOWNERS_LOCATIONS) {
+    if ((await nodeFileSystem.kind?.(join(root, location))) === undefined) continue;
+    const read = await readInside(nodeFileSystem, root, location);
+    if ('refused' in read) throw new PathRefused(`${shown(join(root, location))} ${read.refused}: nothing was read or written`);
+    if ('text' in read) return { location, existing: read.text };
+  }
+  return { location: CODEOWNERS_LOCATIONS[0] ?? '.github/CODEOWNERS', existing: undefined };
+}
+
+function noteText(note: CodeownersNote): string {
+  switch (note.kind) {
+    case 'unowned':
+      return `${note.path}: ${note.id} has no owner, so no one is asked to review it`;
+    case 'unknown-owner':
+      return `${note.path}: ${note.id} is owned by '${note.owner}', which is not a configured role`;
+    case 'unwritable-path':
+      return `${note.path}: ${note.id}'s file name holds a line break, control character or [ ], which CODEOWNERS cannot name: rename the file`;
+    case 'role-without-reviewers':
+      return `role ${note.role} has no reviewers in .adr-roles.yml: its ${note.decisions} decision${note.decisions === 1 ? '' : 's'} get no CODEOWNERS line`;
+  }
+}
+
+/**
+ * Writes (or with --check, verifies) one CODEOWNERS line per decision, naming its owner role's
+ * reviewers, inside the marker block of each repository root's CODEOWNERS. Exit 1 with --check
+ * when a block is stale.
+ */
+export async function codeownersCommand(dirs: string[], options: { check: boolean; limits: ReadLimits }): Promise<number> {
+  const { folders, discovery, rootOf } = await resolveTargets(dirs);
+  const catalog = await loadDecisions(folders, options.limits);
+  // A decision folder named directly is no repository root: its CODEOWNERS belongs to the folder run from.
+  const rootFor = (folder: string): string => (rootOf(folder) === folder ? '.' : rootOf(folder));
+  const byRoot = new Map<string, OwnedFile[]>();
+  for (const log of catalog.folders()) {
+    const root = rootFor(log.folder);
+    const files = byRoot.get(root) ?? [];
+    for (const decision of log.decisions()) {
+      const path = relativeBelow(root, decision.file);
+      if (path === undefined || path === '.') throw new UsageError(`${shown(decision.file)} is not inside '${root}': run adr-roles codeowners from the repository root`);
+      files.push({ path, id: decision.id, owner: decision.owner?.value });
+    }
+    byRoot.set(root, files);
+  }
+  let stale = 0;
+  for (const [root, files] of byRoot) {
+    const plan = planCodeowners(files, discovery.config.roles);
+    for (const note of plan.notes) process.stderr.write(`adr-roles: ${plainText(noteText(note))}\n`);
+    const { location, existing } = await codeownersFileOf(root);
+    const path = join(root, location);
+    const update = updateCodeownersText(existing, plan.lines);
+    if ('refused' in update) throw new PathRefused(`${shown(path)} ${update.refused}`);
+    for (const { path: file, rule } of shadowedFiles(update.text, plan.paths, update.blockEndLine)) {
+      process.stderr.write(`adr-roles: ${plainText(file)}: the rule '${plainText(rule.pattern)}' at ${shown(path)}:${rule.line + 1}, after the block, decides its owners instead: move the block below it\n`);
+    }
+    if (update.text === existing) {
+      process.stdout.write(`${shown(path)}: up to date (${plan.lines.length} decision${plan.lines.length === 1 ? '' : 's'})\n`);
+    } else if (options.check) {
+      stale++;
+      process.stdout.write(`${shown(path)}: the decisions' owners are stale; run adr-roles codeowners\n`);
+    } else {
+      if (existing === undefined) await makeFolderInside(root, join(root, location, '..'));
+      const written = await writeInside(root, path, update.text, existing === undefined ? 'create' : 'replace');
+      if (!written) throw new Error(`${shown(path)} appeared while CODEOWNERS was being written: it was left as it is; run adr-roles codeowners again`);
+      process.stdout.write(`${shown(path)}: ${existing === undefined ? 'created' : 'updated'} (${plan.lines.length} decision${plan.lines.length === 1 ? '' : 's'})\n`);
+    }
+  }
+  return stale > 0 ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { branchProblems } from '../../src/core/branch/branchRules';
+import { decisionSectionText } from '../../src/core/branch/decisionText';
+import { pairDecisions, type RevisionDecision } from '../../src/core/branch/pairing';
+import { parseDecision } from '../../src/core/read/parse';
+import { defaultConfig } from '../../src/core/workspace/config';
+
+function at(path: string, text: string): RevisionDecision {
+  return { path, decision: parseDecision(path, text), text };
+}
+
+describe('branch rules', () => {
+  it('reads the decision section of adr-tools and MADR files, and not a heading inside code', () => {
+    const nygard = '# 1. Use X\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n\n## Decision\n\nWe use X.\n\n## Consequences\n\nQ.\n';
+    assert.equal(decisionSectionText(parseDecision('a/0001-x.md', nygard), nygard), 'We use X.');
+    const madr = '---\nstatus: accepted\n---\n# Use X\n\n## Decision Outcome\n\nChosen option: X.\n\n### Consequences\n\nGood.\n\n## More\n\nM.\n';
+    assert.equal(decisionSectionText(parseDecision('a/0001-x.md', madr), madr), 'Chosen option: X. ### Consequences Good.');
+    const fenced = '# Use X\n\n```\n## Decision\n```\n\nNo section.\n';
+    assert.equal(decisionSectionText(parseDecision('a/0001-x.md', fenced), fenced), '');
+  });
+
+  it('pairs a rename by path first, then by title within the folder, and leaves the rest deleted or added', () => {
+    const base = [at('d/0001-a.md', '# A\n'), at('d/0002-b.md', '# B\n'), at('d/0003-c.md', '# C\n')];
+    const head = [at('d/0001-a.md', '# A\n'), at('d/0002-bee.md', '# B\n'), at('e/0003-c.md', '# C\n')];
+    const pairing = pairDecisions(base, head, new Map());
+    assert.deepEqual(pairing.pairs.map((p) => [p.base.path, p.head.path]), [['d/0001-a.md', 'd/0001-a.md'], ['d/0002-b.md', 'd/0002-bee.md']]);
+    assert.deepEqual(pairing.deleted.map((d) => d.path), ['d/0003-c.md']);
+    assert.deepEqual(pairing.added.map((d) => d.path), ['e/0003-c.md']);
+    const renamed = pairDecisions(base, head, new Map([['d/0003-c.md', 'e/0003-c.md']]));
+    assert.deepEqual(renamed.deleted, []);
+  });
+
+  it('reports a taken number only against a decision the base added meanwhile, with the next number free on both', () => {
+    const base = [at('d/0001-a.md', '# A\n')];
+    const head = [...base, at('d/0002-mine.md', '# Mine\n')];
+    const input = (tipPaths: string[]) => ({ pairing: pairDecisions(base, head, new Map()), tipPaths, basePaths: new Set(['d/0001-a.md']), headPaths: head.map((h) => h.path), config: defaultConfig(), baseName: 'main' });
+    const [taken] = branchProblems(input(['d/0001-a.md', 'd/0002-theirs.md', 'd/0005-later.md']));
+    assert.equal(taken?.problem.code, 'number-taken-on-base');
+    assert.deepEqual(taken?.problem.data, { nextNumber: 6, takenBy: 'd/0002-theirs.md' });
+    assert.deepEqual(branchProblems(input(['d/0001-a.md', 'e/0002-elsewhere.md'])), [], 'another folder keeps its own numbers');
+  });
+
+  it('counts an owner change as the same owner when only its spelling changed, and as elevated only with both fields new', () => {
+    const base = [at('d/0001-a.md', '---\nowner: hoe\nelevated-from: cto\nelevated-on: 2020-01-01\n---\n# A\n')];
+    const check = (text: string) => branchProblems({ pairing: pairDecisions(base, [at('d/0001-a.md', text)], new Map()), tipPaths: [], basePaths: new Set(), headPaths: [], config: defaultConfig(), baseName: 'main' }).map((p) => p.problem.code);
+    assert.deepEqual(check('---\nowner: Head of Engineering\n---\n# A\n'), []);
+    assert.deepEqual(check('---\nowner: cto\nelevated-from: hoe\nelevated-on: 2024-02-02\n---\n# A\n'), []);
+    assert.deepEqual(check('---\nowner: cto\nelevated-from: cto\nelevated-on: 2020-01-01\n---\n# A\n'), ['owner-changed-without-elevation']);
+    assert.deepEqual(check('---\nowner: cto\n---\n# A\n'), ['owner-changed-without-elevation']);
+  });
+});

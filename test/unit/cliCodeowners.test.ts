@@ -1,0 +1,113 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { matchFile, parse } from 'codeowners-utils';
+import { runCli } from './helpers';
+
+const CONFIG = "roles:\n  - { id: cto, label: CTO, kind: strategy, reviewers: ['@acme/cto'] }\n  - { id: hoe, label: Head of Engineering, kind: execution, reviewers: ['@acme/eng-leads'] }\n  - { id: cpo, label: CPO, kind: other }\n";
+
+function decision(owner: string | undefined, title: string): string {
+  return `---\nstatus: accepted\n${owner ? `owner: ${owner}\n` : ''}---\n# ${title}\n`;
+}
+
+describe('adr-roles codeowners', () => {
+  let repo: string;
+  beforeEach(() => {
+    repo = mkdtempSync(join(tmpdir(), 'adr-roles-codeowners-'));
+    mkdirSync(join(repo, 'docs', 'decisions'), { recursive: true });
+    writeFileSync(join(repo, '.adr-roles.yml'), `folders: [docs/decisions]\n${CONFIG}`);
+    writeFileSync(join(repo, 'docs/decisions/0001-buy-analytics.md'), decision('cto', 'Buy analytics'));
+    writeFileSync(join(repo, 'docs/decisions/0002-ship weekly.md'), decision('hoe', 'Ship weekly'));
+    writeFileSync(join(repo, 'docs/decisions/0003-roadmap.md'), decision('cpo', 'Roadmap'));
+    writeFileSync(join(repo, 'docs/decisions/0004-unowned.md'), decision(undefined, 'Unowned'));
+  });
+  afterEach(() => rmSync(repo, { recursive: true, force: true }));
+
+  it('creates .github/CODEOWNERS where none exists, each decision resolving to its role reviewers', () => {
+    const { code, stdout, stderr } = runCli(['codeowners'], repo);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /\.github\/CODEOWNERS: created \(2 decisions\)/);
+    assert.match(stderr, /0004-unowned\.md: ADR-0004 has no owner/);
+    assert.match(stderr, /role cpo has no reviewers in \.adr-roles\.yml: its 1 decision get no CODEOWNERS line/);
+    const text = readFileSync(join(repo, '.github/CODEOWNERS'), 'utf8');
+    assert.match(text, /^\/docs\/decisions\/0002-ship\\ weekly\.md @acme\/eng-leads$/m);
+    assert.deepEqual(matchFile('docs/decisions/0001-buy-analytics.md', parse(text))?.owners, ['@acme/cto']);
+  });
+
+  it('uses the CODEOWNERS that exists and leaves every byte outside its block as it was', () => {
+    const team = '# Team rules\r\n*       @acme/everyone   # default\r\n/src/   @acme/devs\r\n';
+    writeFileSync(join(repo, 'CODEOWNERS'), team);
+    assert.equal(runCli(['codeowners'], repo).code, 0);
+    const first = readFileSync(join(repo, 'CODEOWNERS'), 'utf8');
+    assert.ok(first.startsWith(`${team}\r\n# adr-roles:codeowners:start`), JSON.stringify(first.slice(0, 120)));
+    assert.ok(first.endsWith('# adr-roles:codeowners:end\r\n'));
+    const withTail = `${first}/build/ @acme/ops\r\n`;
+    writeFileSync(join(repo, 'CODEOWNERS'), withTail);
+    const { code, stdout } = runCli(['codeowners'], repo);
+    assert.equal(code, 0);
+    assert.match(stdout, /CODEOWNERS: up to date/);
+    assert.equal(readFileSync(join(repo, 'CODEOWNERS'), 'utf8'), withTail);
+    assert.equal(readFileSync(join(repo, 'CODEOWNERS'), 'utf8').includes('.github'), false);
+  });
+
+  it('--check exits 1 after an owner change and writes nothing, and passes after codeowners', () => {
+    assert.equal(runCli(['codeowners'], repo).code, 0);
+    assert.equal(runCli(['codeowners', '--check'], repo).code, 0);
+    writeFileSync(join(repo, 'docs/decisions/0001-buy-analytics.md'), decision('hoe', 'Buy analytics'));
+    const before = readFileSync(join(repo, '.github/CODEOWNERS'), 'utf8');
+    const check = runCli(['codeowners', '--check'], repo);
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /stale; run adr-roles codeowners/);
+    assert.equal(readFileSync(join(repo, '.github/CODEOWNERS'), 'utf8'), before);
+    assert.equal(runCli(['codeowners'], repo).code, 0);
+    assert.equal(runCli(['codeowners', '--check'], repo).code, 0);
+    const text = readFileSync(join(repo, '.github/CODEOWNERS'), 'utf8');
+    assert.deepEqual(matchFile('docs/decisions/0001-buy-analytics.md', parse(text))?.owners, ['@acme/eng-leads']);
+  });
+
+  it('warns when a later rule of the team shadows the block', () => {
+    writeFileSync(join(repo, 'CODEOWNERS'), '* @acme/everyone\n');
+    runCli(['codeowners'], repo);
+    writeFileSync(join(repo, 'CODEOWNERS'), `${readFileSync(join(repo, 'CODEOWNERS'), 'utf8')}/docs/ @acme/writers\n`);
+    const { code, stderr } = runCli(['codeowners', '--check'], repo);
+    assert.equal(code, 0);
+    assert.match(stderr, /0001-buy-analytics\.md: the rule '\/docs\/' at CODEOWNERS:\d+, after the block, decides its owners instead/);
+  });
+
+  it('refuses a hostile configuration: no reviewer string adds a CODEOWNERS line', () => {
+    writeFileSync(join(repo, '.adr-roles.yml'), 'folders: [docs/decisions]\nroles:\n  - id: cto\n    reviewers: ["@acme/cto\\n* @attacker", "@ok"]\n  - id: hoe\n    reviewers: ["\\u001b]0;x\\u0007@x"]\n');
+    const { code, stderr } = runCli(['codeowners'], repo);
+    assert.equal(code, 0, stderr);
+    const text = readFileSync(join(repo, '.github/CODEOWNERS'), 'utf8');
+    assert.ok(!text.includes('@attacker') && !text.includes('\u001b'), text);
+    assert.deepEqual(text.split('\n').filter((l) => l && !l.startsWith('#')), ['/docs/decisions/0001-buy-analytics.md @ok']);
+    assert.ok(!/\u001b/.test(stderr));
+    const lint = runCli(['lint', '--format', 'json'], repo);
+    const problems = JSON.parse(lint.stdout) as { code: string; line: number; file: string }[];
+    assert.deepEqual(problems.filter((p) => p.file === '.adr-roles.yml').map((p) => [p.code, p.line]), [['invalid-config', 4], ['invalid-config', 6]]);
+  });
+
+  it('refuses a CODEOWNERS that is a symbolic link, and writes nothing', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'adr-roles-outside-'));
+    try {
+      writeFileSync(join(outside, 'target'), 'x @y\n');
+      mkdirSync(join(repo, '.github'));
+      symlinkSync(join(outside, 'target'), join(repo, '.github/CODEOWNERS'));
+      const { code, stderr } = runCli(['codeowners'], repo);
+      assert.equal(code, 2);
+      assert.match(stderr, /CODEOWNERS is a symbolic link/);
+      assert.equal(readFileSync(join(outside, 'target'), 'utf8'), 'x @y\n');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses markers that do not pair up, with exit 2', () => {
+    writeFileSync(join(repo, 'CODEOWNERS'), '# adr-roles:codeowners:start\n/x @y\n');
+    const { code, stderr } = runCli(['codeowners'], repo);
+    assert.equal(code, 2);
+    assert.match(stderr, /markers that do not pair up/);
+    assert.equal(readFileSync(join(repo, 'CODEOWNERS'), 'utf8'), '# adr-roles:codeowners:start\n/x @y\n');
+  });
+});
