@@ -15,6 +15,8 @@ import { freePort, startCodeServer } from './server.mjs';
 const LABEL = 'integration';
 /** Read by test/integration/index.ts (RESULTS_FILE_ENV); the extension host inherits the server's environment. */
 const RESULTS_FILE_ENV = 'ADR_ROLES_TEST_RESULTS';
+/** Passed through to test/integration/index.ts: only tests whose full title matches run. */
+const GREP_ENV = 'ADR_ROLES_TEST_GREP';
 const SUITE_TIMEOUT_MS = 10 * 60_000;
 
 /**
@@ -46,7 +48,7 @@ export async function runIntegrationInCodeServer(harness, { extensionDir = repoR
     const server = await startCodeServer(harness, runFolder, {
       port: await freePort(),
       extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
-      env: { [RESULTS_FILE_ENV]: resultsFile },
+      env: { [RESULTS_FILE_ENV]: resultsFile, ...(process.env[GREP_ENV] ? { [GREP_ENV]: process.env[GREP_ENV] } : {}) },
     });
     resources.push(() => server.stop());
     // The console log closes after the browser (teardown runs in reverse), once pending lines are written.

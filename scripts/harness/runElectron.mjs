@@ -28,7 +28,7 @@ export async function runIntegrationInElectron() {
         `--user-data-dir=${runFolder.userDataDir}`,
         `--extensions-dir=${runFolder.extensionsDir}`,
       ],
-      extensionTestsEnv: { ADR_ROLES_TEST_RESULTS: resultsFile },
+      extensionTestsEnv: { ADR_ROLES_TEST_RESULTS: resultsFile, ...(process.env.ADR_ROLES_TEST_GREP ? { ADR_ROLES_TEST_GREP: process.env.ADR_ROLES_TEST_GREP } : {}) },
     });
   } catch (error) {
     failure = error; // runTests rejects when a test fails, too: the results file tells which it was

@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
-import { resolveRole } from '../core/workspace/config';
+import { resolveRole, type Role } from '../core/workspace/config';
+import { ownerName, relationText, statusName, triggerName } from '../core/views/vocabulary';
 import { summarize, type DecisionSummary } from '../core/views/summary';
 import { guardLineStarts, plainText } from '../core/views/plainText';
 import type { ReadLimits } from '../core/read/fileAdmission';
@@ -19,24 +20,25 @@ export async function listCommand(dirs: string[], options: { json: boolean; limi
       folder: relative('.', log.folder) || '.',
     })),
   );
-  process.stdout.write(options.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows));
+  process.stdout.write(options.json ? `${JSON.stringify(rows, null, 2)}\n` : table(rows, discovery.config.roles));
   return 0;
 }
 
 function relationsText(row: DecisionSummary): string {
   const parts = [
-    ...row.overrides.map((id) => `overrides ${id}${row.trigger ? ` (${row.trigger})` : ''}`),
-    ...row.overriddenBy.map((id) => `overridden by ${id}`),
-    ...row.supersedes.map((id) => `supersedes ${id}`),
-    ...row.supersededBy.map((id) => `superseded by ${id}`),
+    ...row.overrides.map((id) => `${relationText('overrides', id)}${row.trigger ? ` (${triggerName(row.trigger)})` : ''}`),
+    ...row.overriddenBy.map((id) => relationText('overridden-by', id)),
+    ...row.supersedes.map((id) => relationText('supersedes', id)),
+    ...row.supersededBy.map((id) => relationText('superseded-by', id)),
   ];
   return parts.join(', ');
 }
 
 /** One table; with several folders, each gets a heading line, since each numbers from 1. */
-function table(rows: Row[]): string {
+function table(rows: Row[], roles: readonly Role[]): string {
   const header = ['ID', 'STATUS', 'OWNER', 'DATE', 'TITLE', 'RELATIONS'];
-  const cellsOf = (r: Row): string[] => [r.id, r.status ?? '-', r.owner ?? '(none)', r.date ?? '-', r.title ?? '(untitled)', relationsText(r)].map(plainText);
+  const owner = (r: Row): string => ownerName(r.owner, r.owner ? resolveRole(r.owner, roles) : undefined);
+  const cellsOf = (r: Row): string[] => [r.id, r.status ? statusName(r.status) : '-', owner(r), r.date ?? '-', r.title ?? '(untitled)', relationsText(r)].map(plainText);
   const widths = header.map((h, i) => Math.min(48, Math.max(h.length, ...rows.map((r) => (cellsOf(r)[i] ?? '').length))));
   const line = (c: string[]): string =>
     c

@@ -92,6 +92,12 @@ export interface AdrRolesApi {
   problemsFor(uri: string): readonly Problem[];
   /** The rows the Decisions view shows now, with the current grouping and filter. */
   tree(): TreeRow[];
+  /** What the Decisions view's title bar says next to its name: its grouping and filter. */
+  treeDescription(): string | undefined;
+  /** The ids of the decisions selected in the Decisions view. */
+  treeSelection(): string[];
+  /** Fires with a decision's id once the Decisions view has selected the active editor's decision. */
+  onDidRevealInTree: Event<string>;
   /**
    * Fires when a command that edits files is about to check them and write (and again after the
    * edit is applied, before it is saved). For tests that must change a file at an exact point of

@@ -5,12 +5,13 @@ import { FixProvider } from './language/codeActions';
 import { FrontmatterCompletionProvider } from './language/completionProvider';
 import { DecisionDecorations } from './views/decisionDecorations';
 import { DecisionsView } from './views/decisionsView';
+import { offerAddOwnersOnce } from './commands/unownedOffer';
 import { DecisionCodeLensProvider } from './language/codeLens';
 import { onDidCancelWrite, onWillWrite } from './commands/plannedWrite';
 import { DiagnosticsController } from './language/diagnostics';
 import { generateIndex } from './commands/indexCommand';
 import { GRAPH_PANEL, REPORT_PANEL } from './views/insightPanels';
-import { elevateDecision, overrideDecision, setStatus, supersedeDecision, type OverrideArgs } from './commands/lifecycleCommands';
+import { elevateDecision, overrideDecision, setOwnerCommand, setStatus, supersedeDecision, type OverrideArgs, type SupersedeArgs } from './commands/lifecycleCommands';
 import { LivePanels } from './views/livePanel';
 import { DecisionReferenceProvider } from './language/navigation';
 import { newDecision, type NewDecisionArgs } from './commands/newDecisionCommand';
@@ -55,8 +56,9 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     }),
     vscode.commands.registerCommand('adrRoles.newDecision', (args?: NewDecisionArgs) => newDecision(index, isArgs(args) ? args : {})),
     vscode.commands.registerCommand('adrRoles.overrideDecision', (target?: unknown, args?: OverrideArgs) => overrideDecision(index, target, args)),
-    vscode.commands.registerCommand('adrRoles.supersedeDecision', (target?: unknown, args?: { title?: string; owner?: string }) => supersedeDecision(index, target, args)),
+    vscode.commands.registerCommand('adrRoles.supersedeDecision', (target?: unknown, args?: SupersedeArgs) => supersedeDecision(index, target, args)),
     vscode.commands.registerCommand('adrRoles.elevateDecision', (target?: unknown) => elevateDecision(index, target)),
+    vscode.commands.registerCommand('adrRoles.setOwner', (target?: unknown, owner?: string) => setOwnerCommand(index, target, typeof owner === 'string' ? owner : undefined)),
     vscode.commands.registerCommand('adrRoles.setStatus', (target?: unknown, status?: string) => setStatus(index, target, status)),
     vscode.commands.registerCommand('adrRoles.addOwners', (args?: AddOwnersArgs) => addOwners(index, typeof args === 'object' && args !== null && !('type' in args) ? args : {})),
     vscode.commands.registerCommand('adrRoles.renumber', (target?: unknown) => renumberDecision(index, target)),
@@ -67,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
   );
   // Indexing reads every decision file: never inside activate's synchronous part.
   void view.indexWithProgress();
+  context.subscriptions.push(offerAddOwnersOnce(index, context.workspaceState));
   return {
     whenIndexed: () => index.whenIndexed(),
     onDidChange: index.onDidChange,
@@ -74,6 +77,9 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     onWillWrite,
     onDidCancelWrite,
     tree: () => view.rows(),
+    treeDescription: () => view.description(),
+    treeSelection: () => view.selection(),
+    onDidRevealInTree: view.onDidReveal,
     decisions: () => index.decisions(),
     referenceScan: () => references.stats(),
     startupTimings: () => timings.snapshot(),

@@ -1,11 +1,14 @@
 // The Decision Graph panel: decisions as boxes coloured by the owning role's kind, arrows for
 // overrides (with their trigger), supersessions and elevations. Click a box to open its file.
 import type { DecisionGraph, DecisionNode, FolderGraph, GraphEdge, GraphNode } from '../core/views/graph';
-import { activates, h, plural, s } from './dom';
+import { activates, h, s } from './dom';
 import { drawModels, openDecision } from './host';
 import { layoutGraph, type Box, type Link, type Point } from './graphLayout';
 import { panelFonts, textWidth, wrapText, type Fonts } from './measure';
 import { ownerLegend } from './legend';
+import { countsSummary } from '../core/views/standing';
+import { decisionOptions, filterGraph, ownerOptions, SHOW_ALL, statusOptions, type FilterOption, type GraphFilter } from '../core/views/graphFilter';
+import { elevationText, ownerName, relationName, statusName, triggerText } from '../core/views/vocabulary';
 
 const NODE_WIDTH = 216;
 const PAD = 10;
@@ -24,40 +27,112 @@ interface EdgeDrawing {
   lines: string[];
 }
 
+/** What the toolbar asks for; kept across live updates, so an edit to a decision keeps the view. */
+let filter: GraphFilter = SHOW_ALL;
+let zoom = 1;
+let lastModel: DecisionGraph | undefined;
+const ZOOM_STEP = 1.25;
+const MIN_ZOOM = 0.2;
+const MAX_ZOOM = 3;
+
 drawModels<'graph'>(draw);
 
 function draw(model: DecisionGraph): { decisions: number; relations: number } {
+  lastModel = model;
   const app = document.getElementById('app')!;
-  const decisions = model.folders.flatMap((f) => f.nodes.filter((n): n is DecisionNode => n.type === 'decision'));
-  const edges = model.folders.flatMap((f) => f.edges);
+  const all = model.folders.flatMap((f) => f.nodes.filter((n): n is DecisionNode => n.type === 'decision'));
+  // A decision asked for in "related to" that is gone shows everything it would have hidden.
+  if (filter.relatedTo && !all.some((d) => d.key === filter.relatedTo)) filter = { ...filter, relatedTo: '' };
+  const shown = filterGraph(model, filter);
+  const decisions = shown.folders.flatMap((f) => f.nodes.filter((n): n is DecisionNode => n.type === 'decision'));
+  const edges = shown.folders.flatMap((f) => f.edges);
   const fonts = panelFonts();
   const maxWidth = Math.max(NODE_WIDTH, document.documentElement.clientWidth - 2 * PAGE_PADDING);
-  const content: Node[] = [summaryLine(decisions, edges), legend(model, decisions, edges)];
-  if (decisions.length === 0) {
+  const content: Node[] = [summaryLine(model), legend(model, decisions, edges)];
+  if (all.length > 0) content.push(toolbar(model, decisions.length, all.length));
+  if (all.length === 0) {
     content.push(h('p', { class: 'placeholder' }, 'No decision records found. Decisions are read from the folders named in .adr-roles.yml, .adr-dir or .log4brains.yml, or from docs/decisions, docs/adr and other common folders.'));
+  } else if (decisions.length === 0) {
+    content.push(h('p', { class: 'placeholder' }, 'No decision matches the filter.'));
   }
-  model.folders.forEach((folder, index) => {
+  shown.folders.forEach((folder, index) => {
     const section = h('section', { class: 'folder' });
-    if (model.folders.length > 1) section.append(h('h2', {}, folder.folder));
+    if (shown.folders.length > 1) section.append(h('h2', {}, folder.folder));
     section.append(folderSvg(folder, `f${index}`, fonts, maxWidth));
     content.push(section);
   });
+  const focused = document.activeElement?.getAttribute('data-tool');
   app.replaceChildren(...content);
+  applyZoom();
+  // Typing in the search box redraws the page: the caret stays where it was.
+  if (focused) {
+    const again = app.querySelector<HTMLElement>(`[data-tool="${focused}"]`);
+    again?.focus();
+    if (again instanceof HTMLInputElement) again.setSelectionRange(again.value.length, again.value.length);
+  }
   return { decisions: decisions.length, relations: edges.length };
 }
 
-function summaryLine(decisions: DecisionNode[], edges: GraphEdge[]): HTMLElement {
-  const count = (kind: GraphEdge['kind']): number => edges.filter((e) => e.kind === kind).length;
-  const unowned = decisions.filter((d) => d.ownerClass === 'unowned').length;
-  const replaced = decisions.filter((d) => d.replaced).length;
-  const parts = [
-    plural(decisions.length, 'decision'),
-    plural(count('overrides'), 'override'),
-    count('supersedes') > 0 ? plural(count('supersedes'), 'supersession') : '',
-    count('elevated') > 0 ? plural(count('elevated'), 'elevation') : '',
-    replaced > 0 ? `${replaced} no longer in force` : '',
-  ].filter(Boolean);
-  return h('p', { class: 'summary' }, parts.join(' · '), unowned > 0 ? h('span', { class: 'warning' }, ` · ${unowned} unowned`) : null);
+function redraw(change: Partial<GraphFilter>): void {
+  filter = { ...filter, ...change };
+  if (lastModel) draw(lastModel);
+}
+
+/** Text, owner, status and "related to" filters, the count shown, and zoom: for logs of 50 decisions and more. */
+function toolbar(model: DecisionGraph, shown: number, total: number): HTMLElement {
+  const select = (tool: string, label: string, any: string, options: FilterOption[], value: string, onChange: (value: string) => void): HTMLElement => {
+    const element = h('select', { 'data-tool': tool, 'aria-label': label }, h('option', { value: '' }, any), ...options.map((o) => h('option', { value: o.value, selected: o.value === value }, o.label)));
+    element.addEventListener('change', () => onChange(element.value));
+    return element;
+  };
+  const search = h('input', { type: 'search', 'data-tool': 'text', placeholder: 'Filter by id, title, owner…', 'aria-label': 'Filter decisions by text', value: filter.text });
+  search.addEventListener('input', () => redraw({ text: search.value }));
+  const button = (tool: string, text: string, title: string, action: () => void): HTMLElement => {
+    const element = h('button', { type: 'button', 'data-tool': tool, title }, text);
+    element.addEventListener('click', action);
+    return element;
+  };
+  const filtered = filter.text.trim() !== '' || filter.owner !== '' || filter.status !== '' || filter.relatedTo !== '';
+  return h(
+    'div',
+    { class: 'graph-tools', role: 'toolbar', 'aria-label': 'Graph filter and zoom' },
+    search,
+    select('owner', 'Owner', 'Every owner', ownerOptions(model), filter.owner, (owner) => redraw({ owner })),
+    select('status', 'Status', 'Every status', statusOptions(model), filter.status, (status) => redraw({ status })),
+    select('related', 'Related to', 'Related to any decision', decisionOptions(model), filter.relatedTo, (relatedTo) => redraw({ relatedTo })),
+    filtered ? button('show-all', 'Show all', 'Clear every filter', () => redraw(SHOW_ALL)) : null,
+    h('span', { class: 'graph-count', 'data-tool-count': '' }, shown === total ? `${total} decisions` : `${shown} of ${total} decisions`),
+    h('span', { class: 'graph-zoom' }, button('zoom-out', '−', 'Zoom out', () => setZoom(zoom / ZOOM_STEP)), button('zoom-in', '+', 'Zoom in', () => setZoom(zoom * ZOOM_STEP)), button('fit', 'Fit', 'Fit the graph to the panel width', fit)),
+  );
+}
+
+function setZoom(value: number): void {
+  zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, value));
+  applyZoom();
+}
+
+/** Scales the widest folder's graph to the panel's width, never beyond its own size. */
+function fit(): void {
+  const widths = [...document.querySelectorAll<SVGSVGElement>('svg.graph')].map((svg) => Number(svg.dataset.width));
+  const room = document.documentElement.clientWidth - 2 * PAGE_PADDING;
+  if (widths.length > 0) setZoom(Math.min(1, room / Math.max(...widths)));
+}
+
+/** Zoom rescales the drawn SVGs through their viewBox: no new layout, so the boxes stay where they are. */
+function applyZoom(): void {
+  for (const svg of document.querySelectorAll<SVGSVGElement>('svg.graph')) {
+    const width = Number(svg.dataset.width);
+    const height = Number(svg.dataset.height);
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    svg.setAttribute('width', String(Math.round(width * zoom)));
+    svg.setAttribute('height', String(Math.round(height * zoom)));
+  }
+}
+
+/** Counted by the core, as the Ownership Report counts: the two panels agree. */
+function summaryLine(model: DecisionGraph): HTMLElement {
+  const unowned = model.counts.unowned;
+  return h('p', { class: 'summary' }, countsSummary(model.counts).join(' · '), unowned > 0 ? h('span', { class: 'warning' }, ` · ${unowned} unowned`) : null);
 }
 
 function oneSided(edge: GraphEdge): boolean {
@@ -72,8 +147,8 @@ function legend(model: DecisionGraph, decisions: DecisionNode[], edges: GraphEdg
     { class: 'legend' },
     ...ownerLegend(model.roles, new Set(decisions.map((d) => d.ownerClass))),
     h('span', { class: 'legend-break' }),
-    edgeItem('overrides', 'overrides (why: new resource / new requirement)'),
-    edgeItem('supersedes', 'supersedes'),
+    edgeItem('overrides', `${relationName('overrides')} (why: new resource / new requirement)`),
+    edgeItem('supersedes', relationName('supersedes')),
     edgeItem('elevated', 'elevated from a role'),
     edges.some(oneSided) ? edgeItem('one-sided-swatch', 'dotted: only one of the two decisions records it') : null,
     h('span', { class: 'legend-item' }, h('span', { class: 'swatch replaced-swatch' }), 'faded and struck: overridden or superseded'),
@@ -90,7 +165,9 @@ function folderSvg(folder: FolderGraph, scope: string, fonts: Fonts, maxWidth: n
     maxWidth,
   );
   const margin = 4;
-  const svg = s('svg', { class: 'graph', width: laid.width + 2 * margin, height: laid.height + 2 * margin, role: 'group', 'aria-label': `Decisions in ${folder.folder}` }, markers(scope));
+  const width = laid.width + 2 * margin;
+  const height = laid.height + 2 * margin;
+  const svg = s('svg', { class: 'graph', width, height, 'data-width': width, 'data-height': height, role: 'group', 'aria-label': `Decisions in ${folder.folder}` }, markers(scope));
   const layer = s('g', { transform: `translate(${margin},${margin})` });
   svg.append(layer);
   const names = new Map(folder.nodes.map((node) => [node.key, node.type === 'role' ? node.label : node.id]));
@@ -144,15 +221,15 @@ function decisionDrawing(node: DecisionNode, fonts: Fonts): NodeDrawing {
   const bold = `600 ${fonts.size}px ${fonts.family}`;
   const small = `${fonts.size - 1}px ${fonts.family}`;
   const inner = NODE_WIDTH - 2 * PAD - STRIPE;
-  const status = node.status ?? 'no status';
+  const status = statusName(node.status);
   const title = wrapText(node.title, regular, inner, TITLE_LINES);
-  const owner = node.owner ? (node.owner.role?.label ?? `${node.owner.written} (not a configured role)`) : 'no owner';
+  const owner = ownerName(node.owner?.written, node.owner?.role);
   // Owner and date share a line when they fit; otherwise each gets its own, rather than a dangling dot.
   const ownerAndDate = [owner, node.date].filter(Boolean).join(' · ');
   const footer = textWidth(ownerAndDate, small) <= inner || !node.date ? [ownerAndDate] : [owner, node.date];
   const footerLines = footer.flatMap((line) => wrapText(line, small, inner, 2).map((text) => ({ text, cls: 'footer' })));
   if (node.elevated) {
-    const elevation = `▲ elevated from ${node.elevated.fromLabel}${node.elevated.on ? ` on ${node.elevated.on}` : ''}`;
+    const elevation = `▲ ${elevationText(node.elevated.fromLabel, node.elevated.on)}`;
     footerLines.push(...wrapText(elevation, small, inner, 2).map((text) => ({ text, cls: 'footer elevation' })));
   }
   const smallLine = Math.round((fonts.size - 1) * 1.4);
@@ -199,9 +276,9 @@ function edgeDrawing(edge: GraphEdge, key: string, fonts: Fonts): EdgeDrawing {
   const small = `${fonts.size - 1}px ${fonts.family}`;
   let lines: string[];
   if (edge.kind === 'elevated') lines = [edge.on ? `elevated ${edge.on}` : 'elevated'];
-  else if (edge.kind === 'supersedes') lines = ['supersedes'];
+  else if (edge.kind === 'supersedes') lines = [relationName('supersedes')];
   else {
-    lines = [`overrides · ${edge.trigger ?? 'no trigger given'}`];
+    lines = [`${relationName('overrides')} · ${triggerText(edge.trigger)}`];
     if (edge.triggerDetail) lines.push(...wrapText(edge.triggerDetail, small, LABEL_WIDTH, 2));
   }
   const width = Math.ceil(Math.max(...lines.map((l) => textWidth(l, small)))) + 10;
@@ -213,8 +290,8 @@ function edgeElement(edge: GraphEdge, points: Point[], label: Point, drawing: Ed
   const name = (key: string): string => names.get(key) ?? key;
   const recordedOnce = oneSided(edge);
   const tooltip = [
-    edge.kind === 'elevated' ? `${name(edge.to)} was elevated from ${name(edge.from)}${edge.on ? ` on ${edge.on}` : ''}` : `${name(edge.from)} ${edge.kind} ${name(edge.to)}`,
-    edge.kind === 'overrides' ? `trigger: ${edge.trigger ?? 'none given'}${edge.triggerDetail ? ` (${edge.triggerDetail})` : ''}` : '',
+    edge.kind === 'elevated' ? `${name(edge.to)} was ${elevationText(name(edge.from), edge.on)}` : `${name(edge.from)} ${relationName(edge.kind)} ${name(edge.to)}`,
+    edge.kind === 'overrides' ? `trigger: ${triggerText(edge.trigger, edge.triggerDetail)}` : '',
     recordedOnce ? `only ${edge.declaredBy === 'newer' ? name(edge.from) : name(edge.to)} records this relation` : '',
   ].filter(Boolean);
   const { labelWidth: width, labelHeight: height } = drawing.link;

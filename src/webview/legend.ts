@@ -1,11 +1,12 @@
 import type { DecisionGraph, OwnerClass } from '../core/views/graph';
 import { h } from './dom';
+import { UNKNOWN_ROLE } from '../core/views/vocabulary';
 
 const KIND_NAMES: Record<OwnerClass, string> = {
   strategy: 'Strategy',
   execution: 'Execution',
   other: 'Other',
-  'unknown-role': 'Owner names no configured role',
+  'unknown-role': UNKNOWN_ROLE,
   unowned: 'No owner',
 };
 

@@ -3,17 +3,19 @@
 // Every decision named is a link that opens its file.
 import type { OwnershipReport, ReportDecision, TriggerCounts } from '../core/views/report';
 import { horizontalBars, verticalBars, type Segment } from './charts';
-import { activates, h, plural } from './dom';
+import { activates, h } from './dom';
 import { drawModels, openDecision } from './host';
 import { panelFonts } from './measure';
+import { countsSummary } from '../core/views/standing';
+import { elevationText, relationName, statusName, TRIGGER_CHOICES, triggerName, UNKNOWN_ROLE } from '../core/views/vocabulary';
 
 const CHART_MAX_WIDTH = 760;
 const COLUMN_MIN_WIDTH = 380;
 const COLUMN_GAP = 40;
 const KNOWN_STATUSES = ['proposed', 'draft', 'accepted', 'rejected', 'deprecated', 'superseded', 'overridden'];
 const TRIGGERS: { key: keyof TriggerCounts; cls: string; name: string }[] = [
-  { key: 'newResource', cls: 'trigger-new-resource', name: 'new resource' },
-  { key: 'newRequirement', cls: 'trigger-new-requirement', name: 'new requirement' },
+  { key: 'newResource', cls: 'trigger-new-resource', name: TRIGGER_CHOICES[0].name },
+  { key: 'newRequirement', cls: 'trigger-new-requirement', name: TRIGGER_CHOICES[1].name },
   { key: 'other', cls: 'trigger-other', name: 'no or other trigger' },
 ];
 
@@ -36,21 +38,23 @@ function draw(report: OwnershipReport): { decisions: number; relations: number }
   const widthOf = (section: HTMLElement): number => Math.min(CHART_MAX_WIDTH, Math.max(280, section.clientWidth));
   owners.append(
     ...ownersSection(report, widthOf(owners)),
-    ...decisionList('Unowned decisions', 'unowned', report.unowned, link, 'None: every decision names its owning role.', (d) => meta(d.status, d.date)),
-    ...(report.unknownOwner.length > 0 ? decisionList('Owner names no configured role', 'unknown-owner', report.unknownOwner, link, '', (d) => `owner: ${d.owner ?? ''}`) : []),
+    ...decisionList('Unowned decisions', 'unowned', report.unowned, link, 'None: every decision names its owning role.', (d) => meta(d.status === null ? null : statusName(d.status), d.date)),
+    ...(report.unknownOwner.length > 0 ? decisionList(UNKNOWN_ROLE, 'unknown-owner', report.unknownOwner, link, '', (d) => `owner: ${d.owner ?? ''}`) : []),
   );
   changes.append(...overridesSection(report, widthOf(changes), link), ...elevatedSection(report, link), ...executionSection(report, link));
   return { decisions: report.total, relations: report.overrides.decisions.length };
 }
 
+/** Counted by the core, as the Decision Graph counts: the two panels agree. */
 function summaryLine(report: OwnershipReport): HTMLElement {
   const x = report.executionOverridden;
+  const [decisions, ...counts] = countsSummary(report.counts);
   return h(
     'p',
     { class: 'summary' },
-    `${plural(report.total, 'decision')} in ${report.folders.join(', ') || 'no decision folder'} · `,
-    report.unowned.length > 0 ? h('span', { class: 'warning' }, `${report.unowned.length} unowned`) : 'none unowned',
-    ` · ${plural(report.overrides.decisions.length, 'override')} · ${report.elevated.length} elevated · ${percent(x.share)} of execution decisions later overridden`,
+    `${decisions ?? ''} in ${report.folders.join(', ') || 'no decision folder'} · `,
+    report.counts.unowned > 0 ? h('span', { class: 'warning' }, `${report.counts.unowned} unowned`) : 'none unowned',
+    ` · ${[...counts, `${percent(x.share)} of execution decisions later overridden`].join(' · ')}`,
   );
 }
 
@@ -58,24 +62,24 @@ function ownersSection(report: OwnershipReport, width: number): HTMLElement[] {
   const fonts = panelFonts();
   const bars = report.roles.map((row) => ({
     label: row.label,
-    segments: report.statuses.map((status): Segment => ({ cls: statusClass(status), value: row.counts[status] ?? 0, name: status || 'without status' })),
+    segments: report.statuses.map((status): Segment => ({ cls: statusClass(status), value: row.counts[status] ?? 0, name: statusName(status) })),
   }));
   const table = h(
     'table',
     { class: 'matrix' },
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Owner'), ...report.statuses.map((status) => h('th', { scope: 'col', class: 'number' }, status || 'no status')), h('th', { scope: 'col', class: 'number' }, 'Total'))),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Owner'), ...report.statuses.map((status) => h('th', { scope: 'col', class: 'number' }, statusName(status))), h('th', { scope: 'col', class: 'number' }, 'Total'))),
     h(
       'tbody',
       {},
       ...report.roles.map((row) =>
-        h('tr', { class: row.ownerClass }, h('th', { scope: 'row', title: row.label }, h('span', { class: `swatch owner-swatch ${row.ownerClass}` }), ` ${row.role?.label ?? row.label}`), ...report.statuses.map((status) => h('td', { class: 'number' }, String(row.counts[status] ?? 0))), h('td', { class: 'number total' }, String(row.total))),
+        h('tr', { class: row.ownerClass }, h('th', { scope: 'row', title: row.label }, h('span', { class: `swatch owner-swatch ${row.ownerClass}` }), ` ${row.label}`), ...report.statuses.map((status) => h('td', { class: 'number' }, String(row.counts[status] ?? 0))), h('td', { class: 'number total' }, String(row.total))),
       ),
     ),
   );
   return [
     h('h2', {}, 'Decisions by owner and status'),
     h('div', { class: 'chart-box' }, horizontalBars(bars, width, fonts, 'Decisions per owner, stacked by status')),
-    h('div', { class: 'chart-legend' }, ...report.statuses.map((status) => h('span', { class: 'legend-item' }, h('span', { class: `swatch ${statusClass(status)}` }), status || 'no status'))),
+    h('div', { class: 'chart-legend' }, ...report.statuses.map((status) => h('span', { class: 'legend-item' }, h('span', { class: `swatch ${statusClass(status)}` }), statusName(status)))),
     h('div', { class: 'matrix-box' }, table),
   ];
 }
@@ -102,7 +106,7 @@ function overridesSection(report: OwnershipReport, width: number, link: (d: Repo
           'li',
           {},
           h('div', {}, link(o.decision)),
-          h('div', {}, h('span', { class: 'meta' }, 'overrides '), ...o.overrides.flatMap((d, i) => [i > 0 ? ', ' : '', link(d)])),
+          h('div', {}, h('span', { class: 'meta' }, `${relationName('overrides')} `), ...o.overrides.flatMap((d, i) => [i > 0 ? ', ' : '', link(d)])),
           h('div', { class: 'meta' }, triggerPill(o.trigger), o.triggerDetail ? ` ${o.triggerDetail}` : '', ` · ${o.period}`),
         ),
       ),
@@ -115,7 +119,7 @@ function elevatedSection(report: OwnershipReport, link: (d: ReportDecision) => H
     h('h2', {}, `Elevated decisions (${report.elevated.length})`),
     report.elevated.length === 0
       ? h('p', { class: 'placeholder' }, 'None: no decision records an elevated-from role.')
-      : h('ul', { class: 'decisions', 'data-list': 'elevated' }, ...report.elevated.map((e) => h('li', {}, h('div', {}, link(e.decision)), h('div', { class: 'meta' }, `from ${e.fromLabel}${e.on ? ` on ${e.on}` : ''}`)))),
+      : h('ul', { class: 'decisions', 'data-list': 'elevated' }, ...report.elevated.map((e) => h('li', {}, h('div', {}, link(e.decision)), h('div', { class: 'meta' }, elevationText(e.fromLabel, e.on))))),
   ];
 }
 
@@ -141,7 +145,7 @@ function executionSection(report: OwnershipReport, link: (d: ReportDecision) => 
               {},
               h('div', {}, link(o.decision)),
               o.overriddenBy.length > 0
-                ? h('div', { class: 'meta' }, 'overridden by ', ...o.overriddenBy.flatMap((b, i) => [i > 0 ? ', ' : '', link(b.decision), ' ', triggerPill(b.trigger)]))
+                ? h('div', { class: 'meta' }, `${relationName('overridden-by')} `, ...o.overriddenBy.flatMap((b, i) => [i > 0 ? ', ' : '', link(b.decision), ' ', triggerPill(b.trigger)]))
                 : h('div', { class: 'meta' }, 'marked overridden; no overriding decision names it'),
             ),
           ),
@@ -158,7 +162,7 @@ function decisionList(title: string, list: string, decisions: readonly ReportDec
 
 function triggerPill(trigger: string | null): HTMLElement {
   const known = trigger === 'new-resource' || trigger === 'new-requirement';
-  return h('span', { class: `trigger ${known ? `trigger-${trigger}` : 'trigger-other'}` }, trigger ?? 'no trigger');
+  return h('span', { class: `trigger ${known ? `trigger-${trigger}` : 'trigger-other'}` }, triggerName(trigger));
 }
 
 function statusClass(status: string): string {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { MANY_UNOWNED } from '../../src/core/views/unownedOffer';
+import { withPrompts } from './prompts';
 import { escapeUntilSettled, indexedApi, indexState, readText, Scratch, UNOWNED_DECISION, workspaceFile } from './helpers';
 
 /** An adr-tools decision without frontmatter. Each test writes its own number: a document an earlier test edited may still be held open with its old text. */
@@ -67,5 +69,32 @@ describe('ADR: Add Owners to Existing Decisions', () => {
     const changed = await vscode.commands.executeCommand<string[]>('adrRoles.addOwners', { owner: 'cto', where: 'status=accepted' });
     assert.deepEqual(changed, [], 'the coded decision was counted as given an owner');
     assert.equal(await readText(uri), coded);
+  });
+});
+
+describe('a log with many unowned decisions', () => {
+  const scratch = new Scratch();
+  afterEach(() => scratch.restore());
+
+  it('is offered Add Owners once, in one notification, and the pick skips with its own icon', async () => {
+    const api = await indexedApi();
+    const unownedNow = (): number => api.decisions().filter((d) => d.owner === null).length;
+    const wanted = MANY_UNOWNED - unownedNow();
+    assert.ok(wanted > 0, `the demo already has ${unownedNow()} unowned decisions`);
+    await withPrompts(['$(debug-stop) Stop'], [{ message: /decisions have no owner/, button: 'Add Owners…' }], async (ui) => {
+      await Promise.all(Array.from({ length: wanted }, (_, i) => scratch.create(nygard(20 + i).path, nygard(20 + i).text)));
+      const offer = await ui.next((c) => c.kind === 'information' && /decisions have no owner/.test(c.title), 'the offer');
+      assert.equal(offer.title, `${MANY_UNOWNED} decisions have no owner: the record does not say which role decides and answers for them.`);
+      assert.deepEqual(offer.items, ['Add Owners…', 'Not now']);
+      const pick = await ui.next((c) => c.kind === 'pick', 'the Add Owners pick');
+      assert.match(pick.title, new RegExp(`^Add Owners \\(1/${MANY_UNOWNED}\\): `));
+      assert.ok(pick.items.includes('$(arrow-right) Skip'), JSON.stringify(pick.items));
+      assert.ok(!pick.items.some((label) => label.includes('debug-step-over')), 'Skip does not wear the overridden icon');
+      // One more unowned decision, and no second offer.
+      const extra = nygard(20 + wanted);
+      await scratch.create(extra.path, extra.text);
+      await indexState(api, () => api.decisions().some((d) => d.id === extra.id), () => `${extra.id} in the index`);
+      assert.equal(ui.calls.filter((c) => /decisions have no owner/.test(c.title)).length, 1, ui.describe());
+    });
   });
 });

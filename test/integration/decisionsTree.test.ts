@@ -14,7 +14,7 @@ describe('the Decisions view', () => {
   it('groups by owning role, unowned first, with counts', async () => {
     const api = await indexedApi();
     const rows = api.tree();
-    assert.deepEqual(groups(rows).slice(0, 3), ['Unowned (1)', 'CTO — strategy (3)', 'Head of Engineering — execution (2)']);
+    assert.deepEqual(groups(rows).slice(0, 3), ['Unowned (1)', 'CTO (strategy) (3)', 'Head of Engineering (execution) (2)']);
     assert.deepEqual(rows[0]?.children.map((c) => c.label), ['ADR-0006 Adopt feature flags for gradual rollouts']);
     assert.match(rows[1]?.children[0]?.description ?? '', /^accepted · \d{4}-\d{2}-\d{2}$/);
   });
@@ -25,7 +25,7 @@ describe('the Decisions view', () => {
     const original = await readText(uri);
     try {
       await writeText(uri, original.replace('status: proposed\n', 'status: proposed\nowner: cto\n'));
-      await indexState(api, () => groups(api.tree())[0] === 'CTO — strategy (4)', () => JSON.stringify(groups(api.tree())));
+      await indexState(api, () => groups(api.tree())[0] === 'CTO (strategy) (4)', () => JSON.stringify(groups(api.tree())));
     } finally {
       await writeText(uri, original);
       await indexState(api, () => groups(api.tree())[0] === 'Unowned (1)', () => JSON.stringify(groups(api.tree())));
@@ -56,6 +56,63 @@ describe('the Decisions view', () => {
     } finally {
       await scratch.restore();
     }
+  });
+
+  it('says its grouping and filter next to its title, and Show All goes back to every decision by owner role', async () => {
+    const api = await indexedApi();
+    assert.equal(api.treeDescription(), 'by owner role');
+    await vscode.commands.executeCommand('adrRoles.groupByStatus');
+    assert.equal(api.treeDescription(), 'by status');
+    await vscode.commands.executeCommand('adrRoles.filter', 'events');
+    assert.equal(api.treeDescription(), 'by status · filter: events');
+    assert.deepEqual(groups(api.tree()), ['Accepted (1)', 'Overridden (1)']);
+    await vscode.commands.executeCommand('adrRoles.groupByChain');
+    assert.equal(api.treeDescription(), 'by override chain · filter: events');
+    await vscode.commands.executeCommand('adrRoles.resetView');
+    assert.equal(api.treeDescription(), 'by owner role');
+    assert.deepEqual(groups(api.tree()).slice(0, 3), ['Unowned (1)', 'CTO (strategy) (3)', 'Head of Engineering (execution) (2)']);
+  });
+
+  it('puts owners that name no configured role next to Unowned, before the roles; a role no decision names says none', async () => {
+    const api = await indexedApi();
+    const scratch = new Scratch();
+    const config = workspaceFile('.adr-roles.yml');
+    await scratch.keep(config);
+    try {
+      await scratch.create('docs/decisions/0008-move-billing-to-its-own-service.md', '---\nstatus: proposed\nowner: cxo\n---\n# Move billing to its own service\n');
+      await writeText(config, 'folders: [docs/decisions]\nroles:\n  - { id: cto, label: CTO, kind: strategy }\n  - { id: hoe, label: Head of Engineering, kind: execution }\n  - { id: hop, label: Head of Product, kind: strategy }\n');
+      await indexState(api, () => groups(api.tree()).length === 5, () => JSON.stringify(groups(api.tree())));
+      assert.deepEqual(groups(api.tree()), ['Unowned (1)', 'Owner names no configured role (1)', 'CTO (strategy) (3)', 'Head of Engineering (execution) (2)', 'Head of Product (strategy) (none)']);
+      assert.deepEqual(api.tree()[4]?.children, []);
+    } finally {
+      await scratch.restore();
+    }
+  });
+
+  it("selects the active editor's decision, in whichever group shows it, and leaves the focus in the editor", async () => {
+    const api = await indexedApi();
+    // Opening a decision must change the active editor: none is open to start with.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('adrRoles.decisions.focus');
+    const revealed = (id: string) =>
+      new Promise<void>((resolve) => {
+        const listener = api.onDidRevealInTree((shown) => {
+          if (shown !== id) return;
+          listener.dispose();
+          resolve();
+        });
+      });
+    const first = revealed('ADR-0006');
+    const editor = await vscode.window.showTextDocument(workspaceFile(UNOWNED_DECISION));
+    await first;
+    assert.deepEqual(api.treeSelection(), ['ADR-0006']);
+    assert.equal(vscode.window.activeTextEditor, editor, 'the editor keeps the focus');
+    await vscode.commands.executeCommand('adrRoles.groupByStatus');
+    const second = revealed('ADR-0003');
+    await vscode.window.showTextDocument(workspaceFile('docs/decisions/0003-aggregate-product-events-through-graphql-mutations.md'));
+    await second;
+    assert.deepEqual(api.treeSelection(), ['ADR-0003']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('filters by text', async () => {

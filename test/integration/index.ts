@@ -6,6 +6,8 @@ import Mocha from 'mocha';
 
 /** Where the harness wants the JSON summary; both runners pass it through the extension host's environment. */
 export const RESULTS_FILE_ENV = 'ADR_ROLES_TEST_RESULTS';
+/** A pattern: only the tests whose full title matches it run (`ADR_ROLES_TEST_GREP=Renumber npm test -- integration`). */
+export const GREP_ENV = 'ADR_ROLES_TEST_GREP';
 
 interface Results {
   passed: number;
@@ -18,6 +20,8 @@ interface Results {
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  const grep = process.env[GREP_ENV];
+  if (grep) mocha.grep(grep);
   // The suites call describe/it while they load, so the bdd globals must exist before they are
   // imported. esbuild bundles each literal import() below: a new *.test.ts file is added here.
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
@@ -32,6 +36,7 @@ export async function run(): Promise<void> {
   await import('./graphReport.test');
   await import('./navigation.test');
   await import('./lifecycle.test');
+  await import('./guards.test');
   await import('./addOwners.test');
   await import('./nothingLost.test');
   await import('./faults.test');

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeRow } from '../../src/vscode/api';
 import { indexedApi, indexState, readText, Scratch, workspaceFile } from './helpers';
+import { CONFIRM_RENUMBER, withPrompts } from './prompts';
 
 const ON_CALL = 'docs/decisions/0002-run-a-weekly-on-call-rotation.md';
 
@@ -22,6 +23,8 @@ describe('decision lifecycle commands', () => {
       trigger: 'new-requirement',
       triggerDetail: '24/7 support promised in the enterprise contract',
       title: 'Staff a follow-the-sun support rotation',
+      owner: 'cto',
+      status: 'accepted',
     });
     assert.ok(created);
     scratch.remember(created);
@@ -66,7 +69,7 @@ describe('decision lifecycle commands', () => {
     const note = await scratch.create('docs/notes.md', 'See [the other branch](decisions/0005-from-another-branch.md) and ADR-0005.\n');
     await indexState(api, () => api.decisions().filter((d) => d.id === 'ADR-0005').length === 2, () => 'two ADR-0005');
     assert.ok(api.problemsFor(duplicate.toString()).some((p) => p.code === 'duplicate-number'));
-    const renamed = await vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.renumber', duplicate);
+    const renamed = await withPrompts([], [CONFIRM_RENUMBER], () => Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.renumber', duplicate)));
     assert.ok(renamed);
     scratch.remember(renamed);
     assert.equal(renamed.path.split('/').pop(), '0007-from-another-branch.md');
@@ -97,6 +100,8 @@ describe('undoing an override', () => {
       trigger: 'new-resource',
       triggerDetail: 'An operations team joined',
       title: 'Hand on-call to the operations team',
+      owner: 'hoe',
+      status: 'accepted',
     });
     assert.ok(created);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString());

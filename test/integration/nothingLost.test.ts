@@ -6,10 +6,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AdrRolesApi, WillWriteEvent, WriteCancelled } from '../../src/vscode/api';
 import { indexedApi, indexState, readText, Scratch, workspaceFile, writeText } from './helpers';
+import { CONFIRM_RENUMBER, withPrompts } from './prompts';
 
 const ON_CALL = 'docs/decisions/0002-run-a-weekly-on-call-rotation.md';
 const FOLDER = 'docs/decisions';
-const OVERRIDE_ARGS = { trigger: 'new-resource', triggerDetail: 'An operations team joined', title: 'Hand on-call to the operations team' };
+const OVERRIDE_ARGS = { trigger: 'new-resource', triggerDetail: 'An operations team joined', title: 'Hand on-call to the operations team', owner: 'cto', status: 'accepted' };
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
   return Promise.resolve(vscode.workspace.fs.stat(uri)).then(
@@ -246,7 +247,7 @@ describe('nothing lost: a command whose files change midway writes nothing', () 
     const theirs = 'Rewritten by someone else: see decisions/0005-nothing-lost-note.md.\n';
     subscriptions.push(interrupt(api, 'Renumber', 'planned', () => writeText(note, theirs)));
     const cancelled = nextCancellation(api, 'Renumber');
-    assert.equal(await vscode.commands.executeCommand('adrRoles.renumber', duplicate), undefined);
+    assert.equal(await withPrompts([], [CONFIRM_RENUMBER], () => Promise.resolve(vscode.commands.executeCommand('adrRoles.renumber', duplicate))), undefined);
     assert.equal((await cancelled).message, 'docs/notes-nothing-lost-note.md changed on disk while Renumber was running: nothing was changed. Run it again.');
     assert.equal(await readText(duplicate), duplicateText);
     assert.equal(await readText(note), theirs);
@@ -259,7 +260,7 @@ describe('nothing lost: a command whose files change midway writes nothing', () 
     const theirs = duplicateText.replace('status: proposed', 'status: accepted');
     subscriptions.push(interrupt(api, 'Renumber', 'planned', () => writeText(duplicate, theirs)));
     const cancelled = nextCancellation(api, 'Renumber');
-    assert.equal(await vscode.commands.executeCommand('adrRoles.renumber', duplicate), undefined);
+    assert.equal(await withPrompts([], [CONFIRM_RENUMBER], () => Promise.resolve(vscode.commands.executeCommand('adrRoles.renumber', duplicate))), undefined);
     assert.equal((await cancelled).message, 'ADR-0005 changed on disk while Renumber was running: nothing was changed. Run it again.');
     assert.equal(await readText(duplicate), theirs);
     assert.equal(await readText(note), noteText);
@@ -272,7 +273,7 @@ describe('nothing lost: a command whose files change midway writes nothing', () 
     const theirs = 'Rewritten by someone else, late.\n';
     subscriptions.push(interrupt(api, 'Renumber', 'applied', () => writeText(note, theirs)));
     const cancelled = nextCancellation(api, 'Renumber');
-    assert.equal(await vscode.commands.executeCommand('adrRoles.renumber', duplicate), undefined);
+    assert.equal(await withPrompts([], [CONFIRM_RENUMBER], () => Promise.resolve(vscode.commands.executeCommand('adrRoles.renumber', duplicate))), undefined);
     assert.equal((await cancelled).message, 'docs/notes-nothing-lost-late.md changed on disk while Renumber was running: nothing was changed. Run it again.');
     assert.equal(await exists(renamed), false, 'the new name is gone');
     assert.equal(await readText(duplicate), duplicateText, 'the old name is back, with its text');
@@ -341,7 +342,7 @@ describe('nothing lost: one undo restores every file byte for byte', () => {
     const duplicate = await scratch.create(`${FOLDER}/0005-undo-renumber.md`, duplicateText);
     const note = await scratch.create('docs/notes-undo-renumber.md', noteText);
     await indexState(api, () => api.decisions().filter((d) => d.id === 'ADR-0005').length === 2, () => 'two ADR-0005');
-    const renamed = await vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.renumber', duplicate);
+    const renamed = await withPrompts([], [CONFIRM_RENUMBER], () => Promise.resolve(vscode.commands.executeCommand<vscode.Uri | undefined>('adrRoles.renumber', duplicate)));
     assert.ok(renamed);
     scratch.remember(renamed);
     assert.equal(await readText(note), 'See [it](decisions/0007-undo-renumber.md).\n');

@@ -12,11 +12,11 @@ describe('roles from the repository configuration', () => {
         config,
         'folders: [docs/decisions]\nroles:\n  - { id: cto, label: Chief Technology Officer, kind: strategy }\n  - { id: hoe, label: Head of Engineering, kind: execution }\n  - { id: hop, label: Head of Product, kind: strategy }\n',
       );
-      await indexState(api, () => labels().includes('Head of Product — strategy'), () => JSON.stringify(labels()));
-      assert.deepEqual(labels(), ['Unowned', 'Chief Technology Officer — strategy', 'Head of Engineering — execution', 'Head of Product — strategy']);
+      await indexState(api, () => labels().includes('Head of Product (strategy)'), () => JSON.stringify(labels()));
+      assert.deepEqual(labels(), ['Unowned', 'Chief Technology Officer (strategy)', 'Head of Engineering (execution)', 'Head of Product (strategy)']);
     } finally {
       await writeText(config, original);
-      await indexState(api, () => labels().includes('CTO — strategy'), () => JSON.stringify(labels()));
+      await indexState(api, () => labels().includes('CTO (strategy)'), () => JSON.stringify(labels()));
     }
   });
 });

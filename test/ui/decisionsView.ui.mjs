@@ -2,7 +2,7 @@
 // squiggle under the unowned decision and its row in the Problems panel. Screenshots of each step
 // go to test-output/ui/.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, watch } from 'node:fs';
+import { existsSync, readFileSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorNotifications, quickOpen, runFromCommandPalette, treeRows, visibleWebview, waitForTreeRow } from './page.mjs';
 import { openWorkbench } from './workbench.mjs';
@@ -11,12 +11,12 @@ const UNOWNED_FILE = '0006-adopt-feature-flags-for-gradual-rollouts.md';
 /** The demo's decisions (examples/demo/docs/decisions) by the group the view should put them in. */
 const GROUPS = {
   Unowned: ['ADR-0006 Adopt feature flags for gradual rollouts'],
-  'CTO — strategy': [
+  'CTO (strategy)': [
     'ADR-0001 Buy an analytics platform rather than build one',
     'ADR-0004 Move our Postgres databases to a managed cloud service',
     'ADR-0005 Send product events through Segment',
   ],
-  'Head of Engineering — execution': [
+  'Head of Engineering (execution)': [
     'ADR-0002 Run a weekly on-call rotation across all product engineers',
     'ADR-0003 Aggregate product events through GraphQL mutations',
   ],
@@ -129,7 +129,7 @@ describe('adr-roles in the VS Code workbench', function () {
     await editor.locator('.view-line', { hasText: /^owner:\s+cto$/ }).waitFor({ state: 'visible' });
     await editor.locator('.squiggly-warning').first().waitFor({ state: 'detached' });
     const sideBar = await openDecisionsView();
-    await waitForTreeRow(sideBar, 'CTO — strategy', { level: 1, description: /\b4\b/ });
+    await waitForTreeRow(sideBar, 'CTO (strategy)', { level: 1, description: /\b4\b/ });
     await page.keyboard.press('Control+S');
   });
 
@@ -143,7 +143,7 @@ describe('adr-roles in the VS Code workbench', function () {
     await page.keyboard.insertText('  - { id: hop, label: Head of Product, kind: strategy }\n');
     await page.keyboard.press('Control+S');
     const sideBar = await openDecisionsView();
-    await waitForTreeRow(sideBar, 'Head of Product — strategy', { level: 1, description: /\b0\b/ });
+    await waitForTreeRow(sideBar, 'Head of Product (strategy)', { level: 1, description: /^none$/ });
   });
 
   it('creates a decision with "ADR: New ADR": title, then owner', async () => {
@@ -172,19 +172,30 @@ describe('adr-roles in the VS Code workbench', function () {
     await quickOpen(page, '0002-run-a-weekly-on-call-rotation.md');
     await runFromCommandPalette(page, 'ADR: Override Decision…', { opensPrompt: true });
     const input = page.locator('.quick-input-widget');
-    await input.locator('.quick-input-title', { hasText: 'what emerged?' }).waitFor({ state: 'visible' });
+    // Every step names the decision overridden.
+    const step = (n) => input.locator('.quick-input-title', { hasText: `Override ADR-0002 Run a weekly on-call rotation across all product engineers (${n}/5)` });
+    await step(1).waitFor({ state: 'visible' });
     await page.keyboard.type('New requirement');
     await page.keyboard.press('Enter');
-    await input.locator('.quick-input-title', { hasText: 'Override ADR-0002 (2/3)' }).waitFor({ state: 'visible' });
+    await step(2).waitFor({ state: 'visible' });
     await page.keyboard.type('24/7 support promised to enterprise customers');
     await page.keyboard.press('Enter');
-    await input.locator('.quick-input-title', { hasText: 'Override ADR-0002 (3/3)' }).waitFor({ state: 'visible' });
+    await step(3).waitFor({ state: 'visible' });
     await page.keyboard.type('Staff a follow-the-sun support rotation');
+    await page.keyboard.press('Enter');
+    // The owner: the overridden decision's own role comes first; then the status, accepted first.
+    await step(4).waitFor({ state: 'visible' });
+    await input.locator('.monaco-list-row.focused', { hasText: 'Head of Engineering (execution)' }).waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await step(5).waitFor({ state: 'visible' });
+    await input.locator('.monaco-list-row.focused', { hasText: 'accepted' }).waitFor({ state: 'visible' });
     await page.keyboard.press('Enter');
     const newName = '0008-staff-a-follow-the-sun-support-rotation.md';
     await page.locator(`.tabs-container .tab.active[aria-label^="${newName}"]`).waitFor({ state: 'visible' });
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-line', { hasText: /^trigger:\s+new-requirement$/ }).waitFor({ state: 'visible' });
+    // It opens at its Context section, where the trigger is stated.
+    await editor.locator('.view-line', { hasText: /^This\sdecision\soverrides\sADR-0002\s/ }).waitFor({ state: 'visible' });
+    assert.match(readFileSync(join(decisions, newName), 'utf8'), /\ntrigger: new-requirement\ntrigger-detail: 24\/7 support promised to enterprise customers\n/);
     assert.match(readFileSync(oldPath, 'utf8'), /\nstatus: overridden\noverridden-by: ADR-0008\n/);
     await workbench.screenshot('08-override-created');
 
@@ -223,7 +234,7 @@ describe('adr-roles in the VS Code workbench', function () {
       assert.match(await node(id).getAttribute('class'), new RegExp(`\\b${owner}\\b`), `${id} is drawn as ${owner}`);
     }
     assert.match(await node('ADR-0003').getAttribute('class'), /\breplaced\b/, 'the overridden decision is drawn as history');
-    await graph.locator('.edge-group.overrides', { hasText: 'overrides · new-resource' }).waitFor({ state: 'visible' });
+    await graph.locator('.edge-group.overrides', { hasText: 'overrides · new resource' }).waitFor({ state: 'visible' });
     await graph.locator('.edge-group.elevated', { hasText: 'elevated 2021-05-24' }).waitFor({ state: 'visible' });
     await graph.locator('.node.role', { hasText: 'Head of Engineering' }).waitFor({ state: 'visible' });
     await graph.locator('.legend', { hasText: 'Strategy — CTO, Head of Product' }).waitFor({ state: 'visible' });
@@ -255,10 +266,10 @@ describe('adr-roles in the VS Code workbench', function () {
     await report.locator('h1', { hasText: 'Ownership Report' }).waitFor({ state: 'visible' });
     await report.locator('svg.chart .segment').first().waitFor({ state: 'visible' });
     await report.locator('table.matrix tr', { hasText: 'Head of Engineering' }).waitFor({ state: 'visible' });
-    await report.locator('svg.chart .axis-label', { hasText: 'Head of Engineering — execution' }).waitFor({ state: 'visible' });
+    await report.locator('svg.chart .axis-label', { hasText: 'Head of Engineering (execution)' }).waitFor({ state: 'visible' });
     await report.locator('[data-list="unowned"] .decision-link', { hasText: 'ADR-0006 Adopt feature flags for gradual rollouts' }).waitFor({ state: 'visible' });
-    await report.locator('[data-list="overrides"] li', { hasText: 'new-resource' }).waitFor({ state: 'attached' });
-    await report.locator('[data-list="elevated"] li', { hasText: 'from Head of Engineering on 2021-05-24' }).waitFor({ state: 'attached' });
+    await report.locator('[data-list="overrides"] li', { hasText: 'new resource' }).waitFor({ state: 'attached' });
+    await report.locator('[data-list="elevated"] li', { hasText: 'elevated from Head of Engineering (execution) on 2021-05-24' }).waitFor({ state: 'attached' });
     await report.locator('.share', { hasText: '1 of 3' }).waitFor({ state: 'attached' });
     await workbench.screenshot('11-ownership-report');
     await report.locator('[data-list="elevated"] .decision-link').first().click();
@@ -289,6 +300,92 @@ describe('adr-roles in the VS Code workbench', function () {
     await visibleWebview(page).locator('h1', { hasText: 'Create your first decision' }).waitFor({ state: 'visible' });
     await visibleWebview(page).locator('code', { hasText: 'npx adr-roles new' }).waitFor({ state: 'visible' });
     await workbench.screenshot('12-walkthrough');
+  });
+
+  it('filters the graph of a 77-decision log by text, owner and relation, and zooms it to fit', async () => {
+    // Seventy more decisions in the demo's folder: topics, owners and supersession chains of a real log.
+    const folder = join(workbench.workspace, 'docs', 'decisions');
+    const topics = ['billing', 'search', 'identity', 'payments', 'notifications'];
+    const owners = ['cto', 'hoe', null];
+    const added = [];
+    for (let n = 8; n <= 77; n++) {
+      const topic = topics[n % topics.length];
+      // Chains of three: ADR-0021 superseded by ADR-0022, superseded by ADR-0023, and so on every seven.
+      const replaces = [1, 2].includes(n % 7) && n > 8 ? n - 1 : null;
+      const replaced = [1, 2].includes((n + 1) % 7) && n + 1 > 8 && n + 1 <= 77;
+      const fields = [
+        `status: ${replaced ? 'superseded' : n % 3 === 0 ? 'proposed' : 'accepted'}`,
+        `date: 2022-${String((n % 12) + 1).padStart(2, '0')}-01`,
+        owners[n % owners.length] ? `owner: ${owners[n % owners.length]}` : '',
+        replaces ? `supersedes: ADR-${String(replaces).padStart(4, '0')}` : '',
+        replaced ? `superseded-by: ADR-${String(n + 1).padStart(4, '0')}` : '',
+      ].filter(Boolean);
+      const file = join(folder, `${String(n).padStart(4, '0')}-${topic}-decision-${n}.md`);
+      writeFileSync(file, `---\n${fields.join('\n')}\n---\n# ${topic[0].toUpperCase()}${topic.slice(1)} decision ${n}\n`);
+      added.push({ n, topic, file });
+    }
+    try {
+      await page.keyboard.press('F1');
+      await page.keyboard.type('View: Close All Editors');
+      await page.locator('.quick-input-widget .monaco-list-row.focused[aria-label^="View: Close All Editors,"]').waitFor({ state: 'visible' });
+      await page.keyboard.press('Enter');
+      await runFromCommandPalette(page, 'ADR: Show Decision Graph');
+      await page.locator('.tabs-container .tab.active[aria-label^="Decision Graph"]').waitFor({ state: 'visible' });
+      const graph = visibleWebview(page);
+      const count = graph.locator('.graph-count');
+      await count.filter({ hasText: /^77 decisions$/ }).waitFor({ state: 'visible' });
+      // Many unowned decisions at once: one notification offers Add Owners, rather than only a wall of warnings.
+      const offer = page.locator('.notification-toast', { hasText: 'decisions have no owner' });
+      await offer.waitFor({ state: 'visible' });
+      await offer.getByRole('button', { name: 'Not now' }).click();
+      await offer.waitFor({ state: 'hidden' });
+      await workbench.screenshot('13-graph-77-decisions');
+
+      await graph.locator('input[data-tool="text"]').fill('billing');
+      const billing = added.filter((d) => d.topic === 'billing').length;
+      await count.filter({ hasText: new RegExp(`^${billing} of 77 decisions$`) }).waitFor({ state: 'visible' });
+      assert.equal(await graph.locator('svg.graph .node.decision').count(), billing);
+      for (const title of await graph.locator('svg.graph .node.decision .title').allTextContents()) assert.match(title, /billing/i);
+      await workbench.screenshot('14-graph-filtered-billing');
+
+      await graph.locator('select[data-tool="owner"]').selectOption({ label: 'CTO' });
+      const ctoBilling = added.filter((d) => d.topic === 'billing' && owners[d.n % owners.length] === 'cto').length;
+      await count.filter({ hasText: new RegExp(`^${ctoBilling} of 77 decisions$`) }).waitFor({ state: 'visible' });
+      await workbench.screenshot('15-graph-filtered-billing-cto');
+
+      await graph.getByRole('button', { name: 'Show all' }).click();
+      await count.filter({ hasText: /^77 decisions$/ }).waitFor({ state: 'visible' });
+      // ADR-0022 supersedes ADR-0021 and is superseded by ADR-0023: related to it, the three of them.
+      await graph.locator('select[data-tool="related"]').selectOption({ label: 'ADR-0022 Identity decision 22' });
+      await count.filter({ hasText: /^3 of 77 decisions$/ }).waitFor({ state: 'visible' });
+      assert.deepEqual((await graph.locator('svg.graph .node.decision').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')))).sort(), ['ADR-0021', 'ADR-0022', 'ADR-0023']);
+      await workbench.screenshot('16-graph-related-to-adr-0022');
+
+      await graph.getByRole('button', { name: 'Show all' }).click();
+      await count.filter({ hasText: /^77 decisions$/ }).waitFor({ state: 'visible' });
+      const svg = graph.locator('svg.graph').first();
+      const before = Number(await svg.getAttribute('width'));
+      await graph.locator('button[data-tool="zoom-out"]').click();
+      assert.ok(Number(await svg.getAttribute('width')) < before, 'zoomed out');
+      await graph.locator('button[data-tool="fit"]').click();
+      const fitted = Number(await svg.getAttribute('width'));
+      const room = await graph.locator('body').evaluate(() => document.documentElement.clientWidth);
+      assert.ok(fitted <= room, `fitted width ${fitted} within the panel's ${room}`);
+      await workbench.screenshot('17-graph-77-fitted');
+
+      // The report of the same log in an editor about 1,000 px wide: no table or chart scrolls sideways.
+      await runFromCommandPalette(page, 'ADR: Ownership Report');
+      const report = visibleWebview(page);
+      await report.locator('h1', { hasText: 'Ownership Report' }).waitFor({ state: 'visible' });
+      await report.locator('table.matrix tr', { hasText: 'Head of Engineering' }).waitFor({ state: 'visible' });
+      const width = await report.locator('body').evaluate(() => document.documentElement.clientWidth);
+      assert.ok(width <= 1100, `the report is ${width} px wide`);
+      const overflowing = await report.locator('.matrix-box, .chart-box').evaluateAll((boxes) => boxes.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => `${b.className}: ${b.scrollWidth} > ${b.clientWidth}`));
+      assert.deepEqual(overflowing, []);
+      await workbench.screenshot('18-report-77-decisions');
+    } finally {
+      for (const { file } of added) rmSync(file, { force: true });
+    }
   });
 
   it('raised no error notifications', async () => {

@@ -39,7 +39,7 @@ describe('adr-roles CLI', () => {
     const { code, stdout } = run(['list', 'nygard'], FIXTURES);
     assert.equal(code, 0);
     assert.match(stdout, /^ID\s+STATUS\s+OWNER\s+DATE\s+TITLE/);
-    assert.match(stdout, /ADR-0002\s+superseded\s+\(none\)\s+2016-02-12\s+Implement as shell scripts\s+superseded by ADR-0004/);
+    assert.match(stdout, /ADR-0002\s+superseded\s+no owner\s+2016-02-12\s+Implement as shell scripts\s+superseded by ADR-0004/);
     assert.match(stdout, /4 decisions\n$/);
   });
 

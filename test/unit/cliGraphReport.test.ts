@@ -24,8 +24,8 @@ describe('adr-roles graph and report', () => {
     const { code, stdout, stderr } = run(['graph'], repo);
     assert.equal(code, 0, stderr);
     assert.match(stdout, /^flowchart TB\n/);
-    assert.match(stdout, /\n {2}n0\["ADR-0001: GraphQL #34;events#34;<br\/>Head of Engineering · overridden · 2021-04-06"\]\n/);
-    assert.match(stdout, /\n {2}n1 ==>\|"overrides \(new-resource: Data team hired\)"\| n0\n/);
+    assert.match(stdout, /\n {2}n0\["ADR-0001: GraphQL #34;events#34;<br\/>Head of Engineering \(execution\) · overridden · 2021-04-06"\]\n/);
+    assert.match(stdout, /\n {2}n1 ==>\|"overrides \(new resource: Data team hired\)"\| n0\n/);
     assert.match(stdout, /\n {2}r3 -.->\|"elevated 2021-05-24"\| n2\n/);
   });
 
@@ -33,7 +33,7 @@ describe('adr-roles graph and report', () => {
     const { code, stdout } = run(['graph', 'docs/decisions', '--format', 'dot'], repo);
     assert.equal(code, 0);
     assert.match(stdout, /^digraph decisions \{\n/);
-    assert.match(stdout, /label="ADR-0001: GraphQL \\"events\\"\\nHead of Engineering · overridden · 2021-04-06"/);
+    assert.match(stdout, /label="ADR-0001: GraphQL \\"events\\"\\nHead of Engineering \(execution\) · overridden · 2021-04-06"/);
     assert.match(stdout, /URL="docs\/decisions\/0002-segment-events.md"/);
   });
 

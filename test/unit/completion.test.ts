@@ -10,8 +10,8 @@ describe('frontmatter completion', () => {
   it('offers configured roles after owner:', () => {
     const found = completionAt(TEXT, { line: 2, character: 7 }, decision, defaultConfig());
     assert.deepEqual(found?.items.map((i) => [i.label, i.detail]), [
-      ['cto', 'CTO — strategy'],
-      ['hoe', 'Head of Engineering — execution'],
+      ['cto', 'CTO (strategy)'],
+      ['hoe', 'Head of Engineering (execution)'],
     ]);
     assert.deepEqual(found?.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 7 } });
   });

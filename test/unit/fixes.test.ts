@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { DecisionLog } from '../../src/core/workspace/catalog';
 import { defaultConfig, readConfig } from '../../src/core/workspace/config';
 import { setFieldsEdits, setStatusEdits } from '../../src/core/edit/decisionEdits';
-import { fixesFor } from '../../src/core/edit/fixes';
+import { quickFixesFor } from '../../src/core/views/quickFixes';
 import { setMetadataEdits } from '../../src/core/edit/metadataFields';
 import { applyEdits } from '../../src/core/edit/textEdit';
 import { lintDecision } from '../../src/core/rules/lint';
@@ -18,7 +18,7 @@ function fixed(file: string, text: string, code: string, title?: string, config 
   log.upsert(decision);
   const problem = lintDecision(decision, log, config).find((p) => p.code === code);
   assert.ok(problem, `a ${code} problem`);
-  const fixes = fixesFor(problem, { text, decision, config, today: TODAY });
+  const fixes = quickFixesFor(problem, { text, decision, config, today: TODAY });
   const fix = title ? fixes.find((f) => f.title === title) : fixes[0];
   assert.ok(fix, `fix "${title}" among ${fixes.map((f) => f.title).join(' | ')}`);
   return applyEdits(text, fix.edits);
@@ -52,7 +52,7 @@ describe('quick fixes', () => {
 
   it('unknown-owner: replaces only the value', () => {
     const text = '---\nowner: cfo   # finance\n---\n';
-    assert.equal(fixed('d/0001-x.md', text, 'unknown-owner', 'Change owner to hoe (Head of Engineering)'), '---\nowner: hoe   # finance\n---\n');
+    assert.equal(fixed('d/0001-x.md', text, 'unknown-owner', 'Change owner to Head of Engineering (execution)'), '---\nowner: hoe   # finance\n---\n');
   });
 
   it("invalid-date: today's date, as the preferred fix", () => {
@@ -84,7 +84,7 @@ function fixedInLog(docs: Record<string, string>, file: string, code: string, ti
   const decision = log.get(file)!;
   const problem = lintDecision(decision, log, defaultConfig()).find((p) => p.code === code);
   assert.ok(problem, `a ${code} problem`);
-  const fix = fixesFor(problem, { text, decision, config: defaultConfig(), today: TODAY }).find((f) => !title || f.title === title);
+  const fix = quickFixesFor(problem, { text, decision, config: defaultConfig(), today: TODAY }).find((f) => !title || f.title === title);
   assert.ok(fix, `fix ${title ?? code}`);
   const after = applyEdits(text, fix.edits);
   const reread = parseDecision(file, after);
@@ -101,7 +101,7 @@ describe('quick fixes: shapes found by fuzzing', () => {
       log.upsert(decision);
       const problem = lintDecision(decision, log, defaultConfig()).find((p) => p.code === 'missing-owner');
       assert.ok(problem, JSON.stringify(text));
-      assert.deepEqual(fixesFor(problem, { text, decision, config: defaultConfig(), today: TODAY }), [], JSON.stringify(text));
+      assert.deepEqual(quickFixesFor(problem, { text, decision, config: defaultConfig(), today: TODAY }), [], JSON.stringify(text));
     }
   });
 
@@ -126,7 +126,7 @@ describe('quick fixes: shapes found by fuzzing', () => {
   });
 
   it('changes the owner where it is written after a `---` line with trailing blanks', () => {
-    assert.equal(fixed('d/adr-012.md', '---\t\nOwner: ADR-0001\n---\n# Use X\n\n', 'unknown-owner', 'Change owner to cto (CTO)'), '---\t\nOwner: cto\n---\n# Use X\n\n');
+    assert.equal(fixed('d/adr-012.md', '---\t\nOwner: ADR-0001\n---\n# Use X\n\n', 'unknown-owner', 'Change owner to CTO (strategy)'), '---\t\nOwner: cto\n---\n# Use X\n\n');
   });
 
   it('adds a relation that reads back: under a setext Status heading, apart from the text below, after a byte-order mark', () => {

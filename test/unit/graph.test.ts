@@ -96,10 +96,10 @@ describe('decision graph', () => {
         '0007-observability.md': ['status: accepted', 'owner: cto', 'elevated-from: HOE'],
       }),
     ]);
-    assert.deepEqual(decision(graph, 'ADR-0004').elevated, { from: 'hoe', fromLabel: 'Head of Engineering', on: '2021-05-24' });
-    assert.deepEqual(decision(graph, 'ADR-0007').elevated, { from: 'HOE', fromLabel: 'Head of Engineering', on: null });
+    assert.deepEqual(decision(graph, 'ADR-0004').elevated, { from: 'hoe', fromLabel: 'Head of Engineering (execution)', on: '2021-05-24' });
+    assert.deepEqual(decision(graph, 'ADR-0007').elevated, { from: 'HOE', fromLabel: 'Head of Engineering (execution)', on: null });
     const roles = graph.nodes.filter((n) => n.type === 'role');
-    assert.deepEqual(roles, [{ type: 'role', key: 'role:hoe', label: 'Head of Engineering', ownerClass: 'execution' }], 'one node per role, however it is spelt');
+    assert.deepEqual(roles, [{ type: 'role', key: 'role:hoe', label: 'Head of Engineering (execution)', ownerClass: 'execution' }], 'one node per role, however it is spelt');
     assert.deepEqual(edgeNames(graph), ['elevated role:hoe→ADR-0004', 'elevated role:hoe→ADR-0007']);
     assert.equal(graph.edges.find((e) => e.to.endsWith('0004-managed-postgres.md'))?.on, '2021-05-24');
     assert.equal(decision(graph, 'ADR-0004').replaced, false, 'an elevation does not replace a decision');

@@ -42,11 +42,11 @@ describe('graph as Mermaid', () => {
     const lines = text.split('\n');
     assert.equal(lines[0], 'flowchart TB');
     for (const cls of ['strategy', 'execution', 'unowned', 'replaced', 'role']) assert.ok(lines.some((l) => l.startsWith(`  classDef ${cls} `)), `classDef ${cls}`);
-    assert.ok(lines.includes('  n4["ADR-0005: events through segment<br/>CTO · accepted · 2021-08-10"]'), text);
-    assert.ok(lines.includes('  n3["ADR-0004: managed postgres<br/>CTO · accepted · 2021-06-01<br/>elevated from Head of Engineering on 2021-05-24"]'), text);
+    assert.ok(lines.includes('  n4["ADR-0005: events through segment<br/>CTO (strategy) · accepted · 2021-08-10"]'), text);
+    assert.ok(lines.includes('  n3["ADR-0004: managed postgres<br/>CTO (strategy) · accepted · 2021-06-01<br/>elevated from Head of Engineering (execution) on 2021-05-24"]'), text);
     assert.ok(lines.includes('  n5["ADR-0006: feature flags<br/>no owner · proposed · 2021-09-01"]'));
-    assert.ok(lines.includes('  n4 ==>|"overrides (new-resource: Data team hired#59; analytics vendor contract signed)"| n2'), text);
-    assert.ok(lines.includes('  r6(["Head of Engineering"])'));
+    assert.ok(lines.includes('  n4 ==>|"overrides (new resource: Data team hired#59; analytics vendor contract signed)"| n2'), text);
+    assert.ok(lines.includes('  r6(["Head of Engineering (execution)"])'));
     assert.ok(lines.includes('  r6 -.->|"elevated 2021-05-24"| n3'));
     for (const line of ['  class n0 strategy', '  class n1 execution', '  class n2 execution', '  class n2 replaced', '  class n5 unowned', '  class r6 execution']) assert.ok(lines.includes(line), line);
     assert.ok(!lines.includes('  class n1 replaced'), 'a decision in force is not drawn as history');
@@ -60,13 +60,13 @@ describe('graph as Mermaid', () => {
       assert.doesNotMatch(label.replaceAll('<br/>', ''), /["|<>`\\]/, `raw special character left in ${label}`);
       assert.doesNotMatch(label.replace(/#(\d+|quot);/g, ''), /#/, `a bare # would start an entity in ${label}`);
     }
-    assert.equal(mermaidShown(labels[0]!), `ADR-0001: ${AWKWARD}\nHead of Engineering · overridden`);
-    assert.equal(mermaidShown(labels[2]!), 'overrides (new-requirement: Customer said "now" | <urgent> #1)');
+    assert.equal(mermaidShown(labels[0]!), `ADR-0001: ${AWKWARD}\nHead of Engineering (execution) · overridden`);
+    assert.equal(mermaidShown(labels[2]!), 'overrides (new requirement: Customer said "now" | <urgent> #1)');
   });
 
   it('puts each folder in a subgraph when there are several, with ids unique across them', () => {
     const text = toMermaid(buildGraph([logOf('docs/a', { '0001-x.md': ['owner: cto'] }), logOf('docs/b', { '0001-y.md': ['owner: hoe', 'supersedes: ADR-0002'], '0002-z.md': [] })], DEFAULT_ROLES));
-    assert.match(text, /\n {2}subgraph f0\["docs\/a"\]\n {4}f0_n0\["ADR-0001: x<br\/>CTO · no status"\]\n {2}end\n/);
+    assert.match(text, /\n {2}subgraph f0\["docs\/a"\]\n {4}f0_n0\["ADR-0001: x<br\/>CTO \(strategy\) · no status"\]\n {2}end\n/);
     assert.match(text, /\n {2}subgraph f1\["docs\/b"\]\n(?: {4}.*\n)+ {4}f1_n0 -->\|"supersedes"\| f1_n1\n {2}end\n/);
   });
 });
@@ -76,10 +76,10 @@ describe('graph as Graphviz DOT', () => {
     const text = toDot(buildGraph([demoLog()], DEFAULT_ROLES));
     assert.match(text, /^digraph decisions \{\n/);
     assert.match(text, /\n}\n$/);
-    assert.match(text, /\n {2}n4 \[label="ADR-0005: events through segment\\nCTO · accepted · 2021-08-10", color="#1d4ed8", fillcolor="#dbeafe", style="rounded,filled", class="strategy", URL="docs\/decisions\/0005-events-through-segment.md"/);
+    assert.match(text, /\n {2}n4 \[label="ADR-0005: events through segment\\nCTO \(strategy\) · accepted · 2021-08-10", color="#1d4ed8", fillcolor="#dbeafe", style="rounded,filled", class="strategy", URL="docs\/decisions\/0005-events-through-segment.md"/);
     assert.match(text, /\n {2}n2 \[[^\n]*style="rounded,filled,dashed", class="execution replaced"/, 'history is drawn dashed');
     assert.match(text, /\n {2}n5 \[[^\n]*color="#b91c1c"[^\n]*class="unowned"/);
-    assert.match(text, /\n {2}n4 -> n2 \[label="overrides \(new-resource: Data team\\nhired; analytics vendor contract\\nsigned\)", penwidth="2", class="overrides"\];/);
+    assert.match(text, /\n {2}n4 -> n2 \[label="overrides \(new resource: Data team\\nhired; analytics vendor contract\\nsigned\)", penwidth="2", class="overrides"\];/);
     assert.match(text, /\n {2}r6 -> n3 \[label="elevated 2021-05-24", style="dashed", arrowhead="vee", class="elevated"\];/);
   });
 
@@ -93,8 +93,8 @@ describe('graph as Graphviz DOT', () => {
     const label = new RegExp(`label=${quoted}`).exec(statements[0]!)?.[1] ?? '';
     const shown = dotShown(label).split('\n');
     assert.equal(shown.slice(0, -1).join(' '), `ADR-0001: ${AWKWARD}`, 'wrapped at spaces, nothing lost');
-    assert.equal(shown.at(-1), 'Head of Engineering · overridden');
-    assert.ok(shown.every((l) => l.length <= 34 || !l.includes(' ')), 'long titles are wrapped');
+    assert.equal(shown.at(-1), 'Head of Engineering (execution) · overridden');
+    assert.ok(shown.slice(0, -1).every((l) => l.length <= 34 || !l.includes(' ')), 'long titles are wrapped');
   });
 
   it('puts each folder in a cluster when there are several', () => {

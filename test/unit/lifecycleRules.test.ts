@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DecisionLog } from '../../src/core/workspace/catalog';
 import { defaultConfig } from '../../src/core/workspace/config';
-import { fixesFor } from '../../src/core/edit/fixes';
+import { quickFixesFor } from '../../src/core/views/quickFixes';
 import { applyEdits } from '../../src/core/edit/textEdit';
 import { lintDecision } from '../../src/core/rules/lint';
 import type { Problem } from '../../src/core/model';
@@ -26,7 +26,7 @@ function fix(files: Record<string, string>, file: string, code: string, title: s
   const decision = log.get(file)!;
   const problem = lintDecision(decision, log, defaultConfig()).find((p) => p.code === code);
   assert.ok(problem, `no ${code} on ${file}`);
-  const chosen = fixesFor(problem, { text: files[file]!, decision, config: defaultConfig(), today: TODAY }).find((f) => f.title === title);
+  const chosen = quickFixesFor(problem, { text: files[file]!, decision, config: defaultConfig(), today: TODAY }).find((f) => f.title === title);
   assert.ok(chosen, `no fix "${title}"`);
   return applyEdits(files[file]!, chosen.edits);
 }
@@ -39,7 +39,7 @@ describe('override-missing-trigger', () => {
     const files = { 'd/0003-old.md': OLD, 'd/0009-new.md': NEW.replace('trigger: new-resource\n', '') };
     const [p] = problems(files, 'd/0009-new.md', 'override-missing-trigger');
     assert.equal(p?.range.start.line, 4);
-    assert.equal(fix(files, 'd/0009-new.md', 'override-missing-trigger', 'Set trigger: new-requirement'), NEW.replace('new-resource', 'new-requirement'));
+    assert.equal(fix(files, 'd/0009-new.md', 'override-missing-trigger', 'Set trigger: new requirement'), NEW.replace('new-resource', 'new-requirement'));
   });
 
   it('flags a trigger that is neither new-resource nor new-requirement, at its value', () => {
@@ -59,18 +59,18 @@ describe('relation-not-reciprocated', () => {
     assert.equal(problems(files, 'd/0009-new.md', 'relation-not-reciprocated').length, 0);
     const [p] = problems(files, 'd/0003-old.md', 'relation-not-reciprocated');
     assert.match(p?.message ?? '', /ADR-0009 says it overrides ADR-0003, but ADR-0003 does not say 'overridden-by: ADR-0009'/);
-    assert.equal(fix(files, 'd/0003-old.md', 'relation-not-reciprocated', "Add 'overridden-by: ADR-0009'"), OLD.replace('accepted', 'overridden').replace('status: overridden\n', 'status: overridden\noverridden-by: ADR-0009\n'));
+    assert.equal(fix(files, 'd/0003-old.md', 'relation-not-reciprocated', 'Add the missing end: overridden by ADR-0009'), OLD.replace('accepted', 'overridden').replace('status: overridden\n', 'status: overridden\noverridden-by: ADR-0009\n'));
   });
 
   it('the new decision gains overrides when only the old one says it', () => {
     const files = { 'd/0003-old.md': OLD.replace('owner: hoe\n', 'owner: hoe\noverridden-by: ADR-0009\n'), 'd/0009-new.md': NEW.replace('overrides: ADR-0003\n', '') };
-    assert.equal(fix(files, 'd/0009-new.md', 'relation-not-reciprocated', "Add 'overrides: ADR-0003'"), NEW.replace('overrides: ADR-0003\n', '').replace('status: accepted\n', 'status: accepted\noverrides: ADR-0003\n'));
+    assert.equal(fix(files, 'd/0009-new.md', 'relation-not-reciprocated', 'Add the missing end: overrides ADR-0003'), NEW.replace('overrides: ADR-0003\n', '').replace('status: accepted\n', 'status: accepted\noverrides: ADR-0003\n'));
   });
 
   it('adr-tools: a link line is added to the Status section', () => {
     const old = '# 2. Shell scripts\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n';
     const files = { 'd/0002-shell-scripts.md': old, 'd/0004-python.md': '# 4. Python\n\nDate: 2017-05-01\n\n## Status\n\nAccepted\n\nSupersedes [2. Shell scripts](0002-shell-scripts.md)\n' };
-    const fixed = fix(files, 'd/0002-shell-scripts.md', 'relation-not-reciprocated', "Add 'superseded-by: ADR-0004'");
+    const fixed = fix(files, 'd/0002-shell-scripts.md', 'relation-not-reciprocated', 'Add the missing end: superseded by ADR-0004');
     assert.equal(fixed, old.replace('Accepted\n', 'Accepted\n\nSuperseded by [4. Python](0004-python.md)\n'));
     assert.deepEqual(parseDecision('d/0002-shell-scripts.md', fixed).relations.map((r) => [r.kind, r.target.number]), [['superseded-by', 4]]);
   });
@@ -78,7 +78,7 @@ describe('relation-not-reciprocated', () => {
   it('MADR 2 bullets: the relation is an item of a new Links section, as MADR 2 and log4brains keep them', () => {
     const newer = '# Plain keys\n\n* Status: accepted\n* Date: 2018-03-02\n\n## Context\n';
     const files = { 'd/0002-bold.md': '# Bold\n\n* Status: superseded by [ADR-0003](0003-plain.md)\n', 'd/0003-plain.md': newer };
-    const fixed = fix(files, 'd/0003-plain.md', 'relation-not-reciprocated', "Add 'supersedes: ADR-0002'");
+    const fixed = fix(files, 'd/0003-plain.md', 'relation-not-reciprocated', 'Add the missing end: supersedes ADR-0002');
     assert.equal(fixed, `${newer}\n## Links\n\n* Supersedes [ADR-0002](0002-bold.md)\n`);
     assert.deepEqual(parseDecision('d/0003-plain.md', fixed).relations.map((r) => [r.kind, r.target.number]), [['supersedes', 2]]);
   });
@@ -86,10 +86,10 @@ describe('relation-not-reciprocated', () => {
   it('log4brains: appends to the Links list with its marker and the slug as label, and fills an empty Links heading', () => {
     const newer = '# New\n\n- Status: accepted\n\n## Links\n\n- Refines [20200101-a](20200101-a.md)\n';
     const files = { 'd/20200101-old.md': '# Old\n\n- Status: superseded by [20210101-new](20210101-new.md)\n', 'd/20210101-new.md': newer };
-    const fixed = fix(files, 'd/20210101-new.md', 'relation-not-reciprocated', "Add 'supersedes: 20200101-old'");
+    const fixed = fix(files, 'd/20210101-new.md', 'relation-not-reciprocated', 'Add the missing end: supersedes 20200101-old');
     assert.equal(fixed, `${newer}- Supersedes [20200101-old](20200101-old.md)\n`);
     const empty = '# New\n\n- Status: accepted\n\n## Links\n\n## Notes\n';
-    const filled = fix({ ...files, 'd/20210101-new.md': empty }, 'd/20210101-new.md', 'relation-not-reciprocated', "Add 'supersedes: 20200101-old'");
+    const filled = fix({ ...files, 'd/20210101-new.md': empty }, 'd/20210101-new.md', 'relation-not-reciprocated', 'Add the missing end: supersedes 20200101-old');
     assert.equal(filled, '# New\n\n- Status: accepted\n\n## Links\n\n- Supersedes [20200101-old](20200101-old.md)\n\n## Notes\n');
   });
 });
@@ -171,8 +171,8 @@ describe('execution-overrides-strategy', () => {
   });
 
   it('fixes by elevating it, or by making the CTO the owner', () => {
-    assert.equal(fix(files, 'd/0002-execution.md', 'execution-overrides-strategy', 'Elevate to CTO'), execution.replace('owner: hoe\n', `owner: cto\nelevated-from: hoe\nelevated-on: ${TODAY}\n`));
-    assert.equal(fix(files, 'd/0002-execution.md', 'execution-overrides-strategy', 'Make CTO the owner'), execution.replace('owner: hoe', 'owner: cto'));
+    assert.equal(fix(files, 'd/0002-execution.md', 'execution-overrides-strategy', 'Elevate to CTO (strategy)'), execution.replace('owner: hoe\n', `owner: cto\nelevated-from: hoe\nelevated-on: ${TODAY}\n`));
+    assert.equal(fix(files, 'd/0002-execution.md', 'execution-overrides-strategy', 'Make CTO (strategy) the owner'), execution.replace('owner: hoe', 'owner: cto'));
   });
 
   it('is quiet for strategy overriding execution, the essay’s case', () => {
@@ -186,7 +186,7 @@ describe('duplicate-number fix', () => {
     const log = logOf(files);
     const decision = log.get('d/0012-b.md')!;
     const problem = lintDecision(decision, log, defaultConfig()).find((p) => p.code === 'duplicate-number')!;
-    const [renumber] = fixesFor(problem, { text: files['d/0012-b.md'], decision, config: defaultConfig(), today: TODAY });
+    const [renumber] = quickFixesFor(problem, { text: files['d/0012-b.md'], decision, config: defaultConfig(), today: TODAY });
     assert.equal(renumber?.title, 'Renumber ADR-0012 to ADR-0013…');
     assert.deepEqual(renumber?.command, { id: 'adrRoles.renumber', args: ['d/0012-b.md'] });
   });

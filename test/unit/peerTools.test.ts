@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fixesFor } from '../../src/core/edit/fixes';
+import { quickFixesFor } from '../../src/core/views/quickFixes';
 import { planOverride, planSupersede, type SuccessorPlan } from '../../src/core/edit/lifecycle';
 import { planRenumber } from '../../src/core/edit/renumber';
 import { BUILT_IN_TEMPLATES } from '../../src/core/edit/scaffold';
@@ -70,7 +70,7 @@ function applyFix(folder: string, name: string, code: string, title: RegExp, for
   const problem = lintDecision(decision, log, defaultConfig()).find((p) => p.code === code);
   assert.ok(problem, `${name} has ${code}`);
   const text = readFileSync(path, 'utf8');
-  const fix = fixesFor(problem, { text, decision, config: defaultConfig(), today: TODAY, folder: format }).find((f) => title.test(f.title));
+  const fix = quickFixesFor(problem, { text, decision, config: defaultConfig(), today: TODAY, folder: format }).find((f) => title.test(f.title));
   assert.ok(fix, `${name}: a fix ${String(title)}`);
   writeFileSync(path, applyEdits(text, fix.edits));
 }
@@ -118,7 +118,7 @@ describe('adr-tools keeps reading a log after every write of adr-roles', () => {
     // Quick fixes: the execution decision overriding nothing is elevated; an unknown owner changed.
     const helm = join(dir, '0004-deploy-with-helm.md');
     writeFileSync(helm, readFileSync(helm, 'utf8').replace('Owner: hoe', 'Owner: ops'));
-    applyFix(dir, '0004-deploy-with-helm.md', 'unknown-owner', /Change owner to hoe/, 'nygard');
+    applyFix(dir, '0004-deploy-with-helm.md', 'unknown-owner', /Change owner to Head of Engineering/, 'nygard');
     // Renumber 0005 to 0008, rewriting the links that name it.
     const log = logOf(dir);
     const five = log.get(join(dir, '0005-cache-sessions-in-redis.md'));

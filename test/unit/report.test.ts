@@ -14,8 +14,8 @@ describe('ownership report', () => {
       report.roles.map((r) => [r.key, r.label, r.role?.id ?? null, r.ownerClass, r.counts, r.total]),
       [
         ['unowned', 'Unowned', null, 'unowned', { proposed: 1, accepted: 0, overridden: 0 }, 1],
-        ['role:cto', 'CTO — strategy', 'cto', 'strategy', { proposed: 0, accepted: 3, overridden: 0 }, 3],
-        ['role:hoe', 'Head of Engineering — execution', 'hoe', 'execution', { proposed: 0, accepted: 1, overridden: 1 }, 2],
+        ['role:cto', 'CTO (strategy)', 'cto', 'strategy', { proposed: 0, accepted: 3, overridden: 0 }, 3],
+        ['role:hoe', 'Head of Engineering (execution)', 'hoe', 'execution', { proposed: 0, accepted: 1, overridden: 1 }, 2],
       ],
     );
   });
@@ -39,7 +39,7 @@ describe('ownership report', () => {
   });
 
   it('lists elevated decisions: from whom and when', () => {
-    assert.deepEqual(report.elevated.map((e) => [e.decision.id, e.from, e.fromLabel, e.on]), [['ADR-0004', 'hoe', 'Head of Engineering', '2021-05-24']]);
+    assert.deepEqual(report.elevated.map((e) => [e.decision.id, e.from, e.fromLabel, e.on]), [['ADR-0004', 'hoe', 'Head of Engineering (execution)', '2021-05-24']]);
   });
 
   it('counts the execution decisions later overridden, and by what', () => {
@@ -109,23 +109,23 @@ describe('ownership report', () => {
 describe('ownership report as text', () => {
   it('prints the matrix, the lists and the share', () => {
     const text = reportText(buildReport([demoLog()], DEFAULT_ROLES));
-    assert.match(text, /^Ownership of 6 decisions in docs\/decisions\n/);
+    assert.match(text, /^Ownership of 6 decisions in docs\/decisions\n6 decisions · 1 override · 1 elevated · 1 no longer in force · 1 unowned\n/);
     const lines = text.split('\n');
     for (const line of [
       'OWNER                            PROPOSED  ACCEPTED  OVERRIDDEN  TOTAL',
       'Unowned                                 1         0           0      1',
-      'CTO — strategy                          0         3           0      3',
-      'Head of Engineering — execution         0         1           1      2',
-      '  PERIOD   NEW-RESOURCE  NEW-REQUIREMENT  OTHER',
+      'CTO (strategy)                          0         3           0      3',
+      'Head of Engineering (execution)         0         1           1      2',
+      '  PERIOD   NEW RESOURCE  NEW REQUIREMENT  OTHER',
       '  2021-Q3             1                0      0',
     ]) {
       assert.ok(lines.includes(line), `no line "${line}" in\n${text}`);
     }
     assert.match(text, /\nUnowned \(1\)\n {2}ADR-0006 {2}feature flags\n/);
     assert.match(text, /\nOverrides by trigger, per quarter \(1\)\n {2}PERIOD /);
-    assert.match(text, /\n {2}ADR-0005 {2}events through segment — overrides ADR-0003 \(new-resource: Data team hired; analytics vendor contract signed\)\n/);
-    assert.match(text, /\nElevated \(1\)\n {2}ADR-0004 {2}managed postgres — from Head of Engineering on 2021-05-24\n/);
-    assert.match(text, /\nExecution decisions later overridden: 1 of 2 \(50%\)\n {2}ADR-0003 {2}events through graphql — overridden by ADR-0005 \(new-resource\)\n/);
+    assert.match(text, /\n {2}ADR-0005 {2}events through segment — overrides ADR-0003 \(new resource: Data team hired; analytics vendor contract signed\)\n/);
+    assert.match(text, /\nElevated \(1\)\n {2}ADR-0004 {2}managed postgres — elevated from Head of Engineering \(execution\) on 2021-05-24\n/);
+    assert.match(text, /\nExecution decisions later overridden: 1 of 2 \(50%\)\n {2}ADR-0003 {2}events through graphql — overridden by ADR-0005 \(new resource\)\n/);
   });
 
   it('names the folder with each id when there are several folders', () => {

@@ -50,6 +50,7 @@ describe('rules', () => {
       assert.equal(p?.code, 'duplicate-number');
       assert.equal(p?.severity, 'error');
       assert.equal(p?.data?.nextNumber, 13);
+      assert.match(p?.message ?? '', /\(next free: ADR-0013\)$/, 'the number told as an id');
     }
   });
 
@@ -85,7 +86,7 @@ describe('rules', () => {
 });
 
 describe('groupByRole', () => {
-  it('puts the unowned first, then every role (even empty), then unknown owners', () => {
+  it('puts the unowned first, unknown owners next to them, then every role (even empty)', () => {
     const decisions = ['---\nowner: cto\n---\n', '---\n---\n', '---\nowner: HOE\n---\n', '---\nowner: cfo\n---\n'].map((t, i) => parseDecision(`d/000${i + 1}-x.md`, t));
     const roles = [...defaultConfig().roles, { id: 'hop', label: 'Head of Product', kind: 'strategy' }];
     const groups = groupByRole(decisions, roles);
@@ -93,10 +94,10 @@ describe('groupByRole', () => {
       groups.map((g) => [g.label, g.decisions.map((d) => d.id)]),
       [
         ['Unowned', ['ADR-0002']],
-        ['CTO — strategy', ['ADR-0001']],
-        ['Head of Engineering — execution', ['ADR-0003']],
-        ['Head of Product — strategy', []],
-        ['Unknown role', ['ADR-0004']],
+        ['Owner names no configured role', ['ADR-0004']],
+        ['CTO (strategy)', ['ADR-0001']],
+        ['Head of Engineering (execution)', ['ADR-0003']],
+        ['Head of Product (strategy)', []],
       ],
     );
   });

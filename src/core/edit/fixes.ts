@@ -1,13 +1,25 @@
 import type { AdrRolesConfig, Role } from '../workspace/config';
-import { TRIGGERS, type Decision, type Problem } from '../model';
+import { TRIGGERS, type Decision, type Problem, type Trigger } from '../model';
 import { addRelationEdits, setStatusEdits } from './decisionEdits';
 import { setMetadataEdits } from './metadataFields';
 import type { FolderFormat } from '../workspace/folderFormat';
 import type { DecisionTarget } from '../read/decisionTarget';
 import type { TextEdit } from './textEdit';
 
+/** What a fix does, for the views layer to put in words (views/quickFixes.ts): the title is presentation. */
+export type FixAction =
+  | { kind: 'set-owner'; role: Role }
+  | { kind: 'change-owner'; role: Role }
+  | { kind: 'set-trigger'; trigger: Trigger }
+  | { kind: 'add-relation'; relation: string; target: string }
+  | { kind: 'set-status'; status: string }
+  | { kind: 'elevate'; role: Role | { id: string; label: string; kind: string } }
+  | { kind: 'make-owner'; role: Role | { id: string; label: string; kind: string } }
+  | { kind: 'renumber'; id: string; to: number | undefined }
+  | { kind: 'set-date-today'; key: string; today: string };
+
 export interface Fix {
-  title: string;
+  action: FixAction;
   /** The one fix to apply when the user asks for "the" fix. */
   preferred: boolean;
   edits: TextEdit[];
@@ -25,11 +37,6 @@ export interface FixContext {
   folder?: FolderFormat;
 }
 
-/** `CTO (strategy)`: how a role is offered in quick fixes and pickers. */
-export function roleTitle(role: Role): string {
-  return role.kind && role.kind !== 'other' ? `${role.label} (${role.kind})` : role.label;
-}
-
 /** Fields after which `owner:` reads naturally, in order of preference. */
 const OWNER_AFTER = ['date', 'status'];
 
@@ -43,47 +50,46 @@ function candidateFixes(problem: Problem, context: FixContext): Fix[] {
   switch (problem.code) {
     case 'missing-owner':
       return context.config.roles.map((role, i) => ({
-        title: `Set owner: ${roleTitle(role)}`,
+        action: { kind: 'set-owner', role },
         preferred: i === 0 && context.config.roles.length === 1,
         edits: setMetadataEdits(context.text, context.decision, [['owner', role.id]], OWNER_AFTER, context.folder),
       }));
     case 'unknown-owner':
       return context.config.roles.map((role) => ({
-        title: `Change owner to ${role.id} (${role.label})`,
+        action: { kind: 'change-owner', role },
         preferred: false,
         edits: [{ range: problem.range, newText: role.id }],
       }));
     case 'override-missing-trigger':
       return TRIGGERS.map((trigger) => ({
-        title: `Set trigger: ${trigger}`,
+        action: { kind: 'set-trigger', trigger },
         preferred: false,
         edits: setMetadataEdits(context.text, context.decision, [['trigger', trigger]], ['overrides'], context.folder),
       }));
     case 'relation-not-reciprocated': {
       const { kind, target } = problem.data as { kind: string; target: DecisionTarget };
-      return [{ title: `Add '${kind}: ${target.id}'`, preferred: true, edits: addRelationEdits(context.text, context.decision, kind, target) }];
+      return [{ action: { kind: 'add-relation', relation: kind, target: target.id }, preferred: true, edits: addRelationEdits(context.text, context.decision, kind, target) }];
     }
     case 'status-out-of-sync': {
       const { status, kind, declared, target } = problem.data as { status: string; kind: string; declared: boolean; target: DecisionTarget };
       // When the link is only written on the other end, this end gets it too.
       const edits = setStatusEdits(context.text, context.decision, status, declared ? undefined : { kind, target });
-      return [{ title: `Set status: ${status}`, preferred: true, edits }];
+      return [{ action: { kind: 'set-status', status }, preferred: true, edits }];
     }
     case 'execution-overrides-strategy': {
       const { strategyRole, executionRole } = problem.data as { strategyRole: string; executionRole: string };
-      const role = context.config.roles.find((r) => r.id === strategyRole);
-      const label = role ? role.label : strategyRole;
+      const role = context.config.roles.find((r) => r.id === strategyRole) ?? { id: strategyRole, label: strategyRole, kind: 'strategy' };
       return [
-        { title: `Elevate to ${label}`, preferred: false, edits: elevateEdits(context.text, context.decision, strategyRole, executionRole, context.today, context.folder) },
-        { title: `Make ${label} the owner`, preferred: false, edits: setMetadataEdits(context.text, context.decision, [['owner', strategyRole]], OWNER_AFTER, context.folder) },
+        { action: { kind: 'elevate', role }, preferred: false, edits: elevateEdits(context.text, context.decision, strategyRole, executionRole, context.today, context.folder) },
+        { action: { kind: 'make-owner', role }, preferred: false, edits: setMetadataEdits(context.text, context.decision, [['owner', strategyRole]], OWNER_AFTER, context.folder) },
       ];
     }
     case 'duplicate-number': {
       const next = typeof problem.data?.nextNumber === 'number' ? problem.data.nextNumber : undefined;
-      return [{ title: `Renumber ${context.decision.id}${next ? ` to ADR-${String(next).padStart(4, '0')}` : ''}…`, preferred: false, edits: [], command: { id: 'adrRoles.renumber', args: [context.decision.file] } }];
+      return [{ action: { kind: 'renumber', id: context.decision.id, to: next }, preferred: false, edits: [], command: { id: 'adrRoles.renumber', args: [context.decision.file] } }];
     }
     case 'invalid-date':
-      return [{ title: `Set ${typeof problem.data?.key === 'string' ? problem.data.key : 'date'} to today (${context.today})`, preferred: true, edits: [{ range: problem.range, newText: context.today }] }];
+      return [{ action: { kind: 'set-date-today', key: typeof problem.data?.key === 'string' ? problem.data.key : 'date', today: context.today }, preferred: true, edits: [{ range: problem.range, newText: context.today }] }];
     default:
       return [];
   }

@@ -21,6 +21,15 @@ export interface RenumberPlan {
   edits: Map<string, TextEdit[]>;
   /** `ADR-0012` mentions that may mean either of two decisions numbered 12, left as written. */
   ambiguous: number;
+  /** What the edits rewrite, per file path: markdown links, `ADR-NNNN` mentions, and numbers in fields and headings. */
+  rewrites: Map<string, RenumberRewrites>;
+}
+
+export interface RenumberRewrites {
+  links: number;
+  mentions: number;
+  /** The decision's own heading number and `id:`, and bare numbers in other decisions' relation fields. */
+  numbers: number;
 }
 
 /** `0012-use-x.md` → `0013-use-x.md`, `adr-012.md` → `adr-013.md`: the first number, same width. */
@@ -38,26 +47,32 @@ export function planRenumber(input: RenumberInput): RenumberPlan {
   const oldNumber = decision.number;
   const oldName = baseName(decision.file);
   const newFileName = renumberedFileName(oldName, newNumber);
-  const plan: RenumberPlan = { newFileName, edits: new Map(), ambiguous: 0 };
+  const plan: RenumberPlan = { newFileName, edits: new Map(), ambiguous: 0, rewrites: new Map() };
   if (oldNumber === null) return plan;
   const shared = input.log.withNumber(oldNumber).length > 1;
   for (const file of input.files) {
     const own = file.path === decision.file;
     const lines = new LineIndex(file.text);
     const edits: TextEdit[] = [];
-    const edit = (start: number, end: number, newText: string): void => {
-      if (!edits.some((e) => rangesOverlap(lines, e, start, end))) edits.push({ range: lines.range(start, end), newText });
+    const rewrites: RenumberRewrites = { links: 0, mentions: 0, numbers: 0 };
+    const edit = (start: number, end: number, newText: string, kind: keyof RenumberRewrites = 'numbers'): void => {
+      if (edits.some((e) => rangesOverlap(lines, e, start, end))) return;
+      edits.push({ range: lines.range(start, end), newText });
+      rewrites[kind]++;
     };
     for (const ref of findReferences(file.text)) {
-      if (ref.kind === 'link' && ref.fileName === oldName) edit(ref.end - oldName.length, ref.end, newFileName);
+      if (ref.kind === 'link' && ref.fileName === oldName) edit(ref.end - oldName.length, ref.end, newFileName, 'links');
       else if (ref.kind === 'mention' && ref.number === oldNumber) {
-        if (own || !shared) edit(ref.start, ref.end, renumberMention(ref.raw, newNumber));
+        if (own || !shared) edit(ref.start, ref.end, renumberMention(ref.raw, newNumber), 'mentions');
         else plan.ambiguous++;
       }
     }
     if (own) renumberOwnHeadingAndId(lines, decision, oldNumber, newNumber, edit);
     else if (!shared) renumberBareRelations(file, lines, input.log, decision, newNumber, edit);
-    if (edits.length > 0) plan.edits.set(file.path, edits);
+    if (edits.length > 0) {
+      plan.edits.set(file.path, edits);
+      plan.rewrites.set(file.path, rewrites);
+    }
   }
   return plan;
 }

@@ -54,3 +54,20 @@ function slashedDate(first: number, second: number, year: string): string | null
 export function isoDate(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a written date is refused, for the `invalid-date` problem. `2021-13-45` is written the right
+ * way and names no day: saying "write it as YYYY-MM-DD" would be wrong, so it says which part does
+ * not exist. Anything else is told the form to write.
+ */
+export function invalidDateMessage(raw: string, key: string): string {
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(raw.trim());
+  if (!m) return `'${raw}' is not a date: write ${key} as YYYY-MM-DD`;
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (month < 1 || month > 12) return `'${raw}' is not a real date: there is no month ${month}`;
+  if (year < 1000) return `'${raw}' is not a real date: the year ${m[1]} is out of range`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `'${raw}' is not a real date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`;
+}

@@ -1,5 +1,5 @@
 import { readOutline, scanStructure, type BodyOutline, type HeaderField, type StatusLine } from './bodyScan';
-import { normalizeDate } from './dates';
+import { invalidDateMessage, normalizeDate } from './dates';
 import { detachStrings } from './detach';
 import { formatId, readFileName } from './fileName';
 import { readFrontmatter, type Frontmatter } from './frontmatter';
@@ -482,7 +482,7 @@ function checkedDate(reader: Reader, key: string, written: Located<string> | nul
   if (iso) return { ...written, value: iso };
   const start = reader.lines.offsetAt(written.valueRange.start);
   const end = reader.lines.offsetAt(written.valueRange.end);
-  reader.problems.push(problem(reader, 'invalid-date', `'${written.value}' is not a date: write ${key} as YYYY-MM-DD`, start, end, { key }));
+  reader.problems.push(problem(reader, 'invalid-date', invalidDateMessage(written.value, key), start, end, { key }));
   return null;
 }
 

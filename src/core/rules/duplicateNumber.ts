@@ -1,4 +1,4 @@
-import { baseName } from '../read/fileName';
+import { baseName, formatId } from '../read/fileName';
 import { namedWithMore } from '../workspace/listText';
 import { decisionHeadRange, type Rule } from './rule';
 
@@ -28,7 +28,7 @@ export const duplicateNumber: Rule = {
     return [
       {
         code: 'duplicate-number',
-        message: `${decision.id} is also the number of ${namedWithMore(others.map((d) => baseName(d.file)), otherCount)}: renumber one of them (next free: ${log.nextNumber()})`,
+        message: `${decision.id} is also the number of ${namedWithMore(others.map((d) => baseName(d.file)), otherCount)}: renumber one of them (next free: ${formatId(log.nextNumber())})`,
         range: decisionHeadRange(decision),
         data: { number: decision.number, nextNumber: log.nextNumber(), others: others.map((d) => d.file), otherCount },
       },

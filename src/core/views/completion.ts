@@ -1,7 +1,8 @@
 import type { DecisionLog } from '../workspace/catalog';
 import type { AdrRolesConfig } from '../workspace/config';
 import { LineIndex } from '../read/lineIndex';
-import { KNOWN_STATUSES, TRIGGERS, type Decision, type Position, type Range } from '../model';
+import type { Decision, Position, Range } from '../model';
+import { roleName, STATUS_CHOICES, TRIGGER_CHOICES } from './vocabulary';
 
 export interface CompletionItem {
   label: string;
@@ -14,16 +15,6 @@ export interface Completion {
   range: Range;
   items: CompletionItem[];
 }
-
-const STATUS_DETAILS: Record<string, string> = {
-  draft: 'being written',
-  proposed: 'awaiting a decision',
-  accepted: 'decided and in force',
-  rejected: 'considered and turned down',
-  deprecated: 'no longer applies',
-  superseded: 'replaced by a later decision',
-  overridden: 'overridden when new resources or requirements emerged',
-};
 
 const RELATION_FIELDS = ['overrides', 'overridden-by', 'supersedes', 'superseded-by', 'amends', 'amended-by'];
 
@@ -61,7 +52,7 @@ export function completionAt(text: string, position: Position, decision: Decisio
   const range: Range = { start: { line: position.line, character: field[0].length }, end: { line: position.line, character: Math.max(position.character, endsValue ? tokenEnd : position.character) } };
   const key = (field[1] ?? '').toLowerCase();
   if (key === 'owner' || key === 'elevated-from') {
-    return { field: key, range, items: config.roles.map((r) => ({ label: r.id, detail: `${r.label}${r.kind && r.kind !== 'other' ? ` — ${r.kind}` : ''}` })) };
+    return { field: key, range, items: config.roles.map((r) => ({ label: r.id, detail: roleName(r) })) };
   }
   if (RELATION_FIELDS.includes(key)) {
     // In a list (`[ADR-0001, ADR-0002]`) only the id being typed is replaced.
@@ -70,9 +61,7 @@ export function completionAt(text: string, position: Position, decision: Decisio
     const from = start + (/^\s*/.exec(lineText.slice(start))?.[0].length ?? 0);
     return { field: key, range: { start: { line: position.line, character: Math.min(from, position.character) }, end: position }, items: decisionItems(log, decision) };
   }
-  if (key === 'status') return { field: key, range, items: KNOWN_STATUSES.map((s) => ({ label: s, detail: STATUS_DETAILS[s] ?? '' })) };
-  if (key === 'trigger') {
-    return { field: key, range, items: TRIGGERS.map((t) => ({ label: t, detail: t === 'new-resource' ? 'a resource that did not exist before (a team, a vendor, budget)' : 'a requirement that did not exist before' })) };
-  }
+  if (key === 'status') return { field: key, range, items: STATUS_CHOICES.map((s) => ({ label: s.status, detail: s.description })) };
+  if (key === 'trigger') return { field: key, range, items: TRIGGER_CHOICES.map((t) => ({ label: t.trigger, detail: t.detail })) };
   return null;
 }

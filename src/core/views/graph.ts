@@ -3,6 +3,8 @@ import { resolveRole, type Role } from '../workspace/config';
 import { formatId } from '../read/fileName';
 import type { Decision, DecisionRef } from '../model';
 import { dirName } from '../workspace/paths';
+import { lifecycleCounts, standingOf, type LifecycleCounts } from './standing';
+import { roleName } from './vocabulary';
 
 /**
  * How a node is coloured: by the kind of its owning role. An owner that names no configured role
@@ -35,7 +37,7 @@ export interface DecisionNode {
   /** The file as shown (see GraphOptions.pathOf). */
   path: string;
   folder: string;
-  /** True when a later decision overrides or supersedes this one: it is history, not in force. */
+  /** True when the decision is no longer in force (see `standingOf`): it is history. */
   replaced: boolean;
   elevated: { from: string; fromLabel: string; on: string | null } | null;
 }
@@ -82,6 +84,8 @@ export interface DecisionGraph {
   folders: FolderGraph[];
   /** The configured roles, for the legend, in configuration order. */
   roles: { id: string; label: string; kind: string; ownerClass: OwnerClass }[];
+  /** What the summary line counts: the same definition as the Ownership Report's. */
+  counts: LifecycleCounts;
 }
 
 export interface GraphOptions {
@@ -116,6 +120,7 @@ export function buildGraph(logs: readonly DecisionLog[], roles: readonly Role[],
   return {
     folders: logs.filter((log) => log.size > 0).map((log) => folderGraph(log, roles, pathOf)),
     roles: roles.map((r) => ({ id: r.id, label: r.label, kind: r.kind, ownerClass: roleClass(r) })),
+    counts: lifecycleCounts(logs),
   };
 }
 
@@ -154,6 +159,7 @@ function folderGraph(log: DecisionLog, roles: readonly Role[], pathOf: (path: st
 
   for (const decision of log.decisions()) {
     const node = decisionNode(decision, roles, pathOf);
+    node.replaced = !standingOf(decision, log).inForce;
     nodes.push(node);
     for (const relation of log.relationsOf(decision)) {
       if (!relation.declared || relation.target === decision) continue;
@@ -177,8 +183,6 @@ function folderGraph(log: DecisionLog, roles: readonly Role[], pathOf: (path: st
       });
     }
   }
-  const replaced = new Set([...edges.values()].filter((e) => e.kind !== 'elevated').map((e) => e.to));
-  for (const node of nodes) if (node.type === 'decision') node.replaced = replaced.has(node.key);
   return { folder: pathOf(log.folder), nodes: [...nodes, ...roleNodes.values(), ...missing.values()], edges: [...edges.values()] };
 }
 
@@ -200,8 +204,14 @@ function decisionNode(decision: Decision, roles: readonly Role[], pathOf: (path:
     path: pathOf(decision.file),
     folder: pathOf(dirName(decision.file)),
     replaced: false,
-    elevated: from ? { from, fromLabel: resolveRole(from, roles)?.label ?? from, on: decision.elevatedOn?.value ?? null } : null,
+    elevated: from ? { from, fromLabel: elevatedFromName(from, roles), on: decision.elevatedOn?.value ?? null } : null,
   };
+}
+
+/** The role an elevated decision was taken from, named as every face names a role; as written when it names none. */
+function elevatedFromName(from: string, roles: readonly Role[]): string {
+  const role = resolveRole(from, roles);
+  return role ? roleName(role) : from;
 }
 
 /** A name for a decision that is not there: its id when the reference has a number. */

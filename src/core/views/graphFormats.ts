@@ -1,5 +1,6 @@
 import type { DecisionGraph, DecisionNode, FolderGraph, GraphEdge, GraphNode, OwnerClass } from './graph';
 import { plainText } from './plainText';
+import { elevationText, ownerName, relationName, statusName, triggerText } from './vocabulary';
 
 export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 export type GraphFormat = (typeof GRAPH_FORMATS)[number];
@@ -26,17 +27,16 @@ export function renderGraph(graph: DecisionGraph, format: GraphFormat): string {
 
 /** The node's label lines: id and title, then who owns it and where it stands. */
 function decisionLines(node: DecisionNode): { heading: string; details: string[] } {
-  const owner = node.owner ? (node.owner.role?.label ?? `${node.owner.written} (unknown role)`) : 'no owner';
-  const details = [[owner, node.status ?? 'no status', node.date].filter((part): part is string => part !== null).join(' · ')];
-  if (node.elevated) details.push(`elevated from ${node.elevated.fromLabel}${node.elevated.on ? ` on ${node.elevated.on}` : ''}`);
+  const owner = ownerName(node.owner?.written, node.owner?.role);
+  const details = [[owner, statusName(node.status), node.date].filter((part): part is string => part !== null).join(' · ')];
+  if (node.elevated) details.push(elevationText(node.elevated.fromLabel, node.elevated.on));
   return { heading: `${node.id}: ${node.title}`, details };
 }
 
 function edgeText(edge: GraphEdge): string {
   if (edge.kind === 'elevated') return edge.on ? `elevated ${edge.on}` : 'elevated';
-  if (edge.kind === 'supersedes') return 'supersedes';
-  const trigger = edge.trigger ? `${edge.trigger}${edge.triggerDetail ? `: ${edge.triggerDetail}` : ''}` : 'no trigger given';
-  return `overrides (${trigger})`;
+  if (edge.kind === 'supersedes') return relationName('supersedes');
+  return `${relationName('overrides')} (${triggerText(edge.trigger, edge.triggerDetail)})`;
 }
 
 /** Short ids per folder: labels carry the text, so ids need only be unique and safe. */

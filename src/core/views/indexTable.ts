@@ -2,6 +2,7 @@ import type { DecisionLog } from '../workspace/catalog';
 import { resolveRole, type Role } from '../workspace/config';
 import { baseName } from '../read/fileName';
 import { plainText } from './plainText';
+import { roleName } from './vocabulary';
 
 export const INDEX_START = '<!-- adr-roles:index:start -->';
 export const INDEX_END = '<!-- adr-roles:index:end -->';
@@ -26,7 +27,7 @@ function fileLink(file: string): string {
 export function renderIndexTable(log: DecisionLog, roles: readonly Role[], eol = '\n'): string {
   const rows = log.decisions().map((d) => {
     const role = d.owner ? resolveRole(d.owner.value, roles) : undefined;
-    const owner = role ? `${role.label} (${role.kind})` : (d.owner?.value ?? '—');
+    const owner = role ? roleName(role) : (d.owner?.value ?? '—');
     const overrides = log
       .relationsOf(d)
       .filter((r) => r.kind === 'overrides' && r.target)

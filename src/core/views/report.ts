@@ -2,7 +2,9 @@ import type { DecisionLog } from '../workspace/catalog';
 import { resolveRole, type ReviewPolicy, type Role } from '../workspace/config';
 import { isRetired, reviewDue } from '../rules/reviewOverdue';
 import { ownerClassOf, roleClass, type OwnerClass } from './graph';
-import { roleLabel, sortStatuses } from './grouping';
+import { sortStatuses, statusKey } from './grouping';
+import { lifecycleCounts, standingOf, type LifecycleCounts } from './standing';
+import { roleName, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
 import type { Decision } from '../model';
 import { dirName } from '../workspace/paths';
 
@@ -24,7 +26,7 @@ export interface ReportDecision {
 export interface RoleRow {
   /** `role:<id>`, `unknown-role` or `unowned`. */
   key: string;
-  /** `CTO — strategy`, `Unowned`, `Unknown role`. */
+  /** `CTO (strategy)`, `Unowned`, `Owner names no configured role`. */
   label: string;
   /** The configured role the row counts, or null for the unowned and unknown-role rows. */
   role: { id: string; label: string; kind: string } | null;
@@ -80,6 +82,8 @@ export interface DueEntry {
 export interface OwnershipReport {
   folders: string[];
   total: number;
+  /** What the summary line counts: the same definition as the Decision Graph's. */
+  counts: LifecycleCounts;
   /** Matrix columns in lifecycle order; '' is "no status". */
   statuses: string[];
   /** Matrix rows: unowned first when there are any (the product's central warning), then each role, then owners naming no role. */
@@ -129,7 +133,7 @@ export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[]
     date: d.date?.value ?? null,
     owner: d.owner?.value ?? null,
   });
-  const statuses = sortStatuses(new Set(all.map(({ decision }) => decision.status?.value ?? '')));
+  const statuses = sortStatuses(new Set(all.map(({ decision }) => statusKey(decision))));
   const rows = roleRows(all.map(({ decision }) => decision), roles, statuses);
   const related = (d: Decision, log: DecisionLog, kind: string): Decision[] => [
     ...new Set(log.relationsOf(d).flatMap((r) => (r.kind === kind && r.target && r.target !== d ? [r.target] : []))),
@@ -147,14 +151,16 @@ export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[]
 
   const execution = all.filter(({ decision }) => ownerClassOf(decision, roles) === 'execution');
   const overridden: OverriddenEntry[] = execution.flatMap(({ decision, log }) => {
-    const by = related(decision, log, 'overridden-by');
-    if (by.length === 0 && decision.status?.value !== 'overridden') return [];
+    const standing = standingOf(decision, log);
+    const by = standing.overriddenBy;
+    if (by.length === 0 && decision.status?.value.trim().toLowerCase() !== 'overridden') return [];
     return [{ decision: entry(decision), overriddenBy: by.map((d) => ({ decision: entry(d), trigger: d.trigger?.value ?? null })) }];
   });
 
   return {
     folders: logs.filter((log) => log.size > 0).map((log) => pathOf(log.folder)),
     total: all.length,
+    counts: lifecycleCounts(logs),
     statuses,
     roles: rows,
     unowned: all.filter(({ decision }) => !decision.owner).map(({ decision }) => entry(decision)),
@@ -162,7 +168,8 @@ export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[]
     overrides: { granularity, periods: periodsOf(overrideEntries, granularity), totals: countTriggers(overrideEntries), decisions: overrideEntries },
     elevated: all.flatMap(({ decision }) => {
       const from = decision.elevatedFrom?.value.trim();
-      return from ? [{ decision: entry(decision), from, fromLabel: resolveRole(from, roles)?.label ?? from, on: decision.elevatedOn?.value ?? null }] : [];
+      const role = resolveRole(from ?? '', roles);
+      return from ? [{ decision: entry(decision), from, fromLabel: role ? roleName(role) : from, on: decision.elevatedOn?.value ?? null }] : [];
     }),
     dueForReview: dueForReview(all.map(({ decision }) => decision), options.review, entry),
     executionOverridden: {
@@ -189,7 +196,7 @@ function roleRows(decisions: readonly Decision[], roles: readonly Role[], status
   const row = (key: string, label: string, ownerClass: OwnerClass, members: Decision[], role: Role | null = null): RoleRow => {
     // One count per member, not a pass over the members per status: a log may hold thousands of each.
     const tally = new Map<string, number>();
-    for (const d of members) tally.set(d.status?.value ?? '', (tally.get(d.status?.value ?? '') ?? 0) + 1);
+    for (const d of members) tally.set(statusKey(d), (tally.get(statusKey(d)) ?? 0) + 1);
     const counts = Object.fromEntries(statuses.map((s) => [s, tally.get(s) ?? 0]));
     return { key, label, role: role && { id: role.id, label: role.label, kind: role.kind }, ownerClass, counts, total: members.length };
   };
@@ -204,9 +211,9 @@ function roleRows(decisions: readonly Decision[], roles: readonly Role[], status
     else byRole.get(role)?.push(d);
   }
   const rows: RoleRow[] = [];
-  if (unowned.length > 0) rows.push(row('unowned', 'Unowned', 'unowned', unowned));
-  for (const role of roles) rows.push(row(`role:${role.id}`, roleLabel(role), roleClass(role), byRole.get(role) ?? [], role));
-  if (unknown.length > 0) rows.push(row('unknown-role', 'Unknown role', 'unknown-role', unknown));
+  if (unowned.length > 0) rows.push(row('unowned', UNOWNED, 'unowned', unowned));
+  for (const role of roles) rows.push(row(`role:${role.id}`, roleName(role), roleClass(role), byRole.get(role) ?? [], role));
+  if (unknown.length > 0) rows.push(row('unknown-role', UNKNOWN_ROLE, 'unknown-role', unknown));
   return rows;
 }
 

@@ -1,33 +1,35 @@
 import type { OwnershipReport, ReportDecision } from './report';
 import { guardLineStarts, plainText } from './plainText';
+import { countsSummary } from './standing';
+import { elevationText, relationText, statusName, TRIGGER_CHOICES, triggerName, triggerText, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
 
 /** The report as plain text for a terminal or a CI log. */
 export function reportText(report: OwnershipReport): string {
   // Each folder numbers from 1: with several, a bare ADR-0003 would be ambiguous.
   const name = (d: ReportDecision): string => (report.folders.length > 1 ? `${d.folder}: ${d.id}` : d.id);
   const item = (d: ReportDecision, note = ''): string => `  ${name(d)}  ${d.title}${note ? ` — ${note}` : ''}`;
-  const out: string[] = [`Ownership of ${report.total} decision${report.total === 1 ? '' : 's'} in ${report.folders.join(', ') || '(no folder)'}`, ''];
+  const out: string[] = [`Ownership of ${report.total} decision${report.total === 1 ? '' : 's'} in ${report.folders.join(', ') || '(no folder)'}`, [...countsSummary(report.counts), `${report.counts.unowned} unowned`].join(' · '), ''];
 
   out.push('By owner and status');
-  const statusHeads = report.statuses.map((s) => (s === '' ? 'NO STATUS' : s.toUpperCase()));
+  const statusHeads = report.statuses.map((s) => statusName(s).toUpperCase());
   out.push(...columns([['OWNER', ...statusHeads, 'TOTAL'], ...report.roles.map((r) => [r.label, ...report.statuses.map((s) => String(r.counts[s] ?? 0)), String(r.total)])]), '');
 
-  out.push(`Unowned (${report.unowned.length})`, ...(report.unowned.length > 0 ? report.unowned.map((d) => item(d)) : ['  none: every decision names its owner']), '');
-  if (report.unknownOwner.length > 0) out.push(`Owner names no configured role (${report.unknownOwner.length})`, ...report.unknownOwner.map((d) => item(d, `owner: ${d.owner ?? ''}`)), '');
+  out.push(`${UNOWNED} (${report.unowned.length})`, ...(report.unowned.length > 0 ? report.unowned.map((d) => item(d)) : ['  none: every decision names its owner']), '');
+  if (report.unknownOwner.length > 0) out.push(`${UNKNOWN_ROLE} (${report.unknownOwner.length})`, ...report.unknownOwner.map((d) => item(d, `owner: ${d.owner ?? ''}`)), '');
 
   const { overrides } = report;
   out.push(`Overrides by trigger, per ${overrides.granularity} (${overrides.decisions.length})`);
   if (overrides.decisions.length === 0) out.push('  none');
   else {
-    out.push(...columns([['PERIOD', 'NEW-RESOURCE', 'NEW-REQUIREMENT', 'OTHER'], ...overrides.periods.map((p) => [p.period, String(p.newResource), String(p.newRequirement), String(p.other)])]).map((l) => `  ${l}`));
+    const heads = ['PERIOD', ...TRIGGER_CHOICES.map((t) => t.name.toUpperCase()), 'OTHER'];
+    out.push(...columns([heads, ...overrides.periods.map((p) => [p.period, String(p.newResource), String(p.newRequirement), String(p.other)])]).map((l) => `  ${l}`));
     for (const o of overrides.decisions) {
-      const why = o.trigger ? `${o.trigger}${o.triggerDetail ? `: ${o.triggerDetail}` : ''}` : 'no trigger given';
-      out.push(item(o.decision, `overrides ${o.overrides.map(name).join(', ')} (${why})`));
+      out.push(item(o.decision, `${relationText('overrides', o.overrides.map(name).join(', '))} (${triggerText(o.trigger, o.triggerDetail)})`));
     }
   }
   out.push('');
 
-  out.push(`Elevated (${report.elevated.length})`, ...(report.elevated.length > 0 ? report.elevated.map((e) => item(e.decision, `from ${e.fromLabel}${e.on ? ` on ${e.on}` : ''}`)) : ['  none']), '');
+  out.push(`Elevated (${report.elevated.length})`, ...(report.elevated.length > 0 ? report.elevated.map((e) => item(e.decision, elevationText(e.fromLabel, e.on))) : ['  none']), '');
 
   if (report.dueForReview.length > 0) {
     out.push(`Due for review (${report.dueForReview.length})`);
@@ -38,8 +40,8 @@ export function reportText(report: OwnershipReport): string {
   const { executionOverridden: x } = report;
   out.push(`Execution decisions later overridden: ${x.overridden} of ${x.execution} (${Math.round(x.share * 100)}%)`);
   for (const o of x.decisions) {
-    const by = o.overriddenBy.map((b) => `${name(b.decision)}${b.trigger ? ` (${b.trigger})` : ''}`).join(', ');
-    out.push(item(o.decision, by ? `overridden by ${by}` : 'marked overridden; no overriding decision names it'));
+    const by = o.overriddenBy.map((b) => `${name(b.decision)}${b.trigger ? ` (${triggerName(b.trigger)})` : ''}`).join(', ');
+    out.push(item(o.decision, by ? relationText('overridden-by', by) : 'marked overridden; no overriding decision names it'));
   }
   out.push('');
   // Every line is one line of plain text, whatever the titles, owners and triggers hold.

@@ -1,4 +1,15 @@
 import type { Decision } from '../model';
+import { formatId } from '../read/fileName';
+
+// The words every face uses for roles, owners, statuses, relations and triggers: the tree, tooltips,
+// hovers, CodeLens, quick-fix titles, prompts, the graph, the report and the CLI. The webview
+// panels import this file too, so it imports nothing but types and the pure file-name reader.
+
+/** A role as the faces see it: enough to name it. */
+export interface NamedRole {
+  label: string;
+  kind: string;
+}
 
 /**
  * How a decision is named in a list: `ADR-0005 Send events through Segment`. A decision without a
@@ -8,4 +19,120 @@ import type { Decision } from '../model';
 export function decisionLabel(decision: Decision): string {
   const title = decision.title?.value ?? '(untitled)';
   return decision.number === null && decision.title ? title : `${decision.id} ${title}`;
+}
+
+/** `ADR-0074`: how a decision number is told to a person. */
+export function decisionId(number: number): string {
+  return formatId(number);
+}
+
+/** `CTO (strategy)`: a role and the kind of decisions it owns; a role of kind `other` by its label alone. */
+export function roleName(role: NamedRole): string {
+  return role.kind && role.kind !== 'other' ? `${role.label} (${role.kind})` : role.label;
+}
+
+/** What a decision with no `owner:` is called where an owner would be named. */
+export const NO_OWNER = 'no owner';
+/** The heading over decisions with no owner: the tree's group, the report's row and list. */
+export const UNOWNED = 'Unowned';
+/** The heading over decisions whose owner names no configured role. */
+export const UNKNOWN_ROLE = 'Owner names no configured role';
+
+/**
+ * What `owner:` amounts to: the role's name, `cxo (not a configured role)` for an owner that
+ * names none, or `no owner`.
+ */
+export function ownerName(written: string | null | undefined, role: NamedRole | null | undefined): string {
+  if (role) return roleName(role);
+  const owner = written?.trim();
+  return owner ? `${owner} (not a configured role)` : NO_OWNER;
+}
+
+/** `Owner: CTO (strategy)`, or `No owner`: never "Owner: no owner". */
+export function ownerLine(written: string | null | undefined, role: NamedRole | null | undefined): string {
+  const name = ownerName(written, role);
+  return name === NO_OWNER ? 'No owner' : `Owner: ${name}`;
+}
+
+/**
+ * A status as the faces show it: lower case like the known statuses (`Partly superseded`, as an
+ * adr-tools file may write it, shows as `partly superseded`), and `no status` for none.
+ */
+export function statusName(status: string | null | undefined): string {
+  const value = status?.trim();
+  return value ? value.toLowerCase() : 'no status';
+}
+
+/** `Status: accepted`, `Status: none`: the line of a tooltip or hover. */
+export function statusLine(status: string | null | undefined): string {
+  return `Status: ${status?.trim() ? statusName(status) : 'none'}`;
+}
+
+/** A status as a heading: `Accepted`, `Partly superseded`, `No status`. */
+export function statusHeading(status: string | null | undefined): string {
+  const name = statusName(status);
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/**
+ * The statuses a person is offered (completion, Set Status): the ones the file format documents.
+ * `draft` is read (and `wip` as draft) but is not one of them.
+ */
+export const STATUS_CHOICES: readonly { status: string; description: string }[] = [
+  { status: 'proposed', description: 'awaiting a decision' },
+  { status: 'accepted', description: 'decided and in force' },
+  { status: 'rejected', description: 'considered and turned down' },
+  { status: 'deprecated', description: 'no longer applies' },
+  { status: 'superseded', description: 'replaced by a later decision' },
+  { status: 'overridden', description: 'overridden when new resources or requirements emerged' },
+];
+
+const RELATION_NAMES: Record<string, string> = {
+  overrides: 'overrides',
+  'overridden-by': 'overridden by',
+  supersedes: 'supersedes',
+  'superseded-by': 'superseded by',
+  amends: 'amends',
+  'amended-by': 'amended by',
+};
+
+/** `overridden by`: a relation kind in words; a team's own verb (`clarified-by`) the same way. */
+export function relationName(kind: string): string {
+  return RELATION_NAMES[kind] ?? kind.toLowerCase().replaceAll('-', ' ').replaceAll('_', ' ');
+}
+
+/** `overridden by ADR-0005`. */
+export function relationText(kind: string, target: string): string {
+  return `${relationName(kind)} ${target}`;
+}
+
+/** The two triggers of an override, as a person reads them. */
+export const TRIGGER_CHOICES = [
+  { trigger: 'new-resource', name: 'new resource', label: 'New resource', detail: 'A team, vendor, contract or budget that did not exist when the decision was made' },
+  { trigger: 'new-requirement', name: 'new requirement', label: 'New requirement', detail: 'A need that did not exist when the decision was made' },
+] as const;
+
+/** `new resource`; a trigger that is neither known one as written; `no trigger` for none. */
+export function triggerName(trigger: string | null | undefined): string {
+  const value = trigger?.trim();
+  if (!value) return 'no trigger';
+  return TRIGGER_CHOICES.find((t) => t.trigger === value.toLowerCase())?.name ?? value;
+}
+
+/** `because of a new resource: Data team hired`; empty when there is no trigger. */
+export function becauseOf(trigger: string | null | undefined, detail?: string | null): string {
+  if (!trigger?.trim()) return '';
+  const name = triggerName(trigger);
+  const known = TRIGGER_CHOICES.some((t) => t.name === name);
+  return `because of ${known ? `a ${name}` : `'${name}'`}${detail?.trim() ? `: ${detail.trim()}` : ''}`;
+}
+
+/** `new resource: Data team hired`, `no trigger`: a trigger and what emerged, in a list or a label. */
+export function triggerText(trigger: string | null | undefined, detail?: string | null): string {
+  return trigger?.trim() && detail?.trim() ? `${triggerName(trigger)}: ${detail.trim()}` : triggerName(trigger);
+}
+
+/** `elevated from Head of Engineering (execution) on 2021-08-10`. */
+export function elevationText(from: string, on: string | null | undefined): string {
+  return `elevated from ${from}${on ? ` on ${on}` : ''}`;
 }

@@ -6,7 +6,8 @@ import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } fro
 import type { Decision } from '../../core/model';
 import { parseDecision } from '../../core/read/parse';
 import { currentText } from './decisionFiles';
-import { applyPlannedWrite } from './plannedWrite';
+import { applyPlannedWrite, type PlannedWrite } from './plannedWrite';
+import { notifyWritten } from './undoWrite';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** Arguments for running the command without prompts (other extensions, tests). */
@@ -43,6 +44,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
     return [];
   }
   const changed: string[] = [];
+  const writes: PlannedWrite[] = [];
   const unwritable: string[] = [];
   for (const [at, decision] of unowned.entries()) {
     const uri = index.uriOf(decision);
@@ -67,14 +69,17 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
       break;
     }
     // The answer is about the text the pick showed: if the file changed while the pick was open, stop.
-    const outcome = await applyPlannedWrite({
+    const write: PlannedWrite = {
       command: 'Add Owners',
       basis: [{ uri, text, name: decision.id }],
       edits: [{ uri, edits: addOwnerEdits(text, fresh, role.id, format) }],
       unchanged: `its owner was not written, and the owners given before it stay`,
-    });
-    if (outcome === 'written') changed.push(decision.id);
-    else {
+    };
+    const outcome = await applyPlannedWrite(write);
+    if (outcome === 'written') {
+      changed.push(decision.id);
+      writes.push(write);
+    } else {
       if (outcome !== 'changed' && outcome !== 'refused') void showError(`The owner of ${decision.id} could not be written: nothing more was changed.`);
       break;
     }
@@ -82,9 +87,8 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
   if (unwritable.length > 0) {
     void showWarning(`${unwritable.join(', ')} left unowned: ${unwritable.length === 1 ? 'its frontmatter' : 'their frontmatter'} cannot take an owner line safely. Fix the frontmatter, then run Add Owners again.`);
   }
-  if (changed.length > 0 && !args.picks && !args.owner) {
-    void showInfo(`${changed.length} decision${changed.length === 1 ? '' : 's'} given an owner.`);
-  }
+  // Each answer was its own edit; Undo takes them all back at once.
+  if (changed.length > 0) notifyWritten(`${changed.length} decision${changed.length === 1 ? '' : 's'} given an owner: ${changed.join(', ')}.`, 'Add Owners', writes);
   return changed;
 }
 
@@ -97,7 +101,8 @@ async function askOwner(decision: Decision, text: string, roles: readonly Role[]
   const items: OwnerItem[] = [
     ...roles.map((role) => ({ label: role.label, description: role.kind !== 'other' ? `${role.id} · ${role.kind}` : role.id, detail: role.description, id: role.id })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(debug-step-over) Skip', detail: 'Leave this decision unowned for now and go to the next.', id: SKIP },
+    // Not the overridden status's icon (debug-step-over): Skip changes nothing.
+    { label: '$(arrow-right) Skip', detail: 'Leave this decision unowned for now and go to the next.', id: SKIP },
     { label: '$(debug-stop) Stop', detail: 'Keep the owners given so far and stop here.', id: STOP },
   ];
   const opening = openingLines(text, decision);

@@ -4,7 +4,8 @@ import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../../core/
 import { LineIndex } from '../../core/read/lineIndex';
 import type { TextEdit } from '../../core/edit/textEdit';
 import { currentText } from './decisionFiles';
-import { applyPlannedWrite, reportRefusal, writeRefusalOf, type BasisFile } from './plannedWrite';
+import { applyPlannedWrite, reportRefusal, writeRefusalOf, type BasisFile, type PlannedWrite } from './plannedWrite';
+import { notifyWritten } from './undoWrite';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /**
@@ -44,11 +45,12 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
     void showInfo('The decision index is up to date.');
     return [];
   }
-  const outcome = await applyPlannedWrite({ command: 'Generate Index', basis, creates, edits });
+  const write: PlannedWrite = { command: 'Generate Index', basis, creates, edits };
+  const outcome = await applyPlannedWrite(write);
   if (outcome !== 'written') {
     if (outcome !== 'changed' && outcome !== 'refused') void showError('The decision index could not be written: nothing was changed.');
     return [];
   }
-  void showInfo(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`);
+  notifyWritten(`Decision index written: ${written.map((u) => vscode.workspace.asRelativePath(u)).join(', ')}`, 'Generate Index', [write]);
   return written;
 }

@@ -49,7 +49,8 @@ export async function newDecision(index: WorkspaceIndex, args: NewDecisionArgs =
     const { text, cursorOffset } = renderDecision(template, { number, title: title.trim(), date, owner });
     const fileName = newDecisionFileName(format, { number, title: title.trim(), date, attempt });
     const uri = vscode.Uri.joinPath(target.uri, fileName);
-    const outcome = await applyPlannedWrite({ command: 'New ADR', basis: [], creates: [{ uri, text }] });
+    // Written to disk, not created by the edit: undoing the first typing in the new file never deletes it.
+    const outcome = await applyPlannedWrite({ command: 'New ADR', basis: [], creates: [{ uri, text }], createOutsideUndo: true });
     releaseNumber(target.uri, number);
     if (outcome === 'written') {
       await openAt(uri, cursorOffset);

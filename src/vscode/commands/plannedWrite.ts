@@ -29,6 +29,14 @@ export interface PlannedWrite {
   edits?: readonly { uri: vscode.Uri; edits: readonly TextEdit[] }[];
   /** A basis file's new name, taken after its edits. */
   rename?: { from: vscode.Uri; to: vscode.Uri };
+  /** Basis files to delete, last (Undo of a command that created them). */
+  deletes?: readonly vscode.Uri[];
+  /**
+   * The new files are written to disk rather than created by the edit, so that VS Code's undo in
+   * a new file's editor stops at its first text instead of deleting it (New ADR). Only for a plan
+   * that creates and edits nothing else.
+   */
+  createOutsideUndo?: boolean;
   /** What the refusal message says was left as it was; 'nothing was changed' unless given. */
   unchanged?: string;
 }
@@ -105,7 +113,7 @@ export function reportRefusal(command: string, uri: vscode.Uri, refusal: string,
 }
 
 /** The first file of the plan the containment rule refuses, told to the user; undefined when none is. */
-async function refusedTarget(plan: PlannedWrite): Promise<'refused' | undefined> {
+export async function refusedTarget(plan: PlannedWrite): Promise<'refused' | undefined> {
   for (const uri of targetsOf(plan)) {
     const refusal = await writeRefusalOf(uri);
     if (refusal) return reportRefusal(plan.command, uri, refusal, plan.unchanged);
@@ -173,7 +181,7 @@ async function inspect(basis: readonly BasisFile[]): Promise<Checked[] | Change>
  * fails.
  */
 export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcome> {
-  for (const { uri } of plan.edits ?? []) {
+  for (const uri of [...(plan.edits ?? []).map((e) => e.uri), ...(plan.deletes ?? [])]) {
     if (!plan.basis.some((b) => b.uri.toString() === uri.toString())) throw new Error(`${uri.toString()} is edited but is not in the basis`);
   }
   // Before anything is opened: a document opened through a link would read its target.
@@ -186,6 +194,7 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
   if (plan.rename && (await exists(plan.rename.to))) return 'taken';
   const checked = await inspect(plan.basis);
   if (!Array.isArray(checked)) return refuse(plan, checked);
+  if (plan.createOutsideUndo && plan.basis.length === 0) return createOnDisk(plan.creates ?? []);
   // No await from here to applyEdit: the versions checked are the versions VS Code verifies.
   for (const c of checked) {
     const document = openDocument(c.basis.uri);
@@ -195,6 +204,7 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
   for (const create of plan.creates ?? []) createExclusively(edit, create.uri, create.text);
   for (const { uri, edits } of plan.edits ?? []) for (const e of edits) edit.replace(uri, toRange(e.range), e.newText);
   if (plan.rename) edit.renameFile(plan.rename.from, plan.rename.to, { overwrite: false });
+  for (const uri of plan.deletes ?? []) edit.deleteFile(uri, { ignoreIfNotExists: false });
   // Not `isRefactoring`: VS Code would then save every document of a multi-file edit, the user's unsaved work too.
   const applied = await Promise.resolve(vscode.workspace.applyEdit(edit)).then(
     (ok) => ok,
@@ -214,7 +224,7 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
   }
   await announce(plan, 'applied');
   for (const c of checked) {
-    if (c.dirty) continue;
+    if (c.dirty || deleted(plan, c.basis.uri)) continue;
     const disk = await diskText(movedTo(plan, c.basis.uri));
     if (disk === c.basis.text) continue;
     const problems = await rollBack(plan, checked);
@@ -222,11 +232,28 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
   }
   // Files the user had not been editing are saved, like any refactoring; documents with unsaved work stay unsaved, with the edit in them.
   for (const c of checked) {
-    if (c.dirty) continue;
+    if (c.dirty || deleted(plan, c.basis.uri)) continue;
     const document = openDocument(movedTo(plan, c.basis.uri));
     if (document?.isDirty && !(await document.save())) {
       void showWarning(`${c.basis.name} could not be saved after ${plan.command}: the change is in its editor, unsaved.`);
     }
+  }
+  return 'written';
+}
+
+function deleted(plan: PlannedWrite, uri: vscode.Uri): boolean {
+  return (plan.deletes ?? []).some((d) => d.toString() === uri.toString());
+}
+
+/** Each new file written to disk, none over a file that exists (checked just before, as a WorkspaceEdit's creation checks). */
+async function createOnDisk(creates: readonly { uri: vscode.Uri; text: string }[]): Promise<WriteOutcome> {
+  for (const create of creates) {
+    if (await exists(create.uri)) return 'taken';
+    const written = await Promise.resolve(vscode.workspace.fs.writeFile(create.uri, new TextEncoder().encode(create.text))).then(
+      () => true,
+      () => false,
+    );
+    if (!written) return 'failed';
   }
   return 'written';
 }
@@ -276,6 +303,10 @@ async function rollBack(plan: PlannedWrite, checked: readonly Checked[]): Promis
   for (const create of plan.creates ?? []) {
     if ((await diskText(create.uri)) !== create.text) continue;
     await Promise.resolve(vscode.workspace.fs.delete(create.uri)).then(undefined, () => problems.push(`${vscode.workspace.asRelativePath(create.uri)} was left`));
+  }
+  for (const c of checked) {
+    if (!deleted(plan, c.basis.uri) || (await exists(c.basis.uri))) continue;
+    await Promise.resolve(vscode.workspace.fs.writeFile(c.basis.uri, new TextEncoder().encode(c.basis.text))).then(undefined, () => problems.push(`${c.basis.name} stays deleted`));
   }
   return problems;
 }

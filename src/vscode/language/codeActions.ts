@@ -1,7 +1,7 @@
 import { dirName } from '../../core/workspace/paths';
 import * as vscode from 'vscode';
 import { isoDate } from '../../core/read/dates';
-import { fixesFor } from '../../core/edit/fixes';
+import { quickFixesFor } from '../../core/views/quickFixes';
 import { DIAGNOSTIC_SOURCE, toRange } from '../convert';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
@@ -34,7 +34,7 @@ export class FixProvider implements vscode.CodeActionProvider {
     for (const diagnostic of ours) {
       const problem = problems.find((p) => p.code === codeOf(diagnostic) && toRange(p.range).isEqual(diagnostic.range));
       if (!problem) continue;
-      for (const fix of fixesFor(problem, { text, decision, config, today, folder })) {
+      for (const fix of quickFixesFor(problem, { text, decision, config, today, folder })) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [diagnostic];
         action.isPreferred = fix.preferred;

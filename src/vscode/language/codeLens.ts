@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { ownerOf } from '../../core/views/decisionText';
 import { resolveRole } from '../../core/workspace/config';
+import { relationText } from '../../core/views/vocabulary';
 import type { Decision } from '../../core/model';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceReferences } from '../index/workspaceReferences';
@@ -18,7 +20,8 @@ class ReferencesLens extends vscode.CodeLens {
 
 /**
  * Above a decision: its owner (with the role's kind), what it overrides or supersedes and what
- * overrode it, and how often it is referenced. Each lens opens its target.
+ * overrode it, and how often it is referenced. Each lens opens its target; an owner that is
+ * missing or not a configured role asks for one.
  */
 export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -38,13 +41,21 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
     const range = new vscode.Range(0, 0, 0, 0);
     const lenses: vscode.CodeLens[] = [];
     const config = this.index.configFor(decision);
-    const role = decision.owner && config ? resolveRole(decision.owner.value, config.roles) : undefined;
-    const ownerTitle = role ? `${role.label} — ${role.kind}` : decision.owner ? `owner ${decision.owner.value} (not a configured role)` : 'no owner';
-    lenses.push(new vscode.CodeLens(range, { title: ownerTitle, command: 'adrRoles.decisions.focus', tooltip: 'Show the Decisions view' }));
+    const roles = config?.roles ?? [];
+    // An owner the record lacks, or cannot resolve, is what the lens is for: it asks for one.
+    const owned = decision.owner !== null && resolveRole(decision.owner.value, roles) !== undefined;
+    lenses.push(
+      new vscode.CodeLens(
+        range,
+        owned
+          ? { title: ownerOf(decision, roles), command: 'adrRoles.decisions.focus', tooltip: 'Show the Decisions view' }
+          : { title: ownerOf(decision, roles), command: 'adrRoles.setOwner', arguments: [document.uri.toString()], tooltip: 'Set the role that owns this decision' },
+      ),
+    );
     for (const relation of this.index.relationsOf(decision)) {
       const uri = relation.target && this.index.uriOf(relation.target);
       if (!uri || !relation.target) continue;
-      const title = `${relation.kind.replace('-', ' ')} ${relation.target.id}`;
+      const title = relationText(relation.kind, relation.target.id);
       lenses.push(new vscode.CodeLens(range, { title, command: 'vscode.open', arguments: [uri], tooltip: relation.target.title?.value ?? relation.target.id }));
     }
     lenses.push(new ReferencesLens(range, decision, document.uri));

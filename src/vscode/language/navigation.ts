@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { resolveRole } from '../../core/workspace/config';
+import { elevationOf, ownerLineOf, relationLine } from '../../core/views/decisionText';
+import { statusLine } from '../../core/views/vocabulary';
 import type { Decision } from '../../core/model';
 import type { Reference } from '../../core/workspace/references';
 import { markdownText } from '../../core/views/editorText';
@@ -23,18 +24,14 @@ function describe(index: WorkspaceIndex, decision: Decision): vscode.MarkdownStr
   // Not trusted and without theme icons: a title can run no command and draw no icon.
   const md = new vscode.MarkdownString();
   const uri = index.uriOf(decision);
-  const config = index.configFor(decision);
-  const role = decision.owner && config ? resolveRole(decision.owner.value, config.roles) : undefined;
-  const owner = role ? `${role.label} (${role.kind})` : decision.owner ? `${decision.owner.value} (not a configured role)` : 'no owner';
+  const roles = index.configFor(decision)?.roles ?? [];
   md.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(decision.title?.value ?? '')}\n\n`);
-  md.appendMarkdown(markdownText(`Owner: ${owner} · Status: ${decision.status?.value ?? 'none'} · Date: ${decision.date?.value ?? 'none'}`));
+  md.appendMarkdown(markdownText(`${ownerLineOf(decision, roles)} · ${statusLine(decision.status?.value)} · Date: ${decision.date?.value ?? 'none'}`));
   for (const relation of index.relationsOf(decision)) {
-    if (!relation.target) continue;
-    const trigger = relation.kind === 'overrides' && decision.trigger ? ` because of a ${decision.trigger.value}${decision.triggerDetail ? `: ${decision.triggerDetail.value}` : ''}` : '';
-    const byTrigger = relation.kind === 'overridden-by' && relation.target.trigger ? ` (${relation.target.trigger.value}${relation.target.triggerDetail ? `: ${relation.target.triggerDetail.value}` : ''})` : '';
-    md.appendMarkdown(`  \n${markdownText(`${relation.kind.replace('-', ' ')} ${relation.target.id}${trigger}${byTrigger}`)}`);
+    if (relation.target) md.appendMarkdown(`  \n${markdownText(relationLine(decision, relation))}`);
   }
-  if (decision.elevatedFrom) md.appendMarkdown(`  \n${markdownText(`Elevated from ${decision.elevatedFrom.value}${decision.elevatedOn ? ` on ${decision.elevatedOn.value}` : ''}`)}`);
+  const elevation = elevationOf(decision, roles);
+  if (elevation) md.appendMarkdown(`  \n${markdownText(elevation)}`);
   if (uri) md.appendMarkdown(`\n\n[Open ${markdownText(decision.id)}](${uri.toString()})`);
   return md;
 }

@@ -1,4 +1,5 @@
-import { decisionLabel } from '../../core/views/vocabulary';
+import { decisionLabel, statusLine, statusName, triggerText } from '../../core/views/vocabulary';
+import { elevationOf, ownerLineOf, ownerOf, relationLine } from '../../core/views/decisionText';
 import * as vscode from 'vscode';
 import { chainsOf, chainsWhere, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
@@ -6,6 +7,7 @@ import type { Decision } from '../../core/model';
 import { markdownText } from '../../core/views/editorText';
 import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { DEFAULT_GROUPING, type Grouping } from '../../core/views/viewState';
 import type { StartupTimings } from '../startupTimings';
 
 /**
@@ -13,7 +15,7 @@ import type { StartupTimings } from '../startupTimings';
  * others replaced shows once with its chain, and as a reference (keyed by its parent) under the rest.
  * Keys do not grow with a chain's depth: a 10,000-long chain's keys would hold every ancestor.
  */
-type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision; key: string; chain?: ChainNode };
+export type Node = { type: 'group'; group: DecisionGroup } | { type: 'decision'; decision: Decision; key: string; chain?: ChainNode };
 
 const STATUS_ICONS: Record<string, string> = {
   accepted: 'pass',
@@ -25,13 +27,11 @@ const STATUS_ICONS: Record<string, string> = {
   overridden: 'debug-step-over',
 };
 
-export type Grouping = 'role' | 'status' | 'chain' | 'flat';
 
 /** Where a decision listed as a reference in a chain has its own chain. */
 function referenceNote(chain: ChainNode): string {
   return chain.shownUnder ? `shown in full under ${chain.shownUnder.id}` : 'shown in full at the top';
 }
-export const GROUPINGS: readonly Grouping[] = ['role', 'status', 'chain', 'flat'];
 
 /**
  * The "Decisions" view: grouped by owning role (unowned first), by status, by override chain (each
@@ -41,7 +41,7 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
-  grouping: Grouping = 'role';
+  grouping: Grouping = DEFAULT_GROUPING;
   filter = '';
 
   constructor(
@@ -51,20 +51,58 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.subscription = index.onDidChange(() => this.refresh());
   }
 
+  /**
+   * The nodes handed out, by key, and their parents: VS Code finds an element to reveal by identity
+   * and walks up with getParent, so a key keeps one object, updated in place, across refreshes
+   * (an index change between finding a node and revealing it must not make it a stranger).
+   */
+  private readonly nodes = new Map<string, Node>();
+  private readonly parents = new Map<Node, Node>();
+
   refresh(): void {
     this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    const children = (node ? this.childrenOf(node) : this.roots()).map((child) => {
+      const key = child.type === 'group' ? `\u0000group:${child.group.key}` : child.key;
+      const known = this.nodes.get(key);
+      // `chain` is cleared first: the same decision is a chain's root in one grouping and a plain row in another.
+      const current = known ? Object.assign(known, { chain: undefined }, child) : child;
+      this.nodes.set(key, current);
+      if (node) this.parents.set(current, node);
+      else this.parents.delete(current);
+      return current;
+    });
+    // The first decision rows handed to VS Code: what "the view is populated" means to a user.
+    if (children[0]?.type === 'decision') this.timings?.mark('viewPopulatedMs');
+    return children;
+  }
+
+  getParent(node: Node): Node | undefined {
+    return this.parents.get(node);
+  }
+
+  /** Where a decision is shown in full (not as a chain's reference), or undefined when the filter hides it. */
+  nodeOf(decision: Decision): Node | undefined {
+    // Breadth first over what the view shows: each node is visited once, however deep a chain.
+    const queue = this.getChildren();
+    for (let i = 0; i < queue.length; i++) {
+      const node = queue[i]!;
+      if (node.type === 'decision' && node.decision.file === decision.file && !node.chain?.reference) return node;
+      queue.push(...this.getChildren(node));
+    }
+    return undefined;
+  }
+
+  /** The decision a node shows, if it is a decision's row. */
+  decisionOf(node: Node): Decision | undefined {
+    return node.type === 'decision' ? node.decision : undefined;
   }
 
   /** Decisions shown after the filter: what the view's message counts. */
   visibleDecisions(): Decision[] {
     return this.index.decisions().filter((d) => matchesFilter(d, this.filter));
-  }
-
-  getChildren(node?: Node): Node[] {
-    const children = node ? this.childrenOf(node) : this.roots();
-    // The first decision rows handed to VS Code: what "the view is populated" means to a user.
-    if (children[0]?.type === 'decision') this.timings?.mark('viewPopulatedMs');
-    return children;
   }
 
   private childrenOf(node: Node): Node[] {
@@ -95,9 +133,11 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupItem(group: DecisionGroup): vscode.TreeItem {
-    const item = new vscode.TreeItem(plainText(group.label), vscode.TreeItemCollapsibleState.Expanded);
+    // A role no decision names yet stays in the list, closed: the roles are the model, not noise.
+    const empty = group.decisions.length === 0;
+    const item = new vscode.TreeItem(plainText(group.label), empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded);
     item.id = group.key;
-    item.description = String(group.decisions.length);
+    item.description = empty ? 'none' : String(group.decisions.length);
     item.contextValue = `adrRoles.group.${group.kind}`;
     if (group.kind === 'status') {
       item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[group.key.slice('status:'.length)] ?? 'circle-outline');
@@ -121,11 +161,12 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.resourceUri = uri;
     const via = (node.chain?.via ? `${node.chain.via === 'overrides' ? 'overridden' : 'superseded'} · ` : '') + (node.chain?.reference ? `${referenceNote(node.chain)} · ` : '');
     // Outside the role grouping the owner is not visible from the group, so the row says it.
-    const owner = this.grouping === 'role' ? undefined : (decision.owner?.value ?? 'no owner');
+    const roles = this.index.configFor(decision)?.roles ?? this.index.roles();
+    const owner = this.grouping === 'role' ? undefined : ownerOf(decision, roles);
     const logs = this.index.logs();
     const folder = logs.length > 1 ? logs.find((l) => l.get(decision.file))?.folder.split('/').slice(-2).join('/') : undefined;
     // Labels are one line of plain text: no bidi override reorders a row, no control shows as a box.
-    item.description = plainText(via + [owner, decision.status?.value, decision.date?.value, folder].filter(Boolean).join(' · '));
+    item.description = plainText(via + [owner, decision.status ? statusName(decision.status.value) : undefined, decision.date?.value, folder].filter(Boolean).join(' · '));
     item.iconPath = new vscode.ThemeIcon(STATUS_ICONS[decision.status?.value ?? ''] ?? 'circle-outline');
     item.contextValue = 'adrRoles.decision';
     // The tooltip is built on hover (resolveTreeItem): 10,000 of them up front slowed the view's first rows.
@@ -143,12 +184,14 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const title = decision.title?.value ?? '(untitled)';
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${markdownText(decision.id)}** ${markdownText(title)}\n\n`);
-    tooltip.appendMarkdown(`Owner: ${markdownText(decision.owner?.value ?? 'none')}  \nStatus: ${markdownText(decision.status?.value ?? 'none')}  \nDate: ${markdownText(decision.date?.value ?? 'none')}`);
-    for (const relation of this.index.relationsOf(decision)) {
-      tooltip.appendMarkdown(`  \n${markdownText(relation.kind)} ${markdownText(relation.target?.id ?? relation.ref.raw)}`);
-    }
-    if (decision.trigger) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(decision.trigger.value)}${decision.triggerDetail ? ` — ${markdownText(decision.triggerDetail.value)}` : ''}`);
-    if (decision.elevatedFrom) tooltip.appendMarkdown(`  \nElevated from ${markdownText(decision.elevatedFrom.value)}${decision.elevatedOn ? ` on ${markdownText(decision.elevatedOn.value)}` : ''}`);
+    const roles = this.index.configFor(decision)?.roles ?? this.index.roles();
+    tooltip.appendMarkdown(`${markdownText(ownerLineOf(decision, roles))}  \n${markdownText(statusLine(decision.status?.value))}  \nDate: ${markdownText(decision.date?.value ?? 'none')}`);
+    const relations = this.index.relationsOf(decision);
+    for (const relation of relations) tooltip.appendMarkdown(`  \n${markdownText(relationLine(decision, relation))}`);
+    // The reason goes with the relation it explains; a trigger without one is still shown.
+    if (decision.trigger && !relations.some((r) => r.kind === 'overrides')) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(triggerText(decision.trigger.value, decision.triggerDetail?.value))}`);
+    const elevation = elevationOf(decision, roles);
+    if (elevation) tooltip.appendMarkdown(`  \n${markdownText(elevation)}`);
     return tooltip;
   }
 

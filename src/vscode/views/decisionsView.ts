@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { TreeRow } from '../api';
-import { DecisionsTree, GROUPINGS, type Grouping } from './decisionsTree';
+import { DecisionsTree, type Node } from './decisionsTree';
+import { DEFAULT_GROUPING, GROUPINGS, isDefaultView, viewDescription, type Grouping } from '../../core/views/viewState';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { StartupTimings } from '../startupTimings';
 
@@ -13,8 +14,11 @@ const GROUPING_KEY = 'adrRoles.grouping';
  */
 export class DecisionsView implements vscode.Disposable {
   private readonly tree: DecisionsTree;
-  private readonly view: vscode.TreeView<unknown>;
+  private readonly view: vscode.TreeView<Node>;
   private readonly disposables: vscode.Disposable[];
+  private readonly revealed = new vscode.EventEmitter<string>();
+  /** Fires with a decision's id once the view has selected the active editor's decision. */
+  readonly onDidReveal = this.revealed.event;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -23,7 +27,7 @@ export class DecisionsView implements vscode.Disposable {
   ) {
     this.tree = new DecisionsTree(index, timings);
     const saved = state.get<Grouping>(GROUPING_KEY);
-    this.tree.grouping = saved && GROUPINGS.includes(saved) ? saved : 'role';
+    this.tree.grouping = saved && GROUPINGS.includes(saved) ? saved : DEFAULT_GROUPING;
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true });
     this.disposables = [
       this.tree,
@@ -35,8 +39,13 @@ export class DecisionsView implements vscode.Disposable {
       vscode.commands.registerCommand('adrRoles.showFlat', () => this.setGrouping('flat')),
       vscode.commands.registerCommand('adrRoles.filter', (text?: string) => this.askFilter(text)),
       vscode.commands.registerCommand('adrRoles.clearFilter', () => this.setFilter('')),
+      vscode.commands.registerCommand('adrRoles.resetView', () => this.reset()),
+      this.revealed,
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.revealEditor(editor)),
+      this.view.onDidChangeVisibility((e) => e.visible && this.revealEditor(vscode.window.activeTextEditor)),
     ];
     void this.setContext();
+    this.update();
   }
 
   /** Runs a full index with the view's progress bar showing. */
@@ -58,11 +67,40 @@ export class DecisionsView implements vscode.Disposable {
     return toRows(this.tree.getChildren());
   }
 
+  /** The ids of the decisions selected in the view. */
+  selection(): string[] {
+    return this.view.selection.flatMap((node) => this.tree.decisionOf(node)?.id ?? []);
+  }
+
+  /** Selects the editor's decision in the view, as the Explorer follows the active file; the focus stays in the editor. */
+  private revealEditor(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.view.visible) return;
+    const decision = this.index.findByUri(editor.document.uri);
+    const node = decision && this.tree.nodeOf(decision);
+    if (!decision || !node) return;
+    void Promise.resolve(this.view.reveal(node, { select: true, focus: false })).then(
+      () => this.revealed.fire(decision.id),
+      () => undefined,
+    );
+  }
+
+  /** What the view's title bar says next to its name: the grouping, and the filter. */
+  description(): string | undefined {
+    return typeof this.view.description === 'string' ? this.view.description : undefined;
+  }
+
   private async setGrouping(grouping: Grouping): Promise<void> {
     this.tree.grouping = grouping;
     await this.state.update(GROUPING_KEY, grouping);
     await this.setContext();
     this.tree.refresh();
+    this.update();
+  }
+
+  /** The one way back: every decision, grouped as the view opens. */
+  private async reset(): Promise<void> {
+    this.tree.filter = '';
+    await this.setGrouping(DEFAULT_GROUPING);
   }
 
   private async askFilter(text?: string): Promise<void> {
@@ -86,6 +124,7 @@ export class DecisionsView implements vscode.Disposable {
   private async setContext(): Promise<void> {
     await vscode.commands.executeCommand('setContext', GROUPING_KEY, this.tree.grouping);
     await vscode.commands.executeCommand('setContext', 'adrRoles.filtered', this.tree.filter !== '');
+    await vscode.commands.executeCommand('setContext', 'adrRoles.viewChanged', !isDefaultView(this.tree.grouping, this.tree.filter));
   }
 
   private update(): void {
@@ -93,7 +132,7 @@ export class DecisionsView implements vscode.Disposable {
     const unowned = this.index.decisions().filter((d) => !d.owner && this.index.configFor(d)?.severities['missing-owner'] !== 'off').length;
     this.view.badge = unowned > 0 ? { value: unowned, tooltip: `${unowned} decision${unowned === 1 ? '' : 's'} without an owner` } : undefined;
     const shown = this.tree.visibleDecisions().length;
-    this.view.description = this.tree.filter ? `filter: ${this.tree.filter}` : undefined;
+    this.view.description = viewDescription(this.tree.grouping, this.tree.filter);
     this.view.message = this.tree.filter && shown === 0 ? `No decision matches '${this.tree.filter}'.` : undefined;
   }
 

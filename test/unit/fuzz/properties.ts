@@ -4,7 +4,7 @@ import { isFolderFormat } from '../../../src/core/workspace/folderFormat';
 import fc from 'fast-check';
 import { Catalog } from '../../../src/core/workspace/catalog';
 import { mergeConfig, readConfig, type AdrRolesConfig } from '../../../src/core/workspace/config';
-import { fixesFor, type Fix } from '../../../src/core/edit/fixes';
+import { quickFixesFor as fixesFor, type QuickFix as Fix } from '../../../src/core/views/quickFixes';
 import { planOverride, planSupersede } from '../../../src/core/edit/lifecycle';
 import { lintDecision } from '../../../src/core/rules/lint';
 import type { Decision, Problem, Trigger } from '../../../src/core/model';

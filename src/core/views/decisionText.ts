@@ -1,0 +1,36 @@
+import { resolveRole, type Role } from '../workspace/config';
+import type { ResolvedRelation } from '../workspace/catalog';
+import type { Decision } from '../model';
+import { becauseOf, elevationText, ownerLine, ownerName, relationText, roleName } from './vocabulary';
+
+// One decision told in the vocabulary's words, for the faces that describe a decision in text: the
+// tree's tooltip, the hover, CodeLens. They all say the same thing the same way.
+
+/** `CTO (strategy)`, `cxo (not a configured role)`, `no owner`. */
+export function ownerOf(decision: Decision, roles: readonly Role[]): string {
+  return ownerName(decision.owner?.value, decision.owner ? resolveRole(decision.owner.value, roles) : undefined);
+}
+
+/** `Owner: CTO (strategy)`, or `No owner`. */
+export function ownerLineOf(decision: Decision, roles: readonly Role[]): string {
+  return ownerLine(decision.owner?.value, decision.owner ? resolveRole(decision.owner.value, roles) : undefined);
+}
+
+/** `elevated from Head of Engineering (execution) on 2021-08-10`, or null when it was not elevated. */
+export function elevationOf(decision: Decision, roles: readonly Role[]): string | null {
+  const from = decision.elevatedFrom?.value.trim();
+  if (!from) return null;
+  const role = resolveRole(from, roles);
+  return elevationText(role ? roleName(role) : from, decision.elevatedOn?.value);
+}
+
+/**
+ * `overrides ADR-0003 because of a new resource: Data team hired`, `overridden by ADR-0005 because
+ * of a new requirement: …`: a relation with the overriding decision's reason, whichever end it is.
+ */
+export function relationLine(decision: Decision, relation: Pick<ResolvedRelation, 'kind' | 'target' | 'ref'>): string {
+  const target = relation.target?.id ?? relation.ref.raw;
+  const overriding = relation.kind === 'overrides' ? decision : relation.kind === 'overridden-by' ? relation.target : undefined;
+  const reason = overriding ? becauseOf(overriding.trigger?.value, overriding.triggerDetail?.value) : '';
+  return `${relationText(relation.kind, target)}${reason ? ` ${reason}` : ''}${relation.target ? '' : ' (not found)'}`;
+}
