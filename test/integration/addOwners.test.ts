@@ -90,6 +90,12 @@ describe('a log with many unowned decisions', () => {
       assert.match(pick.title, new RegExp(`^Add Owners \\(1/${MANY_UNOWNED}\\): `));
       assert.ok(pick.items.includes('$(arrow-right) Skip'), JSON.stringify(pick.items));
       assert.ok(!pick.items.some((label) => label.includes('debug-step-over')), 'Skip does not wear the overridden icon');
+      // The decision the pick names is open beside it, and the placeholder no longer holds its first lines.
+      const askedId = /\): (\S+)/.exec(pick.title)?.[1] ?? '';
+      const asked = api.decisions().find((d) => d.id === askedId);
+      assert.ok(asked, `the decision ${askedId} named by the pick`);
+      assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath === vscode.Uri.file(asked.file).fsPath), `${asked.file} open beside the pick`);
+      assert.equal(pick.prompt, 'Who owns this decision? It is open beside this list.');
       // One more unowned decision, and no second offer.
       const extra = nygard(20 + wanted);
       await scratch.create(extra.path, extra.text);

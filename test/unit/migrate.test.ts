@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../../src/core/edit/migrate';
+import { addOwnerEdits, isUnowned, matchesFilter, parseWhere } from '../../src/core/edit/migrate';
 import { nextFreeNumber } from '../../src/core/workspace/numbering';
 import { parseDecision } from '../../src/core/read/parse';
 import { applyEdits } from '../../src/core/edit/textEdit';
@@ -47,12 +47,6 @@ describe('migrating existing decision logs', () => {
     assert.deepEqual([matchesFilter(accepted, filter), matchesFilter(superseded, filter)], [true, false]);
     assert.equal(isUnowned(accepted), true);
     assert.equal(isUnowned(parseDecision('0001-a.md', '---\nowner: ceo\n---\n# A\n')), false, 'an unknown owner is not missing');
-  });
-
-  it('shows a decision by its opening lines', () => {
-    const text = '---\nstatus: accepted\n---\n# Use Postgres\n\n## Context\n\nWe need   a database.\nIt must be managed.\n';
-    assert.equal(openingLines(text, parseDecision('0001-use-postgres.md', text)), 'Context We need   a database. It must be managed.');
-    assert.equal(openingLines('# T\n\n' + 'word '.repeat(100), parseDecision('0002-t.md', '# T\n\n' + 'word '.repeat(100)), 20).length, 20);
   });
 
   it('numbers after the highest number in the folder, never filling gaps', () => {

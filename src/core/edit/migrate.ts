@@ -37,15 +37,3 @@ export function matchesFilter(decision: Decision, filter: MigrationFilter): bool
 export function addOwnerEdits(text: string, decision: Decision, owner: string, folder?: FolderFormat): TextEdit[] {
   return setMetadataEdits(text, decision, [['owner', owner]], ['date', 'status'], folder);
 }
-
-/** The first lines of a decision's body after its title: enough to recall what it was about. */
-export function openingLines(text: string, decision: Decision, maxLength = 160): string {
-  const lines = text.split(/\r?\n/);
-  const from = Math.max(decision.headerLine + 1, decision.frontmatter ? decision.frontmatter.range.end.line + 1 : 0);
-  const words = lines
-    .slice(from)
-    .map((line) => line.replace(/^[#>*\-\s]+/, '').trim())
-    .filter((line) => line !== '' && !/^(status|date|deciders|decision-makers)\s*:/i.test(line))
-    .join(' ');
-  return words.length > maxLength ? `${words.slice(0, maxLength - 1).trimEnd()}…` : words;
-}

@@ -2,7 +2,7 @@ import { dirName } from '../../core/workspace/paths';
 import * as vscode from 'vscode';
 import { showError, showInfo, showWarning } from '../notifications';
 import { resolveRole, type Role } from '../../core/workspace/config';
-import { addOwnerEdits, isUnowned, matchesFilter, openingLines, parseWhere } from '../../core/edit/migrate';
+import { addOwnerEdits, isUnowned, matchesFilter, parseWhere } from '../../core/edit/migrate';
 import type { Decision } from '../../core/model';
 import { parseDecision } from '../../core/read/parse';
 import { currentText } from './decisionFiles';
@@ -60,7 +60,7 @@ export async function addOwners(index: WorkspaceIndex, args: AddOwnersArgs = {})
       unwritable.push(decision.id);
       continue;
     }
-    const answer = args.owner ?? (args.picks ? args.picks[at] : await askOwner(fresh, text, roles, `${at + 1}/${unowned.length}`));
+    const answer = args.owner ?? (args.picks ? args.picks[at] : await askOwner(uri, fresh, roles, `${at + 1}/${unowned.length}`));
     if (answer === undefined || answer === STOP) break;
     if (answer === SKIP) continue;
     const role = resolveRole(answer, roles);
@@ -96,8 +96,8 @@ interface OwnerItem extends vscode.QuickPickItem {
   id?: string;
 }
 
-/** The pick names the decision in its title and recalls what it was about in the placeholder. */
-async function askOwner(decision: Decision, text: string, roles: readonly Role[], progress: string): Promise<string | undefined> {
+/** The pick names the decision in its title; the decision itself is open beside it, to be read whole. */
+async function askOwner(uri: vscode.Uri, decision: Decision, roles: readonly Role[], progress: string): Promise<string | undefined> {
   const items: OwnerItem[] = [
     ...roles.map((role) => ({ label: role.label, description: role.kind !== 'other' ? `${role.id} · ${role.kind}` : role.id, detail: role.description, id: role.id })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -105,10 +105,11 @@ async function askOwner(decision: Decision, text: string, roles: readonly Role[]
     { label: '$(arrow-right) Skip', detail: 'Leave this decision unowned for now and go to the next.', id: SKIP },
     { label: '$(debug-stop) Stop', detail: 'Keep the owners given so far and stop here.', id: STOP },
   ];
-  const opening = openingLines(text, decision);
+  // A preview tab beside the pick, focus kept on the pick: each next decision replaces the last one's tab.
+  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
   const picked = await vscode.window.showQuickPick(items, {
     title: `Add Owners (${progress}): ${decision.id} ${decision.title?.value ?? ''}`.trimEnd(),
-    placeHolder: opening ? `Who owns it? ${opening}` : 'Who owns this decision?',
+    placeHolder: 'Who owns this decision? It is open beside this list.',
     ignoreFocusOut: true,
   });
   return picked?.id;
