@@ -100,7 +100,7 @@ describe('ownership report', () => {
     ];
     const log = logOf('d', { '0001-a.md': ['owner: Founder', 'status: accepted'], '0002-b.md': ['owner: cto', 'status: accepted'] });
     const result = buildReport([log], roles);
-    assert.deepEqual(result.roles.map((r) => [r.key, r.total]), [['role:founder', 1], ['role:lead', 0], ['unknown-role', 1]]);
+    assert.deepEqual(result.roles.map((r) => [r.key, r.total]), [['unknown-role', 1], ['role:founder', 1], ['role:lead', 0]]);
     assert.deepEqual(result.unknownOwner.map((d) => [d.id, d.owner]), [['ADR-0002', 'cto']]);
     assert.deepEqual([result.executionOverridden.execution, result.executionOverridden.share], [0, 0], 'no execution decisions: a share of 0, not NaN');
   });

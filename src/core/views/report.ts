@@ -211,9 +211,10 @@ function roleRows(decisions: readonly Decision[], roles: readonly Role[], status
     else byRole.get(role)?.push(d);
   }
   const rows: RoleRow[] = [];
+  // As the Decisions view orders its groups: the two kinds of missing owner first, then the roles.
   if (unowned.length > 0) rows.push(row('unowned', UNOWNED, 'unowned', unowned));
-  for (const role of roles) rows.push(row(`role:${role.id}`, roleName(role), roleClass(role), byRole.get(role) ?? [], role));
   if (unknown.length > 0) rows.push(row('unknown-role', UNKNOWN_ROLE, 'unknown-role', unknown));
+  for (const role of roles) rows.push(row(`role:${role.id}`, roleName(role), roleClass(role), byRole.get(role) ?? [], role));
   return rows;
 }
 
