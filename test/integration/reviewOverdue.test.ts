@@ -1,6 +1,28 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, Scratch, codeOf, diagnosticOn, indexedApi } from './helpers';
+import { DIAGNOSTIC_SOURCE, Scratch, codeOf, diagnosticGone, diagnosticOn, indexedApi } from './helpers';
+
+/**
+ * The quick fix offered on a range. Opening the document publishes its diagnostics again; a request
+ * made while they are replaced sees none, so it is asked again after each change, until offered.
+ */
+async function reviewedTodayAction(uri: vscode.Uri, range: vscode.Range, attempts = 20): Promise<vscode.CodeAction | undefined> {
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const changed = new Promise<void>((resolve) => {
+      const listener = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri.toString())) {
+          listener.dispose();
+          resolve();
+        }
+      });
+    });
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    const found = actions.find((a) => a.title.startsWith('Reviewed today: record '));
+    if (found) return found;
+    await changed;
+  }
+  return undefined;
+}
 
 describe('review-overdue in the editor', () => {
   const scratch = new Scratch();
@@ -20,5 +42,16 @@ describe('review-overdue in the editor', () => {
     assert.match(diagnostic.message, /due for review on 2001-01-01 \(revisit when: a second vendor bids\)/);
     const api = await indexedApi();
     assert.ok(!api.problemsFor(later.toString()).some((p) => p.code === 'review-overdue'), 'due in 2999');
+
+    // The quick fix records today's review and the next one a year on, in place, and the warning goes.
+    const reviewed = await reviewedTodayAction(uri, diagnostic.range);
+    assert.ok(reviewed?.edit, 'a Reviewed today quick fix with an edit');
+    const [, today, next] = /record (\d{4}-\d{2}-\d{2}), next review by (\d{4}-\d{2}-\d{2})/.exec(reviewed.title) ?? [];
+    assert.ok(today && next && next > today, reviewed.title);
+    const gone = diagnosticGone(uri, (d) => codeOf(d) === 'review-overdue', 'review-overdue');
+    assert.ok(await vscode.workspace.applyEdit(reviewed.edit));
+    await gone;
+    const document = await vscode.workspace.openTextDocument(uri);
+    assert.equal(document.getText(), past.replace('review-by: 2001-01-01\n', `review-by: ${next}\nreviewed-on: ${today}\n`));
   });
 });

@@ -3,10 +3,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseDecision } from '../../src/core/read/parse';
-import { addMonths, reviewDue, reviewOverdue } from '../../src/core/rules/reviewOverdue';
+import { reviewDue, reviewOverdue } from '../../src/core/rules/reviewOverdue';
+import { addMonths } from '../../src/core/read/dates';
 import { Catalog } from '../../src/core/workspace/catalog';
 import { defaultConfig, readConfig, type AdrRolesConfig } from '../../src/core/workspace/config';
 import { runCli } from './helpers';
+import { quickFixesFor } from '../../src/core/views/quickFixes';
+import { applyEdits } from '../../src/core/edit/textEdit';
 
 const FORMATS: Record<string, string> = {
   frontmatter: '---\nstatus: accepted\ndate: 2024-01-10\nowner: cto\nreview-by: 2025-01-10\nrevisit-when: a second vendor bids\nreviewed-on: 2024-06-01\n---\n# Use X\n',
@@ -24,6 +27,22 @@ function overdue(text: string, today: string, config: AdrRolesConfig = defaultCo
 
 describe('review dates', () => {
   for (const [format, text] of Object.entries(FORMATS)) {
+    it(`fixes review-overdue in ${format} files with Reviewed today, in place, a year ahead without a policy`, () => {
+      const decision = parseDecision('d/0001-use-x.md', text);
+      const [problem] = reviewOverdue.check({ decision, log: new Catalog().logFor(decision.file), config: defaultConfig(), today: '2025-02-01' });
+      assert.ok(problem);
+      const [fix, ...others] = quickFixesFor({ ...problem, severity: 'warning' }, { text, decision, config: defaultConfig(), today: '2025-02-01' });
+      assert.equal(others.length, 0);
+      assert.ok(fix);
+      assert.equal(fix.title, 'Reviewed today: record 2025-02-01, next review by 2026-02-01');
+      const after = applyEdits(text, fix.edits);
+      assert.equal(after.split('\n').length, text.split('\n').length, 'both dates replaced where they were written');
+      assert.equal(after, text.replace('2025-01-10\n', '2026-02-01\n').replace('2024-06-01', '2025-02-01'));
+      const reread = parseDecision('d/0001-use-x.md', after);
+      assert.deepEqual([reread.reviewBy?.value, reread.reviewedOn?.value, reread.revisitWhen?.value], ['2026-02-01', '2025-02-01', 'a second vendor bids']);
+      assert.deepEqual(overdue(after, '2025-02-01'), []);
+    });
+
     it(`reads review-by, revisit-when and reviewed-on in ${format} files`, () => {
       const d = parseDecision('d/0001-use-x.md', text);
       assert.deepEqual([d.reviewBy?.value, d.revisitWhen?.value, d.reviewedOn?.value], ['2025-01-10', 'a second vendor bids', '2024-06-01']);

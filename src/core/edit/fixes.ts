@@ -5,6 +5,7 @@ import { setMetadataEdits } from './metadataFields';
 import type { FolderFormat } from '../workspace/folderFormat';
 import type { DecisionTarget } from '../read/decisionTarget';
 import type { TextEdit } from './textEdit';
+import { addMonths } from '../read/dates';
 
 /** What a fix does, for the views layer to put in words (views/quickFixes.ts): the title is presentation. */
 export type FixAction =
@@ -16,7 +17,8 @@ export type FixAction =
   | { kind: 'elevate'; role: Role | { id: string; label: string; kind: string } }
   | { kind: 'make-owner'; role: Role | { id: string; label: string; kind: string } }
   | { kind: 'renumber'; id: string; to: number | undefined }
-  | { kind: 'set-date-today'; key: string; today: string };
+  | { kind: 'set-date-today'; key: string; today: string }
+  | { kind: 'reviewed-today'; today: string; next: string };
 
 export interface Fix {
   action: FixAction;
@@ -36,6 +38,9 @@ export interface FixContext {
   /** The format of the decision's folder: where a file with no metadata of its own gets fields. */
   folder?: FolderFormat;
 }
+
+/** How far ahead *Reviewed today* sets the next review when no review policy says. */
+const DEFAULT_REVIEW_MONTHS = 12;
 
 /** Fields after which `owner:` reads naturally, in order of preference. */
 const OWNER_AFTER = ['date', 'status'];
@@ -87,6 +92,15 @@ function candidateFixes(problem: Problem, context: FixContext): Fix[] {
     case 'duplicate-number': {
       const next = typeof problem.data?.nextNumber === 'number' ? problem.data.nextNumber : undefined;
       return [{ action: { kind: 'renumber', id: context.decision.id, to: next }, preferred: false, edits: [], command: { id: 'adrRoles.renumber', args: [context.decision.file] } }];
+    }
+    case 'review-overdue': {
+      // The next review comes as far after today as the policy counts (a year without one).
+      const next = addMonths(context.today, context.config.review?.afterMonths ?? DEFAULT_REVIEW_MONTHS);
+      const fields: [string, string][] = [
+        ['reviewed-on', context.today],
+        ['review-by', next],
+      ];
+      return [{ action: { kind: 'reviewed-today', today: context.today, next }, preferred: true, edits: setMetadataEdits(context.text, context.decision, fields, ['review-by', 'date', 'status'], context.folder) }];
     }
     case 'invalid-date':
       return [{ action: { kind: 'set-date-today', key: typeof problem.data?.key === 'string' ? problem.data.key : 'date', today: context.today }, preferred: true, edits: [{ range: problem.range, newText: context.today }] }];

@@ -89,7 +89,7 @@ function itemPrefix(statusText: string): string {
   return /^[ \t]*[*+-][ \t]+/.exec(statusText)?.[0] ?? '* ';
 }
 
-const READ_AS_LINES = new Set(['owner', 'trigger', 'trigger-detail', 'elevated-from', 'elevated-on', 'date']);
+const READ_AS_LINES = new Set(['owner', 'trigger', 'trigger-detail', 'elevated-from', 'elevated-on', 'date', 'review-by', 'reviewed-on']);
 
 /** The decision's reading of `key` when it is one of the fields written as a line of their own. */
 function writtenField(decision: Decision, key: string): Located<string> | null {
@@ -106,6 +106,10 @@ function writtenField(decision: Decision, key: string): Located<string> | null {
       return decision.elevatedOn;
     case 'date':
       return decision.date && decision.date.range.end.character > 0 ? decision.date : null;
+    case 'review-by':
+      return decision.reviewBy;
+    case 'reviewed-on':
+      return decision.reviewedOn;
     default:
       return null;
   }

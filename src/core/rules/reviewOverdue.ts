@@ -1,20 +1,7 @@
 import type { Decision } from '../model';
 import type { ReviewPolicy } from '../workspace/config';
 import { decisionHeadRange, type Rule } from './rule';
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** `2024-01-31` plus one month is `2024-02-29`: the day is kept when the month has it, else its last day. */
-export function addMonths(iso: string, months: number): string {
-  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
-  const total = year * 12 + (month - 1) + months;
-  const y = Math.floor(total / 12);
-  const m = (total % 12) + 1;
-  const d = Math.min(day, daysIn(y, m));
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+import { addMonths } from '../read/dates';
 
 /**
  * When a decision is due for review: its `review-by`, else (under a review policy, for the

@@ -27,6 +27,8 @@ export function fixTitle(action: FixAction): string {
       return `Renumber ${action.id}${action.to ? ` to ${decisionId(action.to)}` : ''}…`;
     case 'set-date-today':
       return `Set ${action.key} to today (${action.today})`;
+    case 'reviewed-today':
+      return `Reviewed today: record ${action.today}, next review by ${action.next}`;
   }
 }
 
