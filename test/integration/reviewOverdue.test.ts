@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, Scratch, codeOf, diagnosticGone, diagnosticOn, indexedApi } from './helpers';
+import { DIAGNOSTIC_SOURCE, Scratch, codeOf, diagnosticGone, diagnosticOn, indexState, indexedApi } from './helpers';
 
 /**
  * The quick fix offered on a range. Opening the document publishes its diagnostics again; a request
@@ -53,5 +53,19 @@ describe('review-overdue in the editor', () => {
     await gone;
     const document = await vscode.workspace.openTextDocument(uri);
     assert.equal(document.getText(), past.replace('review-by: 2001-01-01\n', `review-by: ${next}\nreviewed-on: ${today}\n`));
+  });
+
+  it('shows the review date, overdue or not, and what would reopen the decision in its hover', async () => {
+    await indexedApi();
+    await scratch.create('docs/decisions/0097-review-the-vendor.md', '---\nstatus: accepted\nowner: cto\nreview-by: 2001-01-01\nrevisit-when: a second vendor bids\n---\n# Review the vendor\n');
+    const mention = await scratch.create('docs/decisions/0096-mention.md', '---\nstatus: accepted\nowner: cto\n---\n# Mention\n\nSee ADR-0097 for the vendor.\n');
+    const api = await indexedApi();
+    await indexState(api, () => api.decisions().some((d) => d.id === 'ADR-0097') && api.decisions().some((d) => d.id === 'ADR-0096'), () => 'both decisions indexed');
+    const document = await vscode.workspace.openTextDocument(mention);
+    const at = document.positionAt(document.getText().indexOf('ADR-0097') + 2);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', mention, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /\*\*ADR-0097\*\* Review the vendor/);
+    assert.match(text, /Review by 2001-01-01 \(overdue\) · revisit when: a second vendor bids/);
   });
 });

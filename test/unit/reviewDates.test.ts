@@ -8,6 +8,7 @@ import { addMonths } from '../../src/core/read/dates';
 import { Catalog } from '../../src/core/workspace/catalog';
 import { defaultConfig, readConfig, type AdrRolesConfig } from '../../src/core/workspace/config';
 import { runCli } from './helpers';
+import { reviewLineOf } from '../../src/core/views/decisionText';
 import { quickFixesFor } from '../../src/core/views/quickFixes';
 import { applyEdits } from '../../src/core/edit/textEdit';
 
@@ -58,6 +59,17 @@ describe('review dates', () => {
     const d = parseDecision('d/0001-x.md', '---\nstatus: accepted\nreview-by: soonish\n---\n# X\n');
     assert.equal(d.reviewBy, null);
     assert.deepEqual(d.parseProblems.map((p) => [p.code, p.range.start.line]), [['invalid-date', 2]]);
+  });
+
+  it('tells the review date in the hover and tooltip words: overdue, from the policy, and what would reopen it', () => {
+    const policy = { afterMonths: 12, statuses: ['accepted'] };
+    const written = parseDecision('d/0001-use-x.md', FORMATS.frontmatter!);
+    assert.equal(reviewLineOf(written, null, '2025-02-01'), 'Review by 2025-01-10 (overdue) · revisit when: a second vendor bids');
+    assert.equal(reviewLineOf(written, null, '2025-01-10'), 'Review by 2025-01-10 · revisit when: a second vendor bids');
+    const implicit = parseDecision('d/0002-y.md', '---\nstatus: accepted\ndate: 2024-03-01\n---\n# Y\n');
+    assert.equal(reviewLineOf(implicit, policy, '2024-06-01'), 'Review by 2025-03-01 (from the review policy)');
+    assert.equal(reviewLineOf(implicit, null, '2024-06-01'), null);
+    assert.equal(reviewLineOf(parseDecision('d/0003-z.md', '---\nstatus: superseded\nreview-by: 2001-01-01\n---\n# Z\n'), null, '2024-06-01'), null, 'a replaced decision is never due');
   });
 
   it('adds months keeping the day when the month has it', () => {

@@ -1,4 +1,5 @@
-import { resolveRole, type Role } from '../workspace/config';
+import { resolveRole, type ReviewPolicy, type Role } from '../workspace/config';
+import { isRetired, reviewDue } from '../rules/reviewOverdue';
 import type { ResolvedRelation } from '../workspace/catalog';
 import type { Decision } from '../model';
 import { becauseOf, elevationText, ownerLine, ownerName, relationText, roleName } from './vocabulary';
@@ -33,4 +34,16 @@ export function relationLine(decision: Decision, relation: Pick<ResolvedRelation
   const overriding = relation.kind === 'overrides' ? decision : relation.kind === 'overridden-by' ? relation.target : undefined;
   const reason = overriding ? becauseOf(overriding.trigger?.value, overriding.triggerDetail?.value) : '';
   return `${relationText(relation.kind, target)}${reason ? ` ${reason}` : ''}${relation.target ? '' : ' (not found)'}`;
+}
+
+/**
+ * `Review by 2025-01-10 (overdue) · revisit when: a second vendor bids`, `Review by 2026-03-01
+ * (from the review policy)`, or null for a decision that is never due.
+ */
+export function reviewLineOf(decision: Decision, policy: ReviewPolicy | null, today: string): string | null {
+  const due = isRetired(decision) ? null : reviewDue(decision, policy);
+  if (!due) return null;
+  const notes = [due.date < today ? 'overdue' : '', due.implicit ? 'from the review policy' : ''].filter(Boolean);
+  const revisit = decision.revisitWhen ? ` · revisit when: ${decision.revisitWhen.value}` : '';
+  return `Review by ${due.date}${notes.length > 0 ? ` (${notes.join(', ')})` : ''}${revisit}`;
 }

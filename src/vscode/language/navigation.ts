@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { elevationOf, ownerLineOf, relationLine } from '../../core/views/decisionText';
+import { elevationOf, ownerLineOf, relationLine, reviewLineOf } from '../../core/views/decisionText';
+import { isoDate } from '../../core/read/dates';
 import { statusLine } from '../../core/views/vocabulary';
 import type { Decision } from '../../core/model';
 import type { Reference } from '../../core/workspace/references';
@@ -32,6 +33,8 @@ function describe(index: WorkspaceIndex, decision: Decision): vscode.MarkdownStr
   }
   const elevation = elevationOf(decision, roles);
   if (elevation) md.appendMarkdown(`  \n${markdownText(elevation)}`);
+  const review = reviewLineOf(decision, index.configFor(decision)?.review ?? null, isoDate(new Date()));
+  if (review) md.appendMarkdown(`  \n${markdownText(review)}`);
   if (uri) md.appendMarkdown(`\n\n[Open ${markdownText(decision.id)}](${uri.toString()})`);
   return md;
 }

@@ -1,5 +1,6 @@
 import { decisionLabel, statusLine, statusName, triggerText } from '../../core/views/vocabulary';
-import { elevationOf, ownerLineOf, ownerOf, relationLine } from '../../core/views/decisionText';
+import { elevationOf, ownerLineOf, ownerOf, relationLine, reviewLineOf } from '../../core/views/decisionText';
+import { isoDate } from '../../core/read/dates';
 import * as vscode from 'vscode';
 import { chainsOf, chainsWhere, type ChainNode } from '../../core/views/chains';
 import { groupByRole, groupByStatus, matchesFilter, type DecisionGroup } from '../../core/views/grouping';
@@ -192,6 +193,8 @@ export class DecisionsTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (decision.trigger && !relations.some((r) => r.kind === 'overrides')) tooltip.appendMarkdown(`  \nTrigger: ${markdownText(triggerText(decision.trigger.value, decision.triggerDetail?.value))}`);
     const elevation = elevationOf(decision, roles);
     if (elevation) tooltip.appendMarkdown(`  \n${markdownText(elevation)}`);
+    const review = reviewLineOf(decision, this.index.configFor(decision)?.review ?? null, isoDate(new Date()));
+    if (review) tooltip.appendMarkdown(`  \n${markdownText(review)}`);
     return tooltip;
   }
 
