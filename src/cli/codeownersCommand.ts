@@ -29,7 +29,7 @@ function noteText(note: CodeownersNote): string {
     case 'unwritable-path':
       return `${note.path}: ${note.id}'s file name holds a line break, control character or [ ], which CODEOWNERS cannot name: rename the file`;
     case 'role-without-reviewers':
-      return `role ${note.role} has no reviewers in .adr-roles.yml: its ${note.decisions} decision${note.decisions === 1 ? '' : 's'} get no CODEOWNERS line`;
+      return `role ${note.role} has no reviewers in .adr-roles.yml: its ${note.decisions} ${note.decisions === 1 ? 'decision gets' : 'decisions get'} no CODEOWNERS line`;
   }
 }
 

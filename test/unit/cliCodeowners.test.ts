@@ -29,7 +29,7 @@ describe('adr-roles codeowners', () => {
     assert.equal(code, 0, stderr);
     assert.match(stdout, /\.github\/CODEOWNERS: created \(2 decisions\)/);
     assert.match(stderr, /0004-unowned\.md: ADR-0004 has no owner/);
-    assert.match(stderr, /role cpo has no reviewers in \.adr-roles\.yml: its 1 decision get no CODEOWNERS line/);
+    assert.match(stderr, /role cpo has no reviewers in \.adr-roles\.yml: its 1 decision gets no CODEOWNERS line/);
     const text = readFileSync(join(repo, '.github/CODEOWNERS'), 'utf8');
     assert.match(text, /^\/docs\/decisions\/0002-ship\\ weekly\.md @acme\/eng-leads$/m);
     assert.deepEqual(matchFile('docs/decisions/0001-buy-analytics.md', parse(text))?.owners, ['@acme/cto']);
