@@ -266,7 +266,7 @@ function linkStyleOf(decision: Decision): 'id' | 'slug' {
 }
 
 /** A list item's marker (`- `, `* `) on `line`, or null when the line is no list item. */
-function listMarker(lines: LineIndex, line: number): string | null {
+export function listMarker(lines: LineIndex, line: number): string | null {
   return /^[ \t]*[*+-][ \t]+/.exec(lines.lineText(line))?.[0] ?? null;
 }
 

@@ -1,7 +1,7 @@
 import { LineIndex } from '../read/lineIndex';
 import type { Decision, Located } from '../model';
 import type { FolderFormat } from '../workspace/folderFormat';
-import { setFieldsEdits, withBraces, yamlScalar } from './decisionEdits';
+import { listMarker, setFieldsEdits, withBraces, yamlScalar } from './decisionEdits';
 import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
 import { parseDecision } from '../read/parse';
 
@@ -77,16 +77,13 @@ export function setMetadataEdits(text: string, decision: Decision, fields: reado
   // A heading indented into the list (`  # note`) ends the header: items after it are not read.
   const status = decision.status;
   if (!status || readsBack(text, decision, afterList, missing)) return afterList;
-  return [...edits, insertAtEnd(lines, status.range.start.line, missing.map(([key, value]) => `${eol}${itemPrefix(lines.lineText(status.range.start.line))}${label(key, false)}: ${value}`).join(''))];
+  const marker = listMarker(lines, status.range.start.line) ?? '* ';
+  return [...edits, insertAtEnd(lines, status.range.start.line, missing.map(([key, value]) => `${eol}${marker}${label(key, false)}: ${value}`).join(''))];
 }
 
 function readsBack(text: string, decision: Decision, edits: readonly TextEdit[], fields: readonly [string, string][]): boolean {
   const after = parseDecision(decision.file, applyEdits(text, edits));
   return fields.every(([key]) => !READ_AS_LINES.has(key) || writtenField(after, key) !== null);
-}
-
-function itemPrefix(statusText: string): string {
-  return /^[ \t]*[*+-][ \t]+/.exec(statusText)?.[0] ?? '* ';
 }
 
 const READ_AS_LINES = new Set(['owner', 'trigger', 'trigger-detail', 'elevated-from', 'elevated-on', 'date', 'review-by', 'reviewed-on']);

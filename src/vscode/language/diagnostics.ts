@@ -72,10 +72,11 @@ export class DiagnosticsController implements vscode.Disposable {
     // After clear() a file without problems has none: only files with problems are sent, so a
     // workspace of 10,000 mostly clean decisions costs the workbench hundreds of entries, not 10,000.
     for (const decision of this.index.decisions()) {
-      const problems = this.index.problemsFor(decision);
-      if (problems.length === 0) continue;
+      // The scope first: with `openFiles`, a closed decision is not linted at all.
       const uri = this.index.uriOf(decision);
-      if (uri && (!open || open.has(uri.toString()))) entries.push([uri, problems.map(toDiagnostic)]);
+      if (!uri || (open && !open.has(uri.toString()))) continue;
+      const problems = this.index.problemsFor(decision);
+      if (problems.length > 0) entries.push([uri, problems.map(toDiagnostic)]);
     }
     // Skipped files say why they were not read, under the same scope as decisions.
     for (const { uri, problems } of this.index.skippedFiles()) if (!open || open.has(uri.toString())) entries.push([uri, problems.map(toDiagnostic)]);
