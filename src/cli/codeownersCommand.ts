@@ -41,6 +41,11 @@ function noteText(note: CodeownersNote): string {
 export async function codeownersCommand(dirs: string[], options: { check: boolean; limits: ReadLimits }): Promise<number> {
   const { folders, discovery, rootOf } = await resolveTargets(dirs);
   const catalog = await loadDecisions(folders, options.limits);
+  // A reviewer the configuration names but CODEOWNERS cannot take is left out; say where it is.
+  for (const problem of discovery.configFile ? discovery.configProblems : []) {
+    const { line, character } = problem.range.start;
+    process.stderr.write(`adr-roles: ${shown(discovery.configFile ?? '')}:${line + 1}:${character + 1}: ${plainText(problem.message)}\n`);
+  }
   // A decision folder named directly is no repository root: its CODEOWNERS belongs to the folder run from.
   const rootFor = (folder: string): string => (rootOf(folder) === folder ? '.' : rootOf(folder));
   const byRoot = new Map<string, OwnedFile[]>();

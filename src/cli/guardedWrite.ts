@@ -22,7 +22,7 @@ export async function assertWritable(root: string, path: string, want: 'file' | 
  * are checked with lstat (no link, folders only, inside the root's real path) and the file is
  * opened without following a link: `create` makes a new file and never opens an existing one
  * (false when it exists, which a link, even a dangling one, does), `replace` rewrites an existing
- * regular file in place.
+ * regular file in place, unless it is a hard link.
  */
 export async function writeInside(root: string, path: string, text: string, mode: 'create' | 'replace'): Promise<boolean> {
   await assertWritable(root, path);
@@ -41,6 +41,12 @@ export async function writeInside(root: string, path: string, text: string, mode
   // Not O_TRUNC: the file is truncated only once it has proved a regular file.
   const file = openRegular(path, constants.O_WRONLY);
   if (!file) throw new PathRefused(`${shown(path)} is not a regular file any more: nothing was written to it`);
+  // A hard link shares its bytes with another path, which may be outside the repository (an
+  // unpacked archive can hold one): rewriting it in place would change that file too.
+  if (file.links > 1) {
+    closeSync(file.fd);
+    throw new PathRefused(`${shown(path)} is a hard link, so its bytes are shared with another path that may be outside the repository: nothing was written to it`);
+  }
   writeAll(file.fd, text, true);
   return true;
 }

@@ -31,7 +31,7 @@ function withoutByteOrderMark(text: string | undefined): string | undefined {
 }
 
 /** The file at `path` opened with `flags` (plus NO_FOLLOW) when it is a regular file, with its size; else undefined and nothing held open. */
-export function openRegular(path: string, flags: number): { fd: number; size: number } | undefined {
+export function openRegular(path: string, flags: number): { fd: number; size: number; links: number } | undefined {
   let fd: number;
   try {
     fd = openSync(path, flags | NO_FOLLOW);
@@ -40,7 +40,7 @@ export function openRegular(path: string, flags: number): { fd: number; size: nu
   }
   try {
     const stats = fstatSync(fd);
-    if (stats.isFile()) return { fd, size: stats.size };
+    if (stats.isFile()) return { fd, size: stats.size, links: stats.nlink };
   } catch {
     // Closed below, as for any file that is not regular.
   }

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { matchFile, parse } from 'codeowners-utils';
@@ -83,6 +83,9 @@ describe('adr-roles codeowners', () => {
     assert.ok(!text.includes('@attacker') && !text.includes('\u001b'), text);
     assert.deepEqual(text.split('\n').filter((l) => l && !l.startsWith('#')), ['/docs/decisions/0001-buy-analytics.md @ok']);
     assert.ok(!/\u001b/.test(stderr));
+    // Each reviewer left out is named at its place in the configuration.
+    assert.match(stderr, /^adr-roles: \.adr-roles\.yml:4:\d+: Role 'cto' has a reviewer that is not @user/m);
+    assert.match(stderr, /^adr-roles: \.adr-roles\.yml:6:\d+: Role 'hoe' has a reviewer that is not @user/m);
     const lint = runCli(['lint', '--format', 'json'], repo);
     const problems = JSON.parse(lint.stdout) as { code: string; line: number; file: string }[];
     assert.deepEqual(problems.filter((p) => p.file === '.adr-roles.yml').map((p) => [p.code, p.line]), [['invalid-config', 4], ['invalid-config', 6]]);
@@ -97,6 +100,21 @@ describe('adr-roles codeowners', () => {
       const { code, stderr } = runCli(['codeowners'], repo);
       assert.equal(code, 2);
       assert.match(stderr, /CODEOWNERS is a symbolic link/);
+      assert.equal(readFileSync(join(outside, 'target'), 'utf8'), 'x @y\n');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a CODEOWNERS that is a hard link, and leaves the other path as it was', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'adr-roles-outside-'));
+    try {
+      writeFileSync(join(outside, 'target'), 'x @y\n');
+      mkdirSync(join(repo, '.github'));
+      linkSync(join(outside, 'target'), join(repo, '.github/CODEOWNERS'));
+      const { code, stderr } = runCli(['codeowners'], repo);
+      assert.equal(code, 2);
+      assert.match(stderr, /CODEOWNERS is a hard link/);
       assert.equal(readFileSync(join(outside, 'target'), 'utf8'), 'x @y\n');
     } finally {
       rmSync(outside, { recursive: true, force: true });

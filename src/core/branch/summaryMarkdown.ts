@@ -3,11 +3,15 @@ import type { BranchSummary, ChangedDecision } from './branchSummary';
 
 /**
  * Repository text inside the summary's markdown: literal (no link, HTML, emphasis or table can
- * form) and no `@` mention, which on a pull request would notify whoever a title names.
+ * form), no `@` mention, which on a pull request would notify whoever a title names, and no bare
+ * URL that GitHub's markdown would turn into a link (`https://…`, `www.…`, `name@host`).
  */
-function md(text: string): string {
-  // A word joiner after `@` keeps the text as it reads and stops a mention from forming.
-  return markdownText(text).replace(/@/g, '@\u2060');
+export function md(text: string): string {
+  // A word joiner keeps the text as it reads: after `@` no mention or e-mail link forms, and
+  // between a scheme or `www` and what follows no autolink does.
+  return markdownText(text)
+    .replace(/@/g, '@\u2060')
+    .replace(/(^|[^a-z0-9])(https?|ftp|mailto|xmpp|www)(?=[:.])/gi, '$1$2\u2060');
 }
 
 const orNone = (value: string | null): string => (value === null || value === '' ? '(none)' : value);
