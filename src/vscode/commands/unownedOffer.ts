@@ -11,16 +11,23 @@ const ASKED_KEY = 'adrRoles.addOwnersOffered';
  */
 export function offerAddOwnersOnce(index: WorkspaceIndex, state: vscode.Memento): vscode.Disposable {
   let asking = false;
-  const check = (): void => {
-    if (asking || state.get<boolean>(ASKED_KEY)) return;
+  const subscription: vscode.Disposable = index.onDidChange(() => check());
+  function check(): void {
+    if (asking) return;
+    if (state.get<boolean>(ASKED_KEY)) {
+      // Asked once, in this window or an earlier one: no index change needs counting any more.
+      subscription.dispose();
+      return;
+    }
     const unowned = index.decisions().filter((d) => !d.owner && index.configFor(d)?.severities['missing-owner'] !== 'off').length;
     if (!offersAddOwners(unowned)) return;
     asking = true;
+    subscription.dispose();
     void state.update(ASKED_KEY, true);
     void Promise.resolve(showInfo(unownedOfferText(unowned), ADD_OWNERS, NOT_NOW)).then(async (choice) => {
       if (choice === ADD_OWNERS) await vscode.commands.executeCommand('adrRoles.addOwners');
     });
-  };
+  }
   void index.whenIndexed().then(check);
-  return index.onDidChange(check);
+  return subscription;
 }
