@@ -50,6 +50,14 @@ describe('parseDecision: odd shapes', () => {
     assert.equal(d.title?.value, 'Unclosed frontmatter');
   });
 
+  it('reads a lone `---` over the title as a thematic break, not as frontmatter left open', () => {
+    const d = parseDecision('d/0010-blessed.md', '---\n\n# Architecture Decision Record 10: Blessed Images\n\n__Status__: Implemented\n');
+    assert.deepEqual(d.parseProblems, []);
+    assert.equal(d.frontmatter, null);
+    assert.equal(d.title?.value, 'Blessed Images');
+    assert.equal(d.status?.value, 'implemented');
+  });
+
   it('reads a file with no metadata at all', () => {
     const d = parseFixture('odd/0007-no-metadata.md');
     assert.equal(d.id, 'ADR-0007');
@@ -77,13 +85,44 @@ describe('parseDecision: odd shapes', () => {
     const bare = parseDecision('d/003-stylelint.md', '# Stylelint\n\n`2021-04-29`\n\n## Status\n\n`✅ Accepted`\n');
     assert.deepEqual([bare.date?.value, bare.status?.value], ['2021-04-29', 'accepted']);
     const boxes = parseDecision('d/05-tests.md', '# Tests\n\n## Status\n\n- [ ] Proposed\n- [x] Decided (2023-12-27)\n');
-    assert.equal(boxes.status?.value, 'Decided');
+    assert.equal(boxes.status?.value, 'decided');
     assert.equal(parseDecision('d/06-review.md', '# Review\n\n## Status\n\n- [ ] Decided\n').status, null, 'no box checked, no status');
     const left = parseDecision('doc/adr/0004-md.md', '# 4. Markdown\n\n## Status\n\nAccepted\n\n- Superseded by [ADR 9](0009-plain.md)\n\n## Context\n');
     assert.deepEqual([left.status?.value, left.relations.map((r) => [r.kind, r.target.number])], ['superseded', [['superseded-by', 9]]]);
     assert.equal(parseDecision('d/0011-x.md', '# declare strict_types Rollout {#adr_0011}\n').title?.value, 'declare strict_types Rollout');
     const choices = parseDecision('d/20230206-x.md', '# X\n\n- Status: [ accepted | deprecated | superseded by [xxx](yyyymmdd-xxx.md)] <!-- optional -->\n');
     assert.equal(choices.status, null, 'an unfilled list of choices is no status');
+  });
+
+  it("reads adr-tools' early spellings and Status lines without 'by'", () => {
+    const early = parseDecision('d/0013-b.md', '# 13. B\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\nSupercedes [1. Old](0012-old.md)\n');
+    assert.deepEqual(early.relations.map((r) => [r.kind, r.target.number]), [['supersedes', 12]], 'the link target names the decision, not its text');
+    const noBy = parseDecision('d/0005-a.md', '# 5. A\n\n## Status\n\nSuperceded [13. AWS as hosting environment](0013-aws-as-hosting-environment.md)\n');
+    assert.equal(noBy.status?.value, 'superseded');
+    assert.deepEqual(noBy.relations.map((r) => [r.kind, r.target.number]), [['superseded-by', 13]]);
+    const plain = parseDecision('d/0004-c.md', '# 4. C\n\n## Status\n\nSuperseded ADR 7\n');
+    assert.deepEqual(plain.relations.map((r) => [r.kind, r.target.number]), [['superseded-by', 7]]);
+  });
+
+  it('reads a metadata table laid out across, above the title', () => {
+    const across = parseDecision('d/adr010-luxon.md', '| Created    | Status |\n| ---------- | ------ |\n| 2021-01-16 | Open   |\n\n# ADR010: Luxon\n\n## Status\n\nProposed\n');
+    assert.equal(across.date?.value, '2021-01-16');
+    assert.deepEqual(across.date?.valueRange, { start: { line: 2, character: 2 }, end: { line: 2, character: 12 } });
+    assert.equal(across.status?.value, 'proposed', "the Status section's status, not the table's");
+    const rows = parseDecision('d/0003-y.md', '# Y\n\n| Field | Value |\n| --- | --- |\n| Status | Accepted |\n| Date | 2020-02-02 |\n');
+    assert.deepEqual([rows.status?.value, rows.date?.value], ['accepted', '2020-02-02'], 'a table of rows stays one');
+    const notATable = parseDecision('d/0002-x.md', '| Created | Status |\n| 2021-01-16 | Open |\n\n# X\n');
+    assert.equal(notATable.date, null, 'no delimiter row, no table');
+  });
+
+  it('reads header bullets in other languages, and dates written as links', () => {
+    const russian = parseDecision('d/0001-x.md', '# Выбор\n\n* Статус: принято\n* Дата: 16.09.2021\n\n## Контекст\n');
+    assert.equal(russian.status?.value, 'accepted');
+    assert.equal(russian.date?.value, '2021-09-16');
+    const german = parseDecision('d/0002-y.md', '# Wahl\n\n* Status: akzeptiert\n* Datum: 2021-09-16\n');
+    assert.equal(german.date?.value, '2021-09-16');
+    const linked = parseDecision('d/0003-z.md', '# Z\n\n* Status: accepted\n* Date: [2023-03-15](https://example.com/pull/1)\n');
+    assert.equal(linked.date?.value, '2023-03-15');
   });
 
   it('never throws on empty, whitespace-only or delimiter-only text', () => {
@@ -188,7 +227,7 @@ describe('parseDecision: licence headers before the frontmatter', () => {
 // Counterexamples from the fuzzing of test/unit/fuzz (shrunk by fast-check), kept as plain cases.
 describe('parseDecision: shapes found by fuzzing', () => {
   it('ends a range at the line break of a CRLF line inside that line', () => {
-    const d = parseDecision('d/0001-a.md', '---\r\n# Use X\r\n\r\n');
+    const d = parseDecision('d/0001-a.md', '---\r\nstatus: accepted\r\n# Use X\r\n\r\n');
     const error = d.parseProblems.find((p) => p.code === 'invalid-frontmatter');
     assert.deepEqual(error?.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
   });

@@ -73,6 +73,10 @@ describe('normalizeDate', () => {
     ['2018-08-30; Last update date: 2019-04-09', '2018-08-30'],
     ['soon', null],
     ['{YYYY-MM-DD}', null],
+    ['2020-Dec-02', '2020-12-02'],
+    ['2020 Dec 2', '2020-12-02'],
+    ['2020-Foo-02', null],
+    ['[2023-03-15](https://example.com/decided)', '2023-03-15'],
   ];
   for (const [raw, iso] of cases) it(JSON.stringify(raw), () => assert.equal(normalizeDate(raw), iso));
 });
@@ -88,10 +92,20 @@ describe('readStatus', () => {
     ['Accepté', 'accepted', null],
     ['Depreciated.', 'deprecated', null],
     ['- Proposed', 'proposed', null],
-    ['- [x] Decided (2023-12-27)', 'Decided', null],
+    ['- [x] Decided (2023-12-27)', 'decided', null],
     ['in progress', 'in progress', null],
     ['Accepted (2021-03-01)', 'accepted', null],
-    ['On hold', 'On hold', null],
+    // A status of the team's own is one status however it is capitalised.
+    ['On hold', 'on hold', null],
+    ['Implemented', 'implemented', null],
+    ['__Implemented__', 'implemented', null],
+    ['Принято', 'accepted', null],
+    // Linked to where it was decided.
+    ['[Accepted](https://example.com/pull/541)', 'accepted', null],
+    // Without `by`, a link or an id right after the verb names the successor.
+    ['Superceded [13. AWS as hosting environment](0013-aws-as-hosting-environment.md)', 'superseded', 'superseded-by'],
+    ['Superseded ADR 7', 'superseded', 'superseded-by'],
+    ['Superseded (see the notes)', 'superseded', null],
   ];
   for (const [raw, status, kind] of cases) {
     it(JSON.stringify(raw), () => {

@@ -50,7 +50,7 @@ export interface MarkdownStructure {
 const ATX_OPENING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-const HEADER_FIELD = /^ {0,3}(?:[*+-][ \t]+)?(\*\*|__)?([A-Za-z][A-Za-z -]{0,30}?)(?:\1)?[ \t]*:(?:\1)?[ \t]*(.*)$/;
+const HEADER_FIELD = /^ {0,3}(?:[*+-][ \t]+)?(\*\*|__)?(\p{L}[\p{L} -]{0,30}?)(?:\1)?[ \t]*:(?:\1)?[ \t]*(.*)$/u;
 
 /** A closing fence: up to 3 spaces, at least as many of the opening character, then only blanks. Without a RegExp per line. */
 function closesFence(text: string, fence: string): boolean {
@@ -190,6 +190,12 @@ export function readOutline(lines: LineIndex, firstLine: number, structure: Mark
       // A byte-order mark is not content: `\uFEFF* Status: accepted` is a field too.
       const bom = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
       const own = bom ? text.slice(1) : text;
+      // `| Created | Status |` over `| --- | --- |` over the values: one field per column.
+      const columns = line + 2 < lines.lineCount ? columnFields(own, lines.lineText(line + 1), lines.lineText(line + 2), line + 2) : [];
+      if (columns.length > 0) {
+        outline.headerFields.push(...columns);
+        continue;
+      }
       const field = HEADER_FIELD.exec(own);
       const found = field ? headerField(field, own, line) : (tableField(own, line) ?? bareDate(own, line));
       if (found) outline.headerFields.push({ ...found, valueStart: found.valueStart + bom, valueEnd: found.valueEnd + bom });
@@ -221,6 +227,55 @@ function tableField(text: string, line: number): HeaderField | null {
   const secondBar = text.indexOf('|', text.indexOf('|') + 1);
   const valueStart = secondBar + 1 + (raw.length - raw.trimStart().length);
   return { key: key.toLowerCase(), value, line, valueStart, valueEnd: valueStart + value.length };
+}
+
+/** The cells of a table row, each with where its text starts in the line; null when the line is no row. */
+function rowCells(text: string): { text: string; start: number }[] | null {
+  const first = text.search(/\S/);
+  if (first === -1 || text.charCodeAt(first) !== 124) return null;
+  const cells: { text: string; start: number }[] = [];
+  let at = first + 1;
+  while (at <= text.length) {
+    const bar = text.indexOf('|', at);
+    const end = bar === -1 ? text.length : bar;
+    const raw = text.slice(at, end);
+    const value = raw.trim();
+    if (bar !== -1 || value !== '') cells.push({ text: value, start: at + (raw.length - raw.trimStart().length) });
+    if (bar === -1) break;
+    at = bar + 1;
+  }
+  return cells;
+}
+
+/** At most this many columns are read as fields: a metadata table is narrow. */
+const MAX_TABLE_COLUMNS = 12;
+
+/**
+ * The columns read from a table laid out across: its date. A status column is left to the Status
+ * section such logs also have (`| Status |` says `Open` where the section says `Proposed`), and a
+ * `| Field | Value |` table's first row names no date, so it stays a table of rows.
+ */
+const ACROSS_KEYS = new Set(['date', 'created']);
+
+/**
+ * A metadata table laid out across: a row of keys naming a date, a delimiter row, a row of values;
+ * the date column gives a field on the values' line.
+ */
+function columnFields(keys: string, delimiter: string, values: string, line: number): HeaderField[] {
+  const names = rowCells(keys);
+  if (!names || names.length < 2 || names.length > MAX_TABLE_COLUMNS) return [];
+  if (!names.some((name) => ACROSS_KEYS.has(name.text.toLowerCase()))) return [];
+  const marks = rowCells(delimiter);
+  if (!marks || marks.length !== names.length || !marks.every((m) => /^:?-+:?$/.test(m.text))) return [];
+  const cells = rowCells(values);
+  if (!cells) return [];
+  const fields: HeaderField[] = [];
+  names.forEach((name, i) => {
+    const key = name.text.replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+    const cell = cells[i];
+    if (cell && cell.text !== '' && ACROSS_KEYS.has(key.toLowerCase())) fields.push({ key: key.toLowerCase(), value: cell.text, line, valueStart: cell.start, valueEnd: cell.start + cell.text.length });
+  });
+  return fields;
 }
 
 /** A line under the title that is only a date (`` `2021-04-29` ``, `*2021-04-29*`): the decision's date. */

@@ -22,7 +22,8 @@ const WRAPPING = new Set([42, 95, 96, 91, 93]);
  */
 export function normalizeDate(raw: string): string | null {
   // Marks cut by a loop: `/\*+$/` retried from every star of a long run inside the text.
-  const trimmed = raw.trim();
+  // `[2023-03-15](https://…)`: a date linked to where it was decided reads as its text.
+  const trimmed = /^\[([^\]]*)\]\([^()\s]*\)$/.exec(raw.trim())?.[1] ?? raw.trim();
   let from = 0;
   let to = trimmed.length;
   while (from < to && WRAPPING.has(trimmed.charCodeAt(from))) from++;
@@ -39,6 +40,9 @@ export function normalizeDate(raw: string): string | null {
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{1,2})(?:st|nd|rd|th)?\.?(?:\s+|-)([A-Za-z]{3,})\.?,?(?:\s+|-)(\d{4})$/.exec(text);
   if (m && monthNumber(m[2] ?? '') > 0) return iso(Number(m[3]), monthNumber(m[2] ?? ''), Number(m[1]));
+  // `2020-Dec-02`, `2020 Dec 2`: year, month name, day.
+  m = /^(\d{4})(?:\s+|-)([A-Za-z]{3,})\.?(?:\s+|-)(\d{1,2})$/.exec(text);
+  if (m && monthNumber(m[2] ?? '') > 0) return iso(Number(m[1]), monthNumber(m[2] ?? ''), Number(m[3]));
   m = /^([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(text);
   if (m && monthNumber(m[1] ?? '') > 0) return iso(Number(m[3]), monthNumber(m[1] ?? ''), Number(m[2]));
   return null;

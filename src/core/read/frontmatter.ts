@@ -37,6 +37,16 @@ function refuse(language: string) {
   };
 }
 
+/** Whether the first line after `from` with text on it reads as a YAML key (`status: accepted`). */
+function opensFields(text: string, from: number): boolean {
+  if (from === -1) return false;
+  let at = from + 1;
+  while (at < text.length && /\s/.test(text.charAt(at))) at++;
+  const end = text.indexOf('\n', at);
+  const line = text.slice(at, end === -1 ? text.length : end);
+  return /^[\w"'][^:]*:(?:\s|$)/.test(line);
+}
+
 /**
  * The frontmatter block at the top of a decision (after a byte-order mark or licence comments), or
  * null. `throughGrayMatter` reads an untagged block the reference way too: tests compare the two.
@@ -61,6 +71,9 @@ export function readFrontmatter(text: string, throughGrayMatter = false): Frontm
     errors: [],
   };
   if (closeStart === -1) {
+    // A lone `---` over a title or text is a thematic break, as markdown reads it; one over a
+    // `key:` line is a block whose closing line was forgotten.
+    if (!language && !opensFields(text, firstBreak)) return null;
     // Without a closing line the rest of the file is markdown, not YAML: report once, read the body.
     result.errors.push({ message: 'the frontmatter is never closed: add a line with `---` after its last field', start: open, end: firstBreak === -1 ? text.length : firstBreak });
     result.bodyStart = firstBreak === -1 ? text.length : firstBreak + 1;

@@ -25,6 +25,25 @@ function foldKey(key: string): string {
 
 const FOLDED_KEYS = new Map<string, string>();
 
+/** Header keys of logs kept in other languages (`* Статус: принято`, `* Datum: 2021-09-16`), and other words for the date. */
+const TRANSLATED_KEYS: Record<string, string> = {
+  статус: 'status',
+  дата: 'date',
+  statut: 'status',
+  estado: 'status',
+  stato: 'status',
+  datum: 'date',
+  fecha: 'date',
+  // A metadata table's `Created` column.
+  created: 'date',
+};
+
+/** A header bullet's key as the fields are known: folded, and in English. */
+function headerKey(key: string): string {
+  const folded = foldKey(key);
+  return TRANSLATED_KEYS[folded] ?? folded;
+}
+
 function foldKeyUncached(key: string): string {
   return key
     .replace(/([a-z])([A-Z])/g, '$1-$2')
@@ -35,6 +54,8 @@ function foldKeyUncached(key: string): string {
 
 const RELATION_KEYS: Record<string, string> = {
   supersedes: 'supersedes',
+  // adr-tools' early templates spelled it so, in both directions.
+  supercedes: 'supersedes',
   replaces: 'supersedes',
   'superseded-by': 'superseded-by',
   'superceded-by': 'superseded-by',
@@ -66,8 +87,8 @@ const PEOPLE_KEYS: Record<string, 'decisionMakers' | 'consulted' | 'informed'> =
  */
 const LINK_LINE = /^(?:[*+-]\s+)?([A-Za-z]+(?: +[A-Za-z]+)*)(?:\s*:\s+|\s+)\[/;
 
-/** A Status line naming the decision that replaced this one: `Superseded by [..](..)`, `- Overridden by …`. */
-const SUCCESSOR_LINE = /^(?:[*+-][ \t]+)?(superseded|superceded|superseeded|overridden|overriden|replaced)[ \t]+by\b/i;
+/** A Status line naming the decision that replaced this one: `Superseded by [..](..)`, `- Overridden by …`, `Superceded [..](..)`. */
+const SUCCESSOR_LINE = /^(?:[*+-][ \t]+)?(superseded|superceded|superseeded|overridden|overriden|replaced)[ \t]+(?:by\b|(?=\[))/i;
 
 interface Reader {
   file: string;
@@ -119,7 +140,10 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
   const outline = readOutline(reader.lines, bodyLine, structure);
   const fields = new Map<string, HeaderField>();
   // The first line of a key that has a value: an empty `Owner:` (or an unfilled `Owner: { }`) left above does not hide one written below.
-  for (const field of outline.headerFields) if (!holdsValue(fields.get(foldKey(field.key)))) fields.set(foldKey(field.key), field);
+  for (const field of outline.headerFields) {
+    const key = headerKey(field.key);
+    if (!holdsValue(fields.get(key))) fields.set(key, field);
+  }
 
   const relations: Relation[] = [];
   const decision: Decision = {
@@ -556,10 +580,22 @@ function readStatusLinks(reader: Reader, lines: StatusLine[], relations: Relatio
   }
 }
 
+/**
+ * A Status line's verb without `by` before its link names the successor, as a status does:
+ * `Superceded [13. AWS](0013-aws.md)`. Only there: as a frontmatter key, `superseded` is no relation.
+ */
+const LINK_LINE_VERBS: Record<string, string> = {
+  superseded: 'superseded-by',
+  superceded: 'superseded-by',
+  replaced: 'superseded-by',
+  overridden: 'overridden-by',
+  overriden: 'overridden-by',
+};
+
 /** `Superceded by` → `superseded-by`, `Amends` → `amends`: adr-tools lets teams invent verbs, so unknown ones are kept. */
 export function relationKind(verb: string): string {
   const folded = foldKey(verb.trim());
-  return RELATION_KEYS[folded] ?? folded;
+  return RELATION_KEYS[folded] ?? LINK_LINE_VERBS[folded] ?? folded;
 }
 
 /**

@@ -37,13 +37,25 @@ const SYNONYMS: Record<string, string> = {
   propuesta: 'proposed',
   rechazado: 'rejected',
   rechazada: 'rejected',
+  // Russian, as MADR templates translated for it write them.
+  принято: 'accepted',
+  принят: 'accepted',
+  предложено: 'proposed',
+  предложен: 'proposed',
+  отклонено: 'rejected',
+  отклонён: 'rejected',
+  устарело: 'deprecated',
+  заменено: 'superseded',
+  черновик: 'draft',
 };
 
 /**
  * `Superseded by: [..](..)`: the verb; what follows is read apart (see relationStatus), as
  * `\b[:\s]*(.*)$` tried every split of a long run of blanks when a line break came after it.
+ * Without `by`, a link or an ADR id must follow at once: `Superceded [13. AWS](0013-aws.md)`,
+ * `Superseded ADR 7`.
  */
-const RELATION_STATUS = /^(superseded|superceded|superseeded|overridden|overriden|amended|deprecated|replaced)\s+(by|in favou?r of)\b/i;
+const RELATION_STATUS = /^(superseded|superceded|superseeded|overridden|overriden|amended|deprecated|replaced)\s+(by\b|in favou?r of\b|(?=\[|adr[- ]?\d))/i;
 
 /**
  * What `^(verb)\s+(by|in favour of)\b[:\s]*(.*)$` matched: the verb, and the rest after colons and
@@ -77,10 +89,15 @@ function trimEnds(text: string, marks: string, start = true): string {
   return text.slice(from, to);
 }
 
+/**
+ * A status of the team's own, without a note in brackets or a full stop after it. Made of words
+ * only, it is lower-cased like the known ones, so `Implemented` and `implemented` are one status.
+ */
 function ownWord(text: string): string {
   const note = text.indexOf(' (');
   const word = note > 0 && text.endsWith(')') ? text.slice(0, note) : text;
-  return trimEnds(word.trim(), '.!', false) || text;
+  const own = trimEnds(word.trim(), '.!', false) || text;
+  return /^\p{L}+(?:[ -]\p{L}+)*$/u.test(own) ? own.toLowerCase() : own;
 }
 
 /** Reads a status as written in frontmatter, a bullet or an adr-tools `## Status` line. */
@@ -89,7 +106,8 @@ export function readStatus(raw: string): StatusReading | null {
   const item = raw.trim().replace(/^[*+-][ \t]+/, '');
   if (/^\[ \][ \t]/.test(item)) return null;
   const text = trimEnds(item.replace(/^\[[xX]\][ \t]+/, ''), '*_`')
-    .replace(/^\[([^\]|]*)\]$/, '$1')
+    // `[Accepted]`, and `[Accepted](https://…/pull/541)`, a status linked to where it was decided.
+    .replace(/^\[([^\]|]*)\](?:\([^()\s]*\))?$/, '$1')
     .replace(/^[🟢🟡🔴✅❌⚠️\s]+/u, '')
     .trim();
   if (!text) return null;
@@ -107,7 +125,6 @@ export function readStatus(raw: string): StatusReading | null {
   const firstWord = /^(\p{L}+)/u.exec(text);
   const first = firstWord ? canonical(firstWord[1] ?? '') : null;
   if (first) return { status: first, relation: null };
-  // A word of the team's own is kept as written, without a note in brackets or a full stop after it:
-  // `Decided (2023-07-10)` is `Decided`.
+  // A word of the team's own, without a note in brackets or a full stop after it: `Decided (2023-07-10)` is `decided`.
   return { status: ownWord(text), relation: null };
 }
