@@ -8,7 +8,7 @@ import { shown, writeInside } from './guardedWrite';
 import { plainText } from '../core/views/plainText';
 import { loadDecisions } from './loadDecisions';
 import { readRegularText } from './nodeFileSystem';
-import { resolveTargets, UsageError } from './targets';
+import { PathRefused, resolveTargets, UsageError } from './targets';
 
 export interface MigrateOptions {
   owner: string | undefined;
@@ -31,6 +31,7 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
   if (!role) throw new UsageError(`'${options.owner}' is not a configured role: use one of ${describeRoles(roles)}`);
   const catalog = await loadDecisions(folders, options.limits);
   let changed = 0;
+  let refused = 0;
   for (const log of catalog.folders()) {
     const format = formatOfLog(discovery, log);
     for (const decision of log.decisions()) {
@@ -46,11 +47,21 @@ export async function migrateCommand(dirs: string[], options: MigrateOptions): P
         process.stderr.write(`adr-roles: ${shown(decision.file)}: left as it is: its frontmatter cannot take an owner line safely; fix the frontmatter, then run again\n`);
         continue;
       }
-      if (!options.dryRun) await writeInside(rootOf(log.folder), decision.file, applyEdits(text, edits), 'replace');
+      if (!options.dryRun) {
+        try {
+          await writeInside(rootOf(log.folder), decision.file, applyEdits(text, edits), 'replace');
+        } catch (error) {
+          // One file refused (a hard link, a link swapped in) is named; the others still get their owner.
+          if (!(error instanceof PathRefused)) throw error;
+          process.stderr.write(`adr-roles: ${error.message}\n`);
+          refused++;
+          continue;
+        }
+      }
       changed++;
       process.stdout.write(`${shown(decision.file)}: owner: ${plainText(role.id)}${options.dryRun ? ' (dry run)' : ''}\n`);
     }
   }
-  process.stdout.write(`${changed} decision${changed === 1 ? '' : 's'} ${options.dryRun ? 'would be' : ''}${options.dryRun ? ' ' : ''}given an owner\n`);
-  return 0;
+  process.stdout.write(`${changed} decision${changed === 1 ? '' : 's'} ${options.dryRun ? 'would be' : ''}${options.dryRun ? ' ' : ''}given an owner${refused > 0 ? `; ${refused} refused` : ''}\n`);
+  return refused > 0 ? 2 : 0;
 }

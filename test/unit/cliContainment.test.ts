@@ -2,7 +2,7 @@
 // configuration at devices: nothing outside is read into output or written, nothing blocks.
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { CLI } from './helpers';
@@ -111,6 +111,18 @@ describe('adr-roles in a repository that names paths outside itself', function (
     const root = repo('dangling', { 'docs/decisions/0001-use-kafka.md': DECISION }, { 'docs/decisions/README.md': join(outside, 'created.md') });
     assertRefused(await run(['index'], root), /README\.md is a symbolic link/);
     assert.ok(!existsSync(join(outside, 'created.md')));
+  });
+
+  it('index and migrate refuse to rewrite a hard link to a file outside; migrate still owns the others', async () => {
+    const root = repo('hard-links', { 'docs/decisions/0001-use-kafka.md': UNOWNED, 'docs/decisions/0003-use-redis.md': UNOWNED });
+    linkSync(join(outside, 'victim.md'), join(root, 'docs/decisions/README.md'));
+    linkSync(join(outside, 'victim', '0001-victim.md'), join(root, 'docs/decisions/0002-victim.md'));
+    assertRefused(await run(['index'], root), /^adr-roles: docs\/decisions\/README\.md is a hard link/);
+    const migrate = await run(['migrate', '--owner', 'cto'], root);
+    assert.equal(migrate.code, 2, migrate.stderr);
+    assert.match(migrate.stderr, /^adr-roles: docs\/decisions\/0002-victim\.md is a hard link/m);
+    assert.match(migrate.stdout, /^2 decisions given an owner; 1 refused$/m);
+    assert.match(readFileSync(join(root, 'docs/decisions/0003-use-redis.md'), 'utf8'), /^Owner: cto$/m);
   });
 
   it('index still writes a README that is a real file, and creates a missing one', async () => {
