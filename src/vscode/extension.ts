@@ -6,8 +6,8 @@ import { FrontmatterCompletionProvider } from './language/completionProvider';
 import { DecisionDecorations } from './views/decisionDecorations';
 import { DecisionsView } from './views/decisionsView';
 import { offerAddOwnersOnce } from './commands/unownedOffer';
-import { DecisionCodeLensProvider, REVIEWED_TODAY_COMMAND } from './language/codeLens';
-import { reviewedToday } from './commands/reviewedTodayCommand';
+import { DecisionCodeLensProvider, GO_TO_REVIEW_DATE_COMMAND, REVIEWED_TODAY_COMMAND } from './language/codeLens';
+import { goToReviewDate, reviewedToday } from './commands/reviewCommands';
 import { onDidCancelWrite, onWillWrite } from './commands/plannedWrite';
 import { DiagnosticsController } from './language/diagnostics';
 import { generateIndex } from './commands/indexCommand';
@@ -63,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     vscode.commands.registerCommand('adrRoles.setStatus', (target?: unknown, status?: string) => setStatus(index, target, status)),
     vscode.commands.registerCommand('adrRoles.addOwners', (args?: AddOwnersArgs) => addOwners(index, typeof args === 'object' && args !== null && !('type' in args) ? args : {})),
     vscode.commands.registerCommand(REVIEWED_TODAY_COMMAND, (target?: unknown) => reviewedToday(index, target)),
+    vscode.commands.registerCommand(GO_TO_REVIEW_DATE_COMMAND, (target?: unknown) => goToReviewDate(index, target)),
     vscode.commands.registerCommand('adrRoles.renumber', (target?: unknown) => renumberDecision(index, target)),
     vscode.window.registerFileDecorationProvider(new DecisionDecorations(index)),
     panels,

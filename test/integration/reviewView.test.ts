@@ -11,35 +11,40 @@ function day(offset: number): string {
   return isoDate(date);
 }
 
-const OLDEST = 'docs/decisions/0090-renew-the-cdn-contract.md';
-const OVERDUE = 'docs/decisions/0091-rotate-on-call-weekly.md';
-const SOON = 'docs/decisions/0092-keep-the-monolith.md';
-const RETIRED = 'docs/decisions/0093-drop-the-queue.md';
-
-/** Two decisions overdue, one due within 30 days, and a retired one long past its date. */
-async function createDecisions(scratch: Scratch, api: AdrRolesApi): Promise<{ oldest: vscode.Uri; overdue: vscode.Uri; soon: vscode.Uri; retired: vscode.Uri }> {
+/**
+ * Two decisions overdue, one due within 30 days, and a retired one long past its date, numbered
+ * from `first`. A test that edits one takes its own numbers: the edited document outlives the file.
+ */
+async function createDecisions(scratch: Scratch, api: AdrRolesApi, first = 90): Promise<{ oldest: vscode.Uri; overdue: vscode.Uri; soon: vscode.Uri; retired: vscode.Uri }> {
+  const file = (offset: number, slug: string): string => `docs/decisions/00${first + offset}-${slug}.md`;
   const uris = {
-    oldest: await scratch.create(OLDEST, `---\nstatus: accepted\nowner: cto\nreview-by: ${day(-40)}\nrevisit-when: a second CDN bids\n---\n# Renew the <b>CDN</b> contract\n`),
-    overdue: await scratch.create(OVERDUE, `---\nstatus: accepted\nowner: hoe\nreview-by: ${day(-10)}\n---\n# Rotate on-call weekly\n`),
-    soon: await scratch.create(SOON, `---\nstatus: accepted\nowner: hoe\nreview-by: ${day(10)}\n---\n# Keep the monolith\n`),
-    retired: await scratch.create(RETIRED, `---\nstatus: deprecated\nowner: cto\nreview-by: ${day(-100)}\n---\n# Drop the queue\n`),
+    oldest: await scratch.create(file(0, 'renew-the-cdn-contract'), `---\nstatus: accepted\nowner: cto\nreview-by: ${day(-40)}\nrevisit-when: a second CDN bids\n---\n# Renew the CDN &amp; DNS contract\n`),
+    overdue: await scratch.create(file(1, 'rotate-on-call-weekly'), `---\nstatus: accepted\nowner: hoe\nreview-by: ${day(-10)}\n---\n# Rotate on-call weekly\n`),
+    soon: await scratch.create(file(2, 'keep-the-monolith'), `---\nstatus: accepted\nowner: hoe\nreview-by: ${day(10)}\n---\n# Keep the monolith\n`),
+    retired: await scratch.create(file(3, 'drop-the-queue'), `---\nstatus: deprecated\nowner: cto\nreview-by: ${day(-100)}\n---\n# Drop the queue\n`),
   };
-  const ids = ['ADR-0090', 'ADR-0091', 'ADR-0092', 'ADR-0093'];
-  await indexState(api, () => ids.every((id) => api.decisions().some((d) => d.id === id)), () => 'the four review decisions indexed');
+  const written: Record<string, string> = { [`ADR-00${first}`]: day(-40), [`ADR-00${first + 1}`]: day(-10), [`ADR-00${first + 2}`]: day(10), [`ADR-00${first + 3}`]: day(-100) };
+  const indexed = (): Record<string, string | undefined> => Object.fromEntries(Object.keys(written).map((id) => [id, api.decisions().find((d) => d.id === id)?.reviewBy?.value]));
+  await indexState(api, () => JSON.stringify(indexed()) === JSON.stringify(written), () => `review-by indexed as ${JSON.stringify(indexed())}, written ${JSON.stringify(written)}`);
   return uris;
 }
 
 const labels = (row: TreeRow | undefined): string[] => row?.children.map((c) => c.label) ?? [];
 const heads = (rows: TreeRow[]): string[] => rows.map((r) => `${r.label} (${r.description})`);
 
+async function lenses(uri: vscode.Uri): Promise<vscode.Command[]> {
+  // CodeLenses belong to an open document.
+  await vscode.workspace.openTextDocument(uri);
+  const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+  return found.flatMap((l) => (l.command ? [l.command] : []));
+}
+
 async function lensTitles(uri: vscode.Uri): Promise<string[]> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-  return lenses.flatMap((l) => (l.command ? [l.command.title] : []));
+  return (await lenses(uri)).map((c) => c.title);
 }
 
 async function reviewLens(uri: vscode.Uri): Promise<vscode.Command | undefined> {
-  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
-  return lenses.find((l) => l.command?.title.startsWith('Review '))?.command;
+  return (await lenses(uri)).find((c) => c.title.startsWith('Review '));
 }
 
 /** The next drawing of the report that satisfies `holds`; rejects with what was drawn instead. */
@@ -70,8 +75,8 @@ describe('decisions due for review in the Decisions view, CodeLens and the repor
 
   it('lists the overdue decisions first in every grouping, oldest first with their due dates, and keeps them in their own groups', async () => {
     const api = await indexedApi();
-    await createDecisions(scratch, api);
-    const overdueRows = ['ADR-0090 Renew the <b>CDN</b> contract', 'ADR-0091 Rotate on-call weekly'];
+    const uris = await createDecisions(scratch, api);
+    const overdueRows = ['ADR-0090 Renew the CDN &amp; DNS contract', 'ADR-0091 Rotate on-call weekly'];
 
     const byRole = api.tree();
     assert.deepEqual(heads(byRole).slice(0, 3), ['Due for review (2)', 'Review due within 30 days (1)', 'Unowned (1)']);
@@ -95,6 +100,21 @@ describe('decisions due for review in the Decisions view, CodeLens and the repor
       assert.ok(rows.slice(2).some((r) => r.label === overdueRows[1] || labels(r).includes(overdueRows[1]!) || r.children.some((c) => labels(c).includes(overdueRows[1]!))), `${grouping}: ADR-0091 in its own place too`);
     }
 
+    // The active editor's decision is still selected in the view, with the review group above it.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('adrRoles.groupByRole');
+    await vscode.commands.executeCommand('adrRoles.decisions.focus');
+    const revealed = new Promise<void>((resolve) => {
+      const listener = api.onDidRevealInTree((id) => {
+        if (id !== 'ADR-0091') return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    await vscode.window.showTextDocument(uris.overdue);
+    await revealed;
+    assert.deepEqual(api.treeSelection(), ['ADR-0091']);
+
     // The filter applies to the review groups too.
     await vscode.commands.executeCommand('adrRoles.groupByRole');
     await vscode.commands.executeCommand('adrRoles.filter', 'rotate on-call');
@@ -105,7 +125,7 @@ describe('decisions due for review in the Decisions view, CodeLens and the repor
 
   it('badges the view with the decisions due for review, and the review CodeLens records a review: the badge goes down', async () => {
     const api = await indexedApi();
-    const uris = await createDecisions(scratch, api);
+    const uris = await createDecisions(scratch, api, 80);
     // The demo's one unowned decision shares the badge.
     assert.deepEqual(api.treeBadge(), { value: 3, tooltip: '1 decision without an owner, 2 decisions due for review' });
 
@@ -115,7 +135,7 @@ describe('decisions due for review in the Decisions view, CodeLens and the repor
 
     // A review not yet due: the lens goes to its review-by line.
     const goTo = await reviewLens(uris.soon);
-    assert.ok(goTo);
+    assert.ok(goTo?.command);
     await vscode.commands.executeCommand(goTo.command, ...((goTo.arguments ?? []) as unknown[]));
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uris.soon.toString());
     assert.equal(vscode.window.activeTextEditor?.selection.start.line, 3);
@@ -129,7 +149,7 @@ describe('decisions due for review in the Decisions view, CodeLens and the repor
     assert.deepEqual(api.treeBadge(), { value: 2, tooltip: '1 decision without an owner, 1 decision due for review' });
     const document = await vscode.workspace.openTextDocument(uris.overdue);
     assert.equal(document.getText(), `---\nstatus: accepted\nowner: hoe\nreview-by: ${next}\nreviewed-on: ${day(0)}\n---\n# Rotate on-call weekly\n`);
-    assert.deepEqual(labels(api.tree()[0]), ['ADR-0090 Renew the <b>CDN</b> contract']);
+    assert.deepEqual(labels(api.tree()[0]), ['ADR-0080 Renew the CDN &amp; DNS contract']);
     assert.ok((await lensTitles(uris.overdue)).includes(`Review due ${next}`));
     // Run again once reviewed, it changes nothing.
     assert.equal(await vscode.commands.executeCommand(record.command, ...((record.arguments ?? []) as unknown[])), false);
@@ -138,10 +158,10 @@ describe('decisions due for review in the Decisions view, CodeLens and the repor
   it('lists the decisions due for review in the Ownership Report panel, oldest first, titles as plain text', async () => {
     const api = await indexedApi();
     await createDecisions(scratch, api);
-    const drawn = reportDrawn(api, (s) => s.lists?.['due-for-review'] !== undefined);
+    const drawn = reportDrawn(api, (s) => s.lists?.['due-for-review']?.length === 2);
     await vscode.commands.executeCommand('adrRoles.showReport');
     const summary = await drawn;
-    // `<b>` would have been parsed away had the title gone in as markup.
-    assert.deepEqual(summary.lists?.['due-for-review'], ['ADR-0090 Renew the <b>CDN</b> contract', 'ADR-0091 Rotate on-call weekly']);
+    // Had the title gone in as markup, `&amp;` would read `&`.
+    assert.deepEqual(summary.lists?.['due-for-review'], ['ADR-0090 Renew the CDN &amp; DNS contract', 'ADR-0091 Rotate on-call weekly']);
   });
 });

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { ownerOf, reviewDateRange, reviewLensTitle, reviewLineOf, reviewStateOf } from '../../core/views/decisionText';
+import { ownerOf, reviewLensTitle, reviewLineOf, reviewStateOf } from '../../core/views/decisionText';
 import { reviewedTodayFor } from '../../core/views/quickFixes';
 import { dirName } from '../../core/workspace/paths';
-import { toRange } from '../convert';
 import { resolveRole } from '../../core/workspace/config';
 import { relationText } from '../../core/views/vocabulary';
 import type { Decision } from '../../core/model';
@@ -21,8 +20,9 @@ class ReferencesLens extends vscode.CodeLens {
   }
 }
 
-/** The command *Reviewed today* runs from the review lens. Internal: not in the palette. */
+/** The commands of the review lens: *Reviewed today*, and going to the due date. Internal: not in the palette. */
 export const REVIEWED_TODAY_COMMAND = 'adrRoles.reviewedToday';
+export const GO_TO_REVIEW_DATE_COMMAND = 'adrRoles.goToReviewDate';
 
 /**
  * Above a decision: its owner (with the role's kind), when it is due for review, what it overrides
@@ -80,10 +80,9 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
     if (!due) return undefined;
     const title = reviewLensTitle(due);
     const fix = due.overdue ? reviewedTodayFor({ text: document.getText(), decision, config, today, folder: this.index.formatOf(dirName(decision.file)) }) : undefined;
+    // Arguments are plain strings: a lens's command may travel to the workbench and back.
     if (fix) return new vscode.CodeLens(range, { title, command: REVIEWED_TODAY_COMMAND, arguments: [document.uri.toString()], tooltip: fix.title });
-    const at = reviewDateRange(decision);
-    const tooltip = reviewLineOf(decision, config.review, today) ?? title;
-    return new vscode.CodeLens(range, { title, command: 'vscode.open', arguments: [document.uri, at ? { selection: toRange(at) } : {}], tooltip });
+    return new vscode.CodeLens(range, { title, command: GO_TO_REVIEW_DATE_COMMAND, arguments: [document.uri.toString()], tooltip: reviewLineOf(decision, config.review, today) ?? title });
   }
 
   /** The reference count needs a workspace scan: done only for lenses on screen. */
