@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseDecision } from '../../src/core/read/parse';
 import { defaultConfig, type ReviewPolicy } from '../../src/core/workspace/config';
 import { Catalog } from '../../src/core/workspace/catalog';
-import { homeGroupKey, reviewGroups, reviewSchedule } from '../../src/core/views/grouping';
+import { badgeCounts, homeGroupKey, reviewGroups, reviewSchedule } from '../../src/core/views/grouping';
 import { reviewDateRange, reviewLensTitle, reviewLineOf, reviewStateOf } from '../../src/core/views/decisionText';
 import { dueNote, reviewGroupTooltip, reviewPolicyText } from '../../src/core/views/vocabulary';
 import { TreeNodes, viewBadge } from '../../src/core/views/viewState';
@@ -140,6 +140,17 @@ describe('the review words', () => {
     assert.equal(reviewDateRange(decision(1, 'status: accepted', 'date: 2023-06-01', 'reviewed-on: 2024-01-01'))?.start.line, 3);
     assert.equal(reviewDateRange(decision(1, 'status: accepted', 'date: 2023-06-01'))?.start.line, 2);
     assert.equal(reviewDateRange(decision(1, 'status: accepted')), null);
+  });
+
+  it('counts for the badge the unowned and the overdue, each unless its rule is off in the folder', () => {
+    const all = [decision(1, 'status: accepted', 'review-by: 2025-02-10'), decision(2, 'status: accepted', 'owner: cto', 'review-by: 2025-02-10'), decision(3, 'status: accepted', 'owner: cto'), decision(4, 'status: superseded', 'owner: cto', 'review-by: 2001-01-01')];
+    const on = defaultConfig();
+    assert.deepEqual(badgeCounts(all, () => on, TODAY), { unowned: 1, overdue: 2 });
+    assert.deepEqual(badgeCounts(all, () => ({ ...on, severities: { 'review-overdue': 'off' } }), TODAY), { unowned: 1, overdue: 0 });
+    assert.deepEqual(badgeCounts(all, () => ({ ...on, severities: { 'missing-owner': 'off' } }), TODAY), { unowned: 0, overdue: 2 });
+    // Decisions outside any configured folder count as their rules default.
+    assert.deepEqual(badgeCounts(all, () => undefined, TODAY), { unowned: 1, overdue: 2 });
+    assert.deepEqual(badgeCounts(all, () => ({ ...on, review: POLICY }), TODAY), { unowned: 1, overdue: 2 }, 'ADR-0003 has no date for the policy to count from');
   });
 
   it('badges the unowned and the overdue together, the tooltip saying which', () => {

@@ -1,4 +1,4 @@
-import { resolveRole, type ReviewPolicy, type Role } from '../workspace/config';
+import { resolveRole, type AdrRolesConfig, type ReviewPolicy, type Role } from '../workspace/config';
 import { isRetired, reviewDue } from '../rules/reviewOverdue';
 import type { Decision } from '../model';
 import type { Grouping } from './viewState';
@@ -121,6 +121,17 @@ export function reviewGroups(decisions: readonly Decision[], policyOf: (decision
     due: new Map(due.map((d) => [d.decision, { date: d.date, implicit: d.implicit }])),
   });
   return [...(overdue.length > 0 ? [group('review:overdue', DUE_FOR_REVIEW, 'review-overdue', overdue)] : []), ...(soon.length > 0 ? [group('review:soon', dueSoonHeading(REVIEW_SOON_DAYS), 'review-soon', soon)] : [])];
+}
+
+/**
+ * What the Decisions view's badge counts: decisions without an owner and decisions past their
+ * review date, each unless its folder turned the rule off (`missing-owner: off`, `review-overdue: off`).
+ */
+export function badgeCounts(decisions: readonly Decision[], configOf: (decision: Decision) => AdrRolesConfig | undefined, today: string): { unowned: number; overdue: number } {
+  const on = (d: Decision, code: string): boolean => configOf(d)?.severities[code] !== 'off';
+  const unowned = decisions.filter((d) => !d.owner && on(d, 'missing-owner')).length;
+  const reviewed = decisions.filter((d) => on(d, 'review-overdue'));
+  return { unowned, overdue: reviewSchedule(reviewed, (d) => configOf(d)?.review ?? null, today).overdue.length };
 }
 
 /**

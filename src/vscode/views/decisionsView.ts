@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import type { TreeRow } from '../api';
 import { DecisionsTree, type Node } from './decisionsTree';
 import { DEFAULT_GROUPING, GROUPINGS, isDefaultView, viewBadge, viewDescription, type Grouping } from '../../core/views/viewState';
-import { reviewSchedule } from '../../core/views/grouping';
+import { badgeCounts } from '../../core/views/grouping';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
-import type { Decision } from '../../core/model';
 import type { StartupTimings } from '../startupTimings';
 
 export const VIEW_ID = 'adrRoles.decisions';
@@ -136,12 +135,7 @@ export class DecisionsView implements vscode.Disposable {
   }
 
   private update(): void {
-    // Silenced with `missing-owner: off` or `review-overdue: off`, a count is not worth a badge either.
-    const on = (d: Decision, code: string): boolean => this.index.configFor(d)?.severities[code] !== 'off';
-    const decisions = this.index.decisions();
-    const unowned = decisions.filter((d) => !d.owner && on(d, 'missing-owner')).length;
-    const reviewed = decisions.filter((d) => on(d, 'review-overdue'));
-    const overdue = reviewSchedule(reviewed, (d) => this.index.configFor(d)?.review ?? null, this.index.today()).overdue.length;
+    const { unowned, overdue } = badgeCounts(this.index.decisions(), (d) => this.index.configFor(d), this.index.today());
     this.view.badge = viewBadge(unowned, overdue);
     const shown = this.tree.visibleDecisions().length;
     this.view.description = viewDescription(this.tree.grouping, this.tree.filter);
