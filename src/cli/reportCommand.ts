@@ -10,7 +10,7 @@ import { resolveTargets } from './targets';
 export async function reportCommand(dirs: string[], options: { json: boolean; limits: ReadLimits }): Promise<number> {
   const { folders, discovery } = await resolveTargets(dirs);
   const catalog = await loadDecisions(folders, options.limits);
-  const review = { today: isoDate(new Date()), policy: discovery.config.review };
+  const review = { today: isoDate(new Date()), policyOf: () => discovery.config.review };
   const report = buildReport(catalog.folders(), discovery.config.roles, { pathOf: (path) => relative('.', path) || '.', review });
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : reportText(report));
   return 0;

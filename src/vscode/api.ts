@@ -13,7 +13,7 @@ export interface TreeRow {
 export interface PanelDrawing {
   panel: 'graph' | 'report';
   /** Decisions drawn; relations are the graph's edges or the report's overrides. */
-  summary: { decisions: number; relations: number; renders: number };
+  summary: { decisions: number; relations: number; renders: number; lists?: Record<string, string[]> };
 }
 
 /**
@@ -92,6 +92,8 @@ export interface AdrRolesApi {
   problemsFor(uri: string): readonly Problem[];
   /** The rows the Decisions view shows now, with the current grouping and filter. */
   tree(): TreeRow[];
+  /** The Decisions view's badge as shown: decisions without an owner plus those due for review, and a tooltip saying which; undefined when none. */
+  treeBadge(): { value: number; tooltip: string } | undefined;
   /** What the Decisions view's title bar says next to its name: its grouping and filter. */
   treeDescription(): string | undefined;
   /** The ids of the decisions selected in the Decisions view. */

@@ -6,7 +6,8 @@ import { FrontmatterCompletionProvider } from './language/completionProvider';
 import { DecisionDecorations } from './views/decisionDecorations';
 import { DecisionsView } from './views/decisionsView';
 import { offerAddOwnersOnce } from './commands/unownedOffer';
-import { DecisionCodeLensProvider } from './language/codeLens';
+import { DecisionCodeLensProvider, GO_TO_REVIEW_DATE_COMMAND, REVIEWED_TODAY_COMMAND } from './language/codeLens';
+import { goToReviewDate, reviewedToday } from './commands/reviewCommands';
 import { onDidCancelWrite, onWillWrite } from './commands/plannedWrite';
 import { DiagnosticsController } from './language/diagnostics';
 import { generateIndex } from './commands/indexCommand';
@@ -61,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     vscode.commands.registerCommand('adrRoles.setOwner', (target?: unknown, owner?: string) => setOwnerCommand(index, target, typeof owner === 'string' ? owner : undefined)),
     vscode.commands.registerCommand('adrRoles.setStatus', (target?: unknown, status?: string) => setStatus(index, target, status)),
     vscode.commands.registerCommand('adrRoles.addOwners', (args?: AddOwnersArgs) => addOwners(index, typeof args === 'object' && args !== null && !('type' in args) ? args : {})),
+    vscode.commands.registerCommand(REVIEWED_TODAY_COMMAND, (target?: unknown) => reviewedToday(index, target)),
+    vscode.commands.registerCommand(GO_TO_REVIEW_DATE_COMMAND, (target?: unknown) => goToReviewDate(index, target)),
     vscode.commands.registerCommand('adrRoles.renumber', (target?: unknown) => renumberDecision(index, target)),
     vscode.window.registerFileDecorationProvider(new DecisionDecorations(index)),
     panels,
@@ -78,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     onDidCancelWrite,
     tree: () => view.rows(),
     treeDescription: () => view.description(),
+    treeBadge: () => view.badge(),
     treeSelection: () => view.selection(),
     onDidRevealInTree: view.onDidReveal,
     decisions: () => index.decisions(),

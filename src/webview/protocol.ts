@@ -23,6 +23,8 @@ export interface RenderedSummary {
   relations: number;
   /** How many models this page has drawn since it loaded: an update that reloaded the page starts again at 1. */
   renders: number;
+  /** The report's decision lists as drawn, by their `data-list` name: each item's decision, as its link reads. */
+  lists?: Record<string, string[]>;
 }
 
 /** Webview → extension. */

@@ -1,5 +1,6 @@
 // The Ownership Report panel: decisions per owner and status, the unowned ones, overrides by
-// trigger over time, elevations, and how often execution decisions were later overridden.
+// trigger over time, elevations, the decisions due for review, and how often execution decisions
+// were later overridden.
 // Every decision named is a link that opens its file.
 import type { OwnershipReport, ReportDecision, TriggerCounts } from '../core/views/report';
 import { horizontalBars, verticalBars, type Segment } from './charts';
@@ -7,7 +8,7 @@ import { activates, h } from './dom';
 import { drawModels, openDecision } from './host';
 import { panelFonts } from './measure';
 import { countsSummary } from '../core/views/standing';
-import { elevationText, relationName, statusName, TRIGGER_CHOICES, triggerName, UNKNOWN_ROLE } from '../core/views/vocabulary';
+import { DUE_FOR_REVIEW, dueNote, elevationText, relationName, statusName, TRIGGER_CHOICES, triggerName, UNKNOWN_ROLE } from '../core/views/vocabulary';
 
 const CHART_MAX_WIDTH = 760;
 const COLUMN_MIN_WIDTH = 380;
@@ -21,7 +22,7 @@ const TRIGGERS: { key: keyof TriggerCounts; cls: string; name: string }[] = [
 
 drawModels<'report'>(draw);
 
-function draw(report: OwnershipReport): { decisions: number; relations: number } {
+function draw(report: OwnershipReport): { decisions: number; relations: number; lists: Record<string, string[]> } {
   // Two columns once both fit: who owns what on the left, what changed over time on the right.
   const columns = document.documentElement.clientWidth - 48 >= 2 * COLUMN_MIN_WIDTH + COLUMN_GAP ? 2 : 1;
   const severalFolders = report.folders.length > 1;
@@ -41,8 +42,17 @@ function draw(report: OwnershipReport): { decisions: number; relations: number }
     ...decisionList('Unowned decisions', 'unowned', report.unowned, link, 'None: every decision names its owning role.', (d) => meta(d.status === null ? null : statusName(d.status), d.date)),
     ...(report.unknownOwner.length > 0 ? decisionList(UNKNOWN_ROLE, 'unknown-owner', report.unknownOwner, link, '', (d) => `owner: ${d.owner ?? ''}`) : []),
   );
-  changes.append(...overridesSection(report, widthOf(changes), link), ...elevatedSection(report, link), ...executionSection(report, link));
-  return { decisions: report.total, relations: report.overrides.decisions.length };
+  changes.append(...overridesSection(report, widthOf(changes), link), ...elevatedSection(report, link), ...dueSection(report, link), ...executionSection(report, link));
+  return { decisions: report.total, relations: report.overrides.decisions.length, lists: drawnLists() };
+}
+
+/** Each list as the page now shows it, read back from the page: what the extension's tests check. */
+function drawnLists(): Record<string, string[]> {
+  const lists: Record<string, string[]> = {};
+  for (const list of document.querySelectorAll<HTMLElement>('ul[data-list]')) {
+    lists[list.dataset.list ?? ''] = [...list.children].map((item) => item.querySelector('.decision-link')?.textContent ?? '');
+  }
+  return lists;
 }
 
 /** Counted by the core, as the Decision Graph counts: the two panels agree. */
@@ -120,6 +130,16 @@ function elevatedSection(report: OwnershipReport, link: (d: ReportDecision) => H
     report.elevated.length === 0
       ? h('p', { class: 'placeholder' }, 'None: no decision records an elevated-from role.')
       : h('ul', { class: 'decisions', 'data-list': 'elevated' }, ...report.elevated.map((e) => h('li', {}, h('div', {}, link(e.decision)), h('div', { class: 'meta' }, elevationText(e.fromLabel, e.on))))),
+  ];
+}
+
+function dueSection(report: OwnershipReport, link: (d: ReportDecision) => HTMLElement): HTMLElement[] {
+  const due = report.dueForReview;
+  return [
+    h('h2', {}, `${DUE_FOR_REVIEW} (${due.length})`),
+    due.length === 0
+      ? h('p', { class: 'placeholder' }, 'None: no decision is past its review date.')
+      : h('ul', { class: 'decisions', 'data-list': 'due-for-review' }, ...due.map((d) => h('li', {}, h('div', {}, link(d.decision)), h('div', { class: 'meta' }, meta(dueNote({ date: d.due, implicit: d.implicit }), d.revisitWhen ? `revisit when: ${d.revisitWhen}` : null))))),
   ];
 }
 

@@ -29,6 +29,7 @@ export async function run(): Promise<void> {
   await import('./catalog.test');
   await import('./diagnostics.test');
   await import('./reviewOverdue.test');
+  await import('./reviewView.test');
   await import('./decisionsTree.test');
   await import('./quickFix.test');
   await import('./roles.test');

@@ -302,6 +302,34 @@ describe('adr-roles in the VS Code workbench', function () {
     await workbench.screenshot('12-walkthrough');
   });
 
+  it('lists a decision past its review date first, under "Due for review" with its due date, and counts it on the badge', async () => {
+    const sideBar = await openDecisionsView();
+    const badge = page.locator('.part.activitybar .action-item').filter({ has: page.locator('a.action-label[aria-label^="Decisions"]') }).locator('.badge-content');
+    const shown = async () => Number((await badge.count()) > 0 && (await badge.first().isVisible()) ? await badge.first().textContent() : 0);
+    // No badge is a count of none.
+    const badgeShows = (count) => (count === 0 ? badge.first().waitFor({ state: 'hidden' }) : badge.first().filter({ hasText: new RegExp(`^${count}$`) }).waitFor({ state: 'visible' }));
+    const before = await shown();
+    // Two months ago, as the extension counts today: the machine's local date.
+    const due = new Date();
+    due.setMonth(due.getMonth() - 2);
+    const dueDate = `${due.getFullYear()}-${String(due.getMonth() + 1).padStart(2, '0')}-${String(due.getDate()).padStart(2, '0')}`;
+    const file = join(workbench.workspace, 'docs', 'decisions', '0090-renew-the-cdn-contract.md');
+    writeFileSync(file, `---\nstatus: accepted\nowner: cto\nreview-by: ${dueDate}\n---\n# Renew the CDN contract\n`);
+    try {
+      await waitForTreeRow(sideBar, 'Due for review', { level: 1, description: /^1$/ });
+      await waitForTreeRow(sideBar, 'ADR-0090 Renew the CDN contract', { level: 2, description: new RegExp(`^due ${dueDate} · CTO \\(strategy\\) · accepted`) });
+      const rows = await treeRows(sideBar);
+      assert.equal(rows[0]?.label, 'Due for review', `the first row; the tree shows ${JSON.stringify(rows.map((r) => r.label))}`);
+      assert.ok(groupRows(rows)['CTO (strategy)']?.includes('ADR-0090 Renew the CDN contract'), 'still under its owner');
+      await badgeShows(before + 1);
+      await workbench.screenshot('19-due-for-review');
+    } finally {
+      rmSync(file, { force: true });
+    }
+    await sideBar.locator('.monaco-list-row[aria-level="1"]', { hasText: 'Due for review' }).waitFor({ state: 'detached' });
+    await badgeShows(before);
+  });
+
   it('filters the graph of a 77-decision log by text, owner and relation, and zooms it to fit', async () => {
     // Seventy more decisions in the demo's folder: topics, owners and supersession chains of a real log.
     const folder = join(workbench.workspace, 'docs', 'decisions');

@@ -16,7 +16,7 @@ import { renderGraph } from '../../src/core/views/graphFormats';
 import { buildReport } from '../../src/core/views/report';
 import { reportText } from '../../src/core/views/reportText';
 import { renderIndexTable } from '../../src/core/views/indexTable';
-import { groupByRole, groupByStatus } from '../../src/core/views/grouping';
+import { groupByRole, groupByStatus, reviewGroups } from '../../src/core/views/grouping';
 import { summarize } from '../../src/core/views/summary';
 import { stylish, type FileProblem } from '../../src/core/views/lintFormats';
 import { endsWithBareKey } from '../../src/core/edit/decisionEdits';
@@ -111,9 +111,9 @@ describe('work stays linear in the input', function () {
       const views: [string, (log: DecisionLog) => unknown][] = [
         ['chains', (log) => allNodes(chainsOf(log)).length],
         ['graph', (log) => renderGraph(buildGraph([log], roles), 'mermaid')],
-        ['report', (log) => reportText(buildReport([log], roles))],
+        ['report', (log) => reportText(buildReport([log], roles, { review: { today: '2030-01-01', policyOf: () => ({ afterMonths: 12, statuses: ['accepted', 'proposed', ''] }) } }))],
         ['index table', (log) => renderIndexTable(log, roles)],
-        ['groups', (log) => [groupByStatus(log.decisions()), groupByRole(log.decisions(), roles)]],
+        ['groups', (log) => [groupByStatus(log.decisions()), groupByRole(log.decisions(), roles), reviewGroups(log.decisions(), () => ({ afterMonths: 1, statuses: ['accepted'] }), '2030-01-01')]],
         ['list', (log) => log.decisions().map((d) => summarize(d, log))],
         ['stylish', (log) => stylish(log.decisions().flatMap((d) => lintDecision(d, log, defaultConfig()).map((p) => ({ ...p, file: 'one.md' }))), false)],
       ];

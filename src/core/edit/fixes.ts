@@ -93,20 +93,26 @@ function candidateFixes(problem: Problem, context: FixContext): Fix[] {
       const next = typeof problem.data?.nextNumber === 'number' ? problem.data.nextNumber : undefined;
       return [{ action: { kind: 'renumber', id: context.decision.id, to: next }, preferred: false, edits: [], command: { id: 'adrRoles.renumber', args: [context.decision.file] } }];
     }
-    case 'review-overdue': {
-      // The next review comes as far after today as the policy counts (a year without one).
-      const next = addMonths(context.today, context.config.review?.afterMonths ?? DEFAULT_REVIEW_MONTHS);
-      const fields: [string, string][] = [
-        ['reviewed-on', context.today],
-        ['review-by', next],
-      ];
-      return [{ action: { kind: 'reviewed-today', today: context.today, next }, preferred: true, edits: setMetadataEdits(context.text, context.decision, fields, ['review-by', 'date', 'status'], context.folder) }];
-    }
+    case 'review-overdue':
+      return [reviewedTodayFix(context)];
     case 'invalid-date':
       return [{ action: { kind: 'set-date-today', key: typeof problem.data?.key === 'string' ? problem.data.key : 'date', today: context.today }, preferred: true, edits: [{ range: problem.range, newText: context.today }] }];
     default:
       return [];
   }
+}
+
+/**
+ * *Reviewed today*: today's `reviewed-on` and the next `review-by`, as far after today as the
+ * policy counts (a year without one). The fix of `review-overdue`, and what the review CodeLens applies.
+ */
+export function reviewedTodayFix(context: FixContext): Fix {
+  const next = addMonths(context.today, context.config.review?.afterMonths ?? DEFAULT_REVIEW_MONTHS);
+  const fields: [string, string][] = [
+    ['reviewed-on', context.today],
+    ['review-by', next],
+  ];
+  return { action: { kind: 'reviewed-today', today: context.today, next }, preferred: true, edits: setMetadataEdits(context.text, context.decision, fields, ['review-by', 'date', 'status'], context.folder) };
 }
 
 /** The CTO takes a decision over: new owner, and a record of from whom and when. */

@@ -1,15 +1,32 @@
-import { resolveRole, type Role } from '../workspace/config';
+import { resolveRole, type AdrRolesConfig, type ReviewPolicy, type Role } from '../workspace/config';
+import { isRetired, reviewDue } from '../rules/reviewOverdue';
 import type { Decision } from '../model';
-import { roleName, statusHeading, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
+import type { Grouping } from './viewState';
+import { DUE_FOR_REVIEW, dueSoonHeading, roleName, statusHeading, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
 
 export interface DecisionGroup {
-  /** Stable key for tree state: `unowned`, `role:<id>`, `unknown-role`, `status:<status>`. */
+  /** Stable key for tree state: `unowned`, `role:<id>`, `unknown-role`, `status:<status>`, `review:overdue`, `review:soon`. */
   key: string;
   label: string;
-  kind: 'unowned' | 'role' | 'unknown-role' | 'status';
+  kind: 'unowned' | 'role' | 'unknown-role' | 'status' | 'review-overdue' | 'review-soon';
   role?: Role;
   decisions: Decision[];
+  /** In the review groups, when each decision is due. */
+  due?: ReadonlyMap<Decision, DueDate>;
 }
+
+/** When a decision is due for review, and whether the review policy (not its own review-by) says so. */
+export interface DueDate {
+  date: string;
+  implicit: boolean;
+}
+
+export interface DueDecision extends DueDate {
+  decision: Decision;
+}
+
+/** How far ahead the Decisions view looks for reviews coming up. */
+export const REVIEW_SOON_DAYS = 30;
 
 /**
  * Groups decisions by owning role: the unowned first (the product's central warning) and owners
@@ -67,4 +84,78 @@ export function matchesFilter(decision: Decision, filter: string): boolean {
   const wanted = filter.trim().toLowerCase();
   if (!wanted) return true;
   return [decision.id, decision.title?.value, decision.owner?.value, decision.status?.value].some((field) => field?.toLowerCase().includes(wanted));
+}
+
+/**
+ * Decisions due for review as of `today` (ISO): those past their date (due before today), oldest
+ * due first, and those due from today to `soonDays` ahead, soonest first. Retired decisions are
+ * never due. Each decision's policy comes from its own folder's configuration.
+ */
+export function reviewSchedule(decisions: readonly Decision[], policyOf: (decision: Decision) => ReviewPolicy | null, today: string, soonDays = REVIEW_SOON_DAYS): { overdue: DueDecision[]; soon: DueDecision[] } {
+  const horizon = addDays(today, soonDays);
+  const overdue: DueDecision[] = [];
+  const soon: DueDecision[] = [];
+  for (const decision of decisions) {
+    const due = isRetired(decision) ? null : reviewDue(decision, policyOf(decision));
+    if (!due) continue;
+    if (due.date < today) overdue.push({ decision, ...due });
+    else if (due.date <= horizon) soon.push({ decision, ...due });
+  }
+  // By date, then by file: the same order on every refresh, whatever order the index lists them in.
+  const byDate = (a: DueDecision, b: DueDecision): number => compare(a.date, b.date) || compare(a.decision.file, b.decision.file);
+  return { overdue: overdue.sort(byDate), soon: soon.sort(byDate) };
+}
+
+/**
+ * The groups the Decisions view puts first in every grouping: *Due for review* (overdue) and,
+ * apart from it, the reviews due within the next days. Only the groups with decisions; the
+ * decisions stay in their own groups too.
+ */
+export function reviewGroups(decisions: readonly Decision[], policyOf: (decision: Decision) => ReviewPolicy | null, today: string): DecisionGroup[] {
+  const { overdue, soon } = reviewSchedule(decisions, policyOf, today);
+  const group = (key: string, label: string, kind: 'review-overdue' | 'review-soon', due: DueDecision[]): DecisionGroup => ({
+    key,
+    label,
+    kind,
+    decisions: due.map((d) => d.decision),
+    due: new Map(due.map((d) => [d.decision, { date: d.date, implicit: d.implicit }])),
+  });
+  return [...(overdue.length > 0 ? [group('review:overdue', DUE_FOR_REVIEW, 'review-overdue', overdue)] : []), ...(soon.length > 0 ? [group('review:soon', dueSoonHeading(REVIEW_SOON_DAYS), 'review-soon', soon)] : [])];
+}
+
+/**
+ * What the Decisions view's badge counts: decisions without an owner and decisions past their
+ * review date, each unless its folder turned the rule off (`missing-owner: off`, `review-overdue: off`).
+ */
+export function badgeCounts(decisions: readonly Decision[], configOf: (decision: Decision) => AdrRolesConfig | undefined, today: string): { unowned: number; overdue: number } {
+  const on = (d: Decision, code: string): boolean => configOf(d)?.severities[code] !== 'off';
+  const unowned = decisions.filter((d) => !d.owner && on(d, 'missing-owner')).length;
+  const reviewed = decisions.filter((d) => on(d, 'review-overdue'));
+  return { unowned, overdue: reviewSchedule(reviewed, (d) => configOf(d)?.review ?? null, today).overdue.length };
+}
+
+/**
+ * The key of the group a decision is listed in under a grouping by role or status (the review
+ * groups aside), so the view can find its row without building the tree; null for the groupings
+ * without groups.
+ */
+export function homeGroupKey(decision: Decision, grouping: Grouping, roles: readonly Role[]): string | null {
+  if (grouping === 'status') return `status:${statusKey(decision)}`;
+  if (grouping !== 'role') return null;
+  if (!decision.owner) return 'unowned';
+  const role = resolveRole(decision.owner.value, roles);
+  return role ? `role:${role.id}` : 'unknown-role';
+}
+
+/** An ISO date `days` later, in the calendar (no time zone enters: the date is taken as UTC). */
+function addDays(iso: string, days: number): string {
+  const [year = 0, month = 1, day = 1] = iso.split('-').map(Number);
+  // setUTCFullYear, not Date.UTC: that reads the years 0 to 99 as 1900 to 1999.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day + days);
+  return `${String(date.getUTCFullYear()).padStart(4, '0')}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(date.getUTCDate()).padStart(2, '0')}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

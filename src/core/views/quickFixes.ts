@@ -1,4 +1,4 @@
-import { fixesFor, type Fix, type FixAction, type FixContext } from '../edit/fixes';
+import { fixesFor, reviewedTodayFix, type Fix, type FixAction, type FixContext } from '../edit/fixes';
 import type { Problem } from '../model';
 import { decisionId, relationText, roleName, statusName, triggerName } from './vocabulary';
 
@@ -35,4 +35,13 @@ export function fixTitle(action: FixAction): string {
 /** The quick fixes for a problem, titled. */
 export function quickFixesFor(problem: Problem, context: FixContext): QuickFix[] {
   return fixesFor(problem, context).map((fix) => ({ ...fix, title: fixTitle(fix.action) }));
+}
+
+/**
+ * *Reviewed today* for a decision, titled, whether or not `review-overdue` is reported for it: the
+ * review CodeLens applies it. Undefined when its edits could not be read back (a `---js` block).
+ */
+export function reviewedTodayFor(context: FixContext): QuickFix | undefined {
+  const fix = reviewedTodayFix(context);
+  return fix.edits.length > 0 ? { ...fix, title: fixTitle(fix.action) } : undefined;
 }

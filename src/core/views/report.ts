@@ -1,8 +1,7 @@
 import type { DecisionLog } from '../workspace/catalog';
 import { resolveRole, type ReviewPolicy, type Role } from '../workspace/config';
-import { isRetired, reviewDue } from '../rules/reviewOverdue';
 import { ownerClassOf, roleClass, type OwnerClass } from './graph';
-import { sortStatuses, statusKey } from './grouping';
+import { reviewSchedule, sortStatuses, statusKey } from './grouping';
 import { lifecycleCounts, standingOf, type LifecycleCounts } from './standing';
 import { roleName, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
 import type { Decision } from '../model';
@@ -113,8 +112,8 @@ export interface OwnershipReport {
 
 export interface ReportOptions {
   pathOf?: (path: string) => string;
-  /** Today, and the review policy, for the decisions due for review. */
-  review?: { today: string; policy: ReviewPolicy | null };
+  /** Today, and the review policy of each decision's configuration, for the decisions due for review. */
+  review?: { today: string; policyOf: (decision: Decision) => ReviewPolicy | null };
 }
 
 /** Beyond this many years of overrides, quarters make too many bars to read. */
@@ -183,13 +182,8 @@ export function buildReport(logs: readonly DecisionLog[], roles: readonly Role[]
 
 function dueForReview(decisions: readonly Decision[], review: ReportOptions['review'], entry: (d: Decision) => ReportDecision): DueEntry[] {
   if (!review) return [];
-  const due: DueEntry[] = [];
-  for (const d of decisions) {
-    if (isRetired(d)) continue;
-    const when = reviewDue(d, review.policy);
-    if (when && when.date < review.today) due.push({ decision: entry(d), due: when.date, implicit: when.implicit, revisitWhen: d.revisitWhen?.value ?? null });
-  }
-  return due.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  // The Decisions view's Due for review group, in the same order.
+  return reviewSchedule(decisions, review.policyOf, review.today).overdue.map((d) => ({ decision: entry(d.decision), due: d.date, implicit: d.implicit, revisitWhen: d.decision.revisitWhen?.value ?? null }));
 }
 
 function roleRows(decisions: readonly Decision[], roles: readonly Role[], statuses: readonly string[]): RoleRow[] {

@@ -1,7 +1,7 @@
 import type { OwnershipReport, ReportDecision } from './report';
 import { guardLineStarts, plainText } from './plainText';
 import { countsSummary } from './standing';
-import { elevationText, relationText, statusName, TRIGGER_CHOICES, triggerName, triggerText, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
+import { DUE_FOR_REVIEW, dueNote, elevationText, relationText, statusName, TRIGGER_CHOICES, triggerName, triggerText, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
 
 /** The report as plain text for a terminal or a CI log. */
 export function reportText(report: OwnershipReport): string {
@@ -32,8 +32,8 @@ export function reportText(report: OwnershipReport): string {
   out.push(`Elevated (${report.elevated.length})`, ...(report.elevated.length > 0 ? report.elevated.map((e) => item(e.decision, elevationText(e.fromLabel, e.on))) : ['  none']), '');
 
   if (report.dueForReview.length > 0) {
-    out.push(`Due for review (${report.dueForReview.length})`);
-    for (const d of report.dueForReview) out.push(item(d.decision, `due ${d.due}${d.implicit ? ' (review policy)' : ''}${d.revisitWhen ? `; revisit when: ${d.revisitWhen}` : ''}`));
+    out.push(`${DUE_FOR_REVIEW} (${report.dueForReview.length})`);
+    for (const d of report.dueForReview) out.push(item(d.decision, `${dueNote({ date: d.due, implicit: d.implicit })}${d.revisitWhen ? `; revisit when: ${d.revisitWhen}` : ''}`));
     out.push('');
   }
 

@@ -1,4 +1,5 @@
 import type { Decision } from '../model';
+import type { ReviewPolicy } from '../workspace/config';
 import { formatId } from '../read/fileName';
 
 // The words every face uses for roles, owners, statuses, relations and triggers: the tree, tooltips,
@@ -37,6 +38,43 @@ export const NO_OWNER = 'no owner';
 export const UNOWNED = 'Unowned';
 /** The heading over decisions whose owner names no configured role. */
 export const UNKNOWN_ROLE = 'Owner names no configured role';
+/** The heading over decisions past their review date: the tree's first group, the report's section. */
+export const DUE_FOR_REVIEW = 'Due for review';
+/** The heading over decisions whose review comes up within `days`, apart from the overdue ones. */
+export function dueSoonHeading(days: number): string {
+  return `Review due within ${days} days`;
+}
+
+/** `due 2025-01-10`, `due 2025-01-10 (review policy)`: a due date where a list names it. */
+export function dueNote(due: { date: string; implicit: boolean }): string {
+  return `due ${due.date}${due.implicit ? ' (review policy)' : ''}`;
+}
+
+/** `1 decision`, `3 decisions`. */
+export function decisionCount(count: number): string {
+  return `${count} decision${count === 1 ? '' : 's'}`;
+}
+
+/**
+ * What a review policy makes due, for tooltips: `Review policy: accepted decisions are due 12
+ * months after their last review (reviewed-on), else their date, unless review-by says otherwise.`
+ */
+export function reviewPolicyText(policy: ReviewPolicy | null): string {
+  if (!policy) return 'No review policy (review: in .adr-roles.yml): only decisions with a review-by date are due.';
+  const statuses = policy.statuses.length > 0 ? policy.statuses.map(statusName).join(', ') : 'no';
+  const months = `${policy.afterMonths} month${policy.afterMonths === 1 ? '' : 's'}`;
+  return `Review policy: ${statuses} decisions are due ${months} after their last review (reviewed-on), else their date, unless review-by says otherwise.`;
+}
+
+/** What the review group with this key lists, and under which policies (one per configuration in the workspace). */
+export function reviewGroupTooltip(kind: 'review-overdue' | 'review-soon', policies: readonly (ReviewPolicy | null)[], soonDays: number): string {
+  const what =
+    kind === 'review-overdue'
+      ? 'Decisions past their review date, oldest first. Each is also listed in its own group. Superseded, overridden, deprecated and rejected decisions are never due.'
+      : `Decisions whose review date falls within the next ${soonDays} days, soonest first. Each is also listed in its own group.`;
+  const texts = [...new Set((policies.length > 0 ? policies : [null]).map(reviewPolicyText))];
+  return [what, ...texts].join('\n\n');
+}
 
 /**
  * What `owner:` amounts to: the role's name, `cxo (not a configured role)` for an owner that

@@ -47,6 +47,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed, this.bodyChanged];
   private pending = new Map<string, vscode.Uri>();
   private batchTimer: ReturnType<typeof setTimeout> | undefined;
+  private dayTimer: ReturnType<typeof setTimeout> | undefined;
   private batchStarted = 0;
   private indexed: Promise<void> = Promise.resolve();
   private generation = 0;
@@ -70,6 +71,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     private readonly timings?: StartupTimings,
   ) {
     this.persisted = new PersistedIndex(storageUri);
+    this.changeAtMidnight();
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}');
     const configWatcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAME},.adr-dir,.log4brains.yml}`);
     this.disposables.push(
@@ -175,7 +177,26 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   problemsFor(decision: Decision): Problem[] {
     const config = this.configFor(decision);
-    return config ? lintDecision(decision, this.catalog.logFor(decision.file), config, isoDate(new Date())) : [];
+    return config ? lintDecision(decision, this.catalog.logFor(decision.file), config, this.today()) : [];
+  }
+
+  /** Today's local date (ISO): what review dates are measured against, by the rules and every view alike. */
+  today(): string {
+    return isoDate(new Date());
+  }
+
+  /**
+   * A new day makes decisions overdue with no file changing: at local midnight the index says it
+   * changed, so the warnings, the view's review group and badge, CodeLens and panels follow.
+   */
+  private changeAtMidnight(): void {
+    const now = new Date();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+    // A second past midnight, so today() has turned when the listeners ask.
+    this.dayTimer = setTimeout(() => {
+      this.changed.fire();
+      this.changeAtMidnight();
+    }, next.getTime() - now.getTime() + 1000);
   }
 
   /** The decisions a reference written in `from` may mean, nearest first. */
@@ -340,6 +361,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   dispose(): void {
     if (this.batchTimer) clearTimeout(this.batchTimer);
+    if (this.dayTimer) clearTimeout(this.dayTimer);
     for (const d of this.disposables) d.dispose();
   }
 }
@@ -357,6 +379,10 @@ function visibleSignature(d: Decision): string {
     d.triggerDetail?.value,
     d.elevatedFrom?.value,
     d.elevatedOn?.value,
+    // The Decisions view's review groups and badge, and the report's section, show these.
+    d.reviewBy?.value,
+    d.reviewedOn?.value,
+    d.revisitWhen?.value,
     d.relations.map((r) => [r.kind, r.target.raw]),
   ]);
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { ownerOf } from '../../core/views/decisionText';
+import { ownerOf, reviewLensTitle, reviewLineOf, reviewStateOf } from '../../core/views/decisionText';
+import { reviewedTodayFor } from '../../core/views/quickFixes';
+import { dirName } from '../../core/workspace/paths';
 import { resolveRole } from '../../core/workspace/config';
 import { relationText } from '../../core/views/vocabulary';
 import type { Decision } from '../../core/model';
@@ -18,10 +20,14 @@ class ReferencesLens extends vscode.CodeLens {
   }
 }
 
+/** The commands of the review lens: *Reviewed today*, and going to the due date. Internal: not in the palette. */
+export const REVIEWED_TODAY_COMMAND = 'adrRoles.reviewedToday';
+export const GO_TO_REVIEW_DATE_COMMAND = 'adrRoles.goToReviewDate';
+
 /**
- * Above a decision: its owner (with the role's kind), what it overrides or supersedes and what
- * overrode it, and how often it is referenced. Each lens opens its target; an owner that is
- * missing or not a configured role asks for one.
+ * Above a decision: its owner (with the role's kind), when it is due for review, what it overrides
+ * or supersedes and what overrode it, and how often it is referenced. Each lens opens its target;
+ * an owner that is missing or not a configured role asks for one, and an overdue review records it.
  */
 export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -52,6 +58,8 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
           : { title: ownerOf(decision, roles), command: 'adrRoles.setOwner', arguments: [document.uri.toString()], tooltip: 'Set the role that owns this decision' },
       ),
     );
+    const review = config && this.reviewLens(document, decision, config, range);
+    if (review) lenses.push(review);
     for (const relation of this.index.relationsOf(decision)) {
       const uri = relation.target && this.index.uriOf(relation.target);
       if (!uri || !relation.target) continue;
@@ -60,6 +68,21 @@ export class DecisionCodeLensProvider implements vscode.CodeLensProvider, vscode
     }
     lenses.push(new ReferencesLens(range, decision, document.uri));
     return lenses;
+  }
+
+  /**
+   * `Review overdue since 2025-01-10` (applies *Reviewed today*) or `Review due 2026-03-01` (goes to
+   * the date it is counted from); none for a decision never due, retired ones included.
+   */
+  private reviewLens(document: vscode.TextDocument, decision: Decision, config: NonNullable<ReturnType<WorkspaceIndex['configFor']>>, range: vscode.Range): vscode.CodeLens | undefined {
+    const today = this.index.today();
+    const due = reviewStateOf(decision, config.review, today);
+    if (!due) return undefined;
+    const title = reviewLensTitle(due);
+    const fix = due.overdue ? reviewedTodayFor({ text: document.getText(), decision, config, today, folder: this.index.formatOf(dirName(decision.file)) }) : undefined;
+    // Arguments are plain strings: a lens's command may travel to the workbench and back.
+    if (fix) return new vscode.CodeLens(range, { title, command: REVIEWED_TODAY_COMMAND, arguments: [document.uri.toString()], tooltip: fix.title });
+    return new vscode.CodeLens(range, { title, command: GO_TO_REVIEW_DATE_COMMAND, arguments: [document.uri.toString()], tooltip: reviewLineOf(decision, config.review, today) ?? title });
   }
 
   /** The reference count needs a workspace scan: done only for lenses on screen. */

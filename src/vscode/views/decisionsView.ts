@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { TreeRow } from '../api';
 import { DecisionsTree, type Node } from './decisionsTree';
-import { DEFAULT_GROUPING, GROUPINGS, isDefaultView, viewDescription, type Grouping } from '../../core/views/viewState';
+import { DEFAULT_GROUPING, GROUPINGS, isDefaultView, viewBadge, viewDescription, type Grouping } from '../../core/views/viewState';
+import { badgeCounts } from '../../core/views/grouping';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { StartupTimings } from '../startupTimings';
 
@@ -10,7 +11,7 @@ const GROUPING_KEY = 'adrRoles.grouping';
 
 /**
  * The tree view around the tree data: grouping and filter commands (with context keys so the
- * title bar shows the right buttons), the unowned-count badge, and progress while indexing.
+ * title bar shows the right buttons), the badge (unowned and overdue decisions), and progress while indexing.
  */
 export class DecisionsView implements vscode.Disposable {
   private readonly tree: DecisionsTree;
@@ -84,6 +85,12 @@ export class DecisionsView implements vscode.Disposable {
     );
   }
 
+  /** The view's badge as VS Code shows it. */
+  badge(): { value: number; tooltip: string } | undefined {
+    const badge = this.view.badge;
+    return badge ? { value: badge.value, tooltip: badge.tooltip } : undefined;
+  }
+
   /** What the view's title bar says next to its name: the grouping, and the filter. */
   description(): string | undefined {
     return typeof this.view.description === 'string' ? this.view.description : undefined;
@@ -128,9 +135,8 @@ export class DecisionsView implements vscode.Disposable {
   }
 
   private update(): void {
-    // Silenced with `missing-owner: off`, the unowned count is not worth a badge either.
-    const unowned = this.index.decisions().filter((d) => !d.owner && this.index.configFor(d)?.severities['missing-owner'] !== 'off').length;
-    this.view.badge = unowned > 0 ? { value: unowned, tooltip: `${unowned} decision${unowned === 1 ? '' : 's'} without an owner` } : undefined;
+    const { unowned, overdue } = badgeCounts(this.index.decisions(), (d) => this.index.configFor(d), this.index.today());
+    this.view.badge = viewBadge(unowned, overdue);
     const shown = this.tree.visibleDecisions().length;
     this.view.description = viewDescription(this.tree.grouping, this.tree.filter);
     this.view.message = this.tree.filter && shown === 0 ? `No decision matches '${this.tree.filter}'.` : undefined;

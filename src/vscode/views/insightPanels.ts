@@ -27,5 +27,6 @@ export const REPORT_PANEL: PanelDefinition<'report'> = {
   title: 'Ownership Report',
   script: 'report.js',
   styles: ['panel.css', 'report.css'],
-  model: (index) => buildReport(index.logs(), index.roles(), { pathOf: workspaceRelative }),
+  // Today and each folder's review policy, as the Decisions view counts what is due.
+  model: (index) => buildReport(index.logs(), index.roles(), { pathOf: workspaceRelative, review: { today: index.today(), policyOf: (d) => index.configFor(d)?.review ?? null } }),
 };
