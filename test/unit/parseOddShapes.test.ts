@@ -73,7 +73,7 @@ describe('parseDecision: odd shapes', () => {
     assert.deepEqual([hint?.code, hint?.severity, hint?.range.start.line], ['title-from-file-name', 'hint', 0]);
     assert.match(hint?.message ?? '', /No '# Title' heading: the title 'Use event sourcing' is taken from the file name/);
     assert.equal(parseDecision('d/0004-x.md', '---\ntitle: From frontmatter\n---\n## Context\n').title?.value, 'From frontmatter');
-    assert.equal(parseDecision('d/0004-x.md', '## Context\n\nSetext title\n===\n').title?.value, 'Setext title', 'a setext level-1 heading is a title too');
+    assert.equal(parseDecision('d/0004-x.md', 'Setext title\n===\n\n## Context\n').title?.value, 'Setext title', 'a setext level-1 heading is a title too');
   });
 
   it('reads metadata as real logs write it: translated sections, tables, bare dates, checkboxes', () => {
@@ -102,6 +102,35 @@ describe('parseDecision: odd shapes', () => {
     assert.deepEqual(noBy.relations.map((r) => [r.kind, r.target.number]), [['superseded-by', 13]]);
     const plain = parseDecision('d/0004-c.md', '# 4. C\n\n## Status\n\nSuperseded ADR 7\n');
     assert.deepEqual(plain.relations.map((r) => [r.kind, r.target.number]), [['superseded-by', 7]]);
+  });
+
+  it('reads a relation verb whose link wrapped to the next line', () => {
+    const d = parseDecision('d/0006-x.md', '# 6. X\n\nDate: 2021-05-31\n\n## Status\n\nAccepted\n\nSupersedes\n[3. Old](0003-old.md)\n\n## Context\n');
+    assert.deepEqual(d.relations.map((r) => [r.kind, r.target.number]), [['supersedes', 3]]);
+    const prose = parseDecision('d/0007-y.md', '# 7. Y\n\n## Status\n\nAccepted\n\nSee also\n[3. Old](0003-old.md)\n');
+    assert.deepEqual(prose.relations, [], 'only a relation verb starts a relation');
+  });
+
+  it('takes no title from a level-1 heading that comes after a section', () => {
+    const d = parseDecision('d/0007-use-queues.md', 'Date: 2019-08-09\n\n## Status\n\nProposed\n\n## Context\n\ntext\n\n# Consequences\n\nmore\n');
+    assert.equal(d.title?.value, 'Use queues');
+    assert.equal(d.date?.value, '2019-08-09');
+  });
+
+  it('keeps the text of code spans in titles as written', () => {
+    const d = parseDecision('d/0005-x.md', '# 5. Use `snake_case_names` and `__init__`, not ``a`b``\n');
+    assert.equal(d.title?.value, 'Use snake_case_names and __init__, not a`b');
+    assert.equal(parseDecision('d/0006-y.md', '# 6. Odd ` tick and *stars*\n').title?.value, 'Odd ` tick and stars');
+  });
+
+  it('reads Portuguese and Japanese header keys; an English Data: line is not a date', () => {
+    const pt = parseDecision('d/0002-x.md', '# 2. X\n\nData: 2019-03-07\n\n## Status\n\nAceito\n');
+    assert.deepEqual([pt.date?.value, pt.status?.value], ['2019-03-07', 'accepted']);
+    const ja = parseDecision('d/0001-y.md', '# タイトル\n\n- 日付: 2024-01-01\n- ステータス: Proposed\n\n## 背景\n');
+    assert.deepEqual([ja.date?.value, ja.status?.value], ['2024-01-01', 'proposed']);
+    const en = parseDecision('d/0003-z.md', '# 3. Z\n\nData: customer records\n');
+    assert.equal(en.date, null);
+    assert.deepEqual(en.parseProblems, []);
   });
 
   it('reads a metadata table laid out across, above the title', () => {

@@ -76,6 +76,8 @@ describe('normalizeDate', () => {
     ['2020-Dec-02', '2020-12-02'],
     ['2020 Dec 2', '2020-12-02'],
     ['2020-Foo-02', null],
+    ['21-02-2023', '2023-02-21'],
+    ['02-21-2023', '2023-02-21'],
     ['[2023-03-15](https://example.com/decided)', '2023-03-15'],
   ];
   for (const [raw, iso] of cases) it(JSON.stringify(raw), () => assert.equal(normalizeDate(raw), iso));
@@ -106,6 +108,11 @@ describe('readStatus', () => {
     ['Superceded [13. AWS as hosting environment](0013-aws-as-hosting-environment.md)', 'superseded', 'superseded-by'],
     ['Superseded ADR 7', 'superseded', 'superseded-by'],
     ['Superseded (see the notes)', 'superseded', null],
+    // The key written again under `## Status`.
+    ['Status: Accepted on 2022-07-08', 'accepted', null],
+    ['**Status:** Proposed', 'proposed', null],
+    ['Aceito', 'accepted', null],
+    ['提案', 'proposed', null],
   ];
   for (const [raw, status, kind] of cases) {
     it(JSON.stringify(raw), () => {

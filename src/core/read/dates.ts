@@ -35,6 +35,9 @@ export function normalizeDate(raw: string): string | null {
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[ \t]*\/[ \t]*(\d{1,2})[ \t]*\/[ \t]*(\d{4}|\d{2})$/.exec(text);
   if (m) return slashedDate(Number(m[1]), Number(m[2]), m[3] ?? '');
+  // `21-02-2023`: read as a slashed date is, the year last.
+  m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text);
+  if (m) return slashedDate(Number(m[1]), Number(m[2]), m[3] ?? '');
   // Dotted numeric dates are day-first wherever they are written (`21.07.2017`).
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));

@@ -4,12 +4,40 @@
  * HTML tags and backslash escapes are undone; everything else is kept. One pass, linear in the
  * text: a title of 100,000 brackets costs no more than one of 100,000 letters.
  */
+/**
+ * The backtick runs of a text, by length: where each run of exactly that many starts, in order.
+ * One pass; a code span's closing run is then the next start of its length, found by a pointer
+ * that only moves forward, so a title of many runs costs one scan, not one per run.
+ */
+function backtickRuns(text: string): { next: (length: number, from: number) => number } {
+  const starts = new Map<number, number[]>();
+  for (let at = text.indexOf('`'); at !== -1; at = text.indexOf('`', at)) {
+    let end = at;
+    while (text.charAt(end) === '`') end++;
+    const list = starts.get(end - at);
+    if (list) list.push(at);
+    else starts.set(end - at, [at]);
+    at = end;
+  }
+  const seen = new Map<number, number>();
+  return {
+    next(length, from) {
+      const list = starts.get(length) ?? [];
+      let i = seen.get(length) ?? 0;
+      while (i < list.length && (list[i] ?? 0) < from) i++;
+      seen.set(length, i);
+      return list[i] ?? -1;
+    },
+  };
+}
+
 export function plainInline(text: string): string {
   if (!/[\\`*_[\]<]/.test(text)) return text;
   // Characters kept, as an array: a link's `[` (and an image's `!`) is taken back out once its
   // `](…)` is found, without copying the text so far.
   const out: string[] = [];
   const openers: number[] = [];
+  const runs = backtickRuns(text);
   // The next `)` and `>`, each found once and reused until passed: searching again from every `](`
   // or `<` would rescan the rest of the text each time.
   const next = { ')': -2, '>': -2 };
@@ -25,7 +53,18 @@ export function plainInline(text: string): string {
       continue;
     }
     if (c === '`') {
-      at++;
+      // A code span shows its text as written (`__init__` keeps its underscores); an unmatched run is text.
+      let end = at;
+      while (text.charAt(end) === '`') end++;
+      const close = runs.next(end - at, end);
+      if (close === -1) {
+        out.push(text.slice(at, end));
+        at = end;
+        continue;
+      }
+      const code = text.slice(end, close);
+      out.push(/^ .* $/s.test(code) && code.trim() !== '' ? code.slice(1, -1) : code);
+      at = close + (end - at);
       continue;
     }
     if (c === '*' || c === '_') {

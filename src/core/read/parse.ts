@@ -34,13 +34,18 @@ const TRANSLATED_KEYS: Record<string, string> = {
   stato: 'status',
   datum: 'date',
   fecha: 'date',
+  ステータス: 'status',
+  状態: 'status',
+  日付: 'date',
   // A metadata table's `Created` column.
   created: 'date',
 };
 
 /** A header bullet's key as the fields are known: folded, and in English. */
-function headerKey(key: string): string {
-  const folded = foldKey(key);
+function headerKey(field: HeaderField): string {
+  const folded = foldKey(field.key);
+  // Portuguese and Italian `Data:` is the date; in English it could be anything, so only a date counts.
+  if (folded === 'data') return normalizeDate(field.value) !== null ? 'date' : folded;
   return TRANSLATED_KEYS[folded] ?? folded;
 }
 
@@ -141,7 +146,7 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
   const fields = new Map<string, HeaderField>();
   // The first line of a key that has a value: an empty `Owner:` (or an unfilled `Owner: { }`) left above does not hide one written below.
   for (const field of outline.headerFields) {
-    const key = headerKey(field.key);
+    const key = headerKey(field);
     if (!holdsValue(fields.get(key))) fields.set(key, field);
   }
 
@@ -393,7 +398,9 @@ const TITLE_PREFIXES = [
 function readTitle(reader: Reader, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>, outline: BodyOutline, slug: string): Located<string> | null {
   const fromFrontmatter = scalarField(reader, entries, 'title');
   if (fromFrontmatter) return asPlainText(withoutNumberPrefix(reader, fromFrontmatter));
-  const heading = outline.headings.find((h) => h.level === 1);
+  // A `# Heading` after a `## Section` is a section too, written one level up (`# Consequences`).
+  const firstTitle = outline.headings.findIndex((h) => h.level === 1);
+  const heading = firstTitle !== -1 && outline.headings.slice(0, firstTitle).every((h) => h.level === 1) ? outline.headings[firstTitle] : undefined;
   // Without a `# Title`, the first heading is a section (`## Context and Problem Statement`): the file
   // name says what was decided.
   if (!heading) {
@@ -569,16 +576,26 @@ function pushRelations(reader: Reader, relations: Relation[], kind: string, text
 
 /** Link lines of the `## Status` section: `Supersedes [2. Use X](0002-use-x.md)`, `Superceded by …`. */
 function readStatusLinks(reader: Reader, lines: StatusLine[], relations: Relation[]): void {
+  let verbAbove: string | null = null;
   for (const line of lines) {
     const verb = LINK_LINE.exec(line.text);
-    if (!verb) continue;
-    const kind = relationKind(verb[1] ?? '');
+    // `Supercedes` alone, its link on the next line, as a wrapped paragraph puts it.
+    const kind = verb ? relationKind(verb[1] ?? '') : verbAbove !== null && line.text.startsWith('[') ? verbAbove : null;
+    const lone = LONE_VERB.test(line.text) ? relationKind(line.text.replace(/:$/, '')) : null;
+    verbAbove = lone !== null && KNOWN_RELATION_KINDS.has(lone) ? lone : null;
+    if (kind === null) continue;
     const lineStart = reader.lines.lineStart(line.line);
     for (const link of linksIn(line.text)) {
       relations.push({ kind, target: readRef(link.text), range: reader.lines.range(lineStart + line.start + link.start, lineStart + line.start + link.end) });
     }
   }
 }
+
+/** A Status line that is only a relation verb, as `Supersedes` over its link on the next line. */
+const LONE_VERB = /^[A-Za-z]+(?: [A-Za-z]+)?:?$/;
+
+/** The kinds a lone verb line may start: the relations adr-tools and log4brains write. */
+const KNOWN_RELATION_KINDS = new Set(['supersedes', 'superseded-by', 'overrides', 'overridden-by', 'amends', 'amended-by']);
 
 /**
  * A Status line's verb without `by` before its link names the successor, as a status does:

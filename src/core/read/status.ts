@@ -47,6 +47,28 @@ const SYNONYMS: Record<string, string> = {
   устарело: 'deprecated',
   заменено: 'superseded',
   черновик: 'draft',
+  // Portuguese.
+  aceito: 'accepted',
+  aceita: 'accepted',
+  aprovado: 'accepted',
+  aprovada: 'accepted',
+  proposto: 'proposed',
+  proposta: 'proposed',
+  rejeitado: 'rejected',
+  rejeitada: 'rejected',
+  depreciado: 'deprecated',
+  obsoleto: 'deprecated',
+  substituído: 'superseded',
+  substituido: 'superseded',
+  // Japanese.
+  承認: 'accepted',
+  承認済み: 'accepted',
+  採用: 'accepted',
+  提案: 'proposed',
+  提案中: 'proposed',
+  却下: 'rejected',
+  廃止: 'deprecated',
+  置き換え: 'superseded',
 };
 
 /**
@@ -103,7 +125,8 @@ function ownWord(text: string): string {
 /** Reads a status as written in frontmatter, a bullet or an adr-tools `## Status` line. */
 export function readStatus(raw: string): StatusReading | null {
   // `- Proposed` and `- [x] Decided` as a Status section lists them; an unchecked box is no status.
-  const item = raw.trim().replace(/^[*+-][ \t]+/, '');
+  // `Status: Accepted on 2022-07-08` written under `## Status`: the key is not the status.
+  const item = raw.trim().replace(/^[*+-][ \t]+/, '').replace(/^(\*\*|__)?status(?:\1)?[ \t]*:(?:\1)?[ \t]*(?=\S)/i, '');
   if (/^\[ \][ \t]/.test(item)) return null;
   const text = trimEnds(item.replace(/^\[[xX]\][ \t]+/, ''), '*_`')
     // `[Accepted]`, and `[Accepted](https://…/pull/541)`, a status linked to where it was decided.
