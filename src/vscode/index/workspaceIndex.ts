@@ -338,8 +338,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     const batch = [...this.pending.values()];
     this.pending = new Map();
     const dirty = new Set(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => d.uri.toString()));
-    // Unsaved work wins over the disk; the rest is read concurrently and applied at once.
-    const onDisk = batch.filter((uri) => !dirty.has(uri.toString()));
+    // Unsaved work wins over the disk while an editor tab holds it. A change applied to a closed
+    // file (a quick fix, Renumber's mentions) leaves an unsaved document no tab shows: once its file
+    // is deleted, nothing the user can see keeps the decision, so the disk decides.
+    const shown = openTabUris();
+    const onDisk = batch.filter((uri) => !dirty.has(uri.toString()) || !shown.has(uri.toString()));
     const limits = readLimits();
     const admissions = await mapBounded(onDisk, BATCH_READ_CONCURRENCY, async (uri) => {
       const { fs } = workspaceFileSystem(uri);
@@ -364,6 +367,21 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.dayTimer) clearTimeout(this.dayTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The documents an editor tab shows (a diff shows both sides). */
+function openTabUris(): Set<string> {
+  const uris = new Set<string>();
+  for (const group of vscode.window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (tab.input instanceof vscode.TabInputText) uris.add(tab.input.uri.toString());
+      else if (tab.input instanceof vscode.TabInputTextDiff) {
+        uris.add(tab.input.original.toString());
+        uris.add(tab.input.modified.toString());
+      }
+    }
+  }
+  return uris;
 }
 
 /** What other decisions' rules, the tree, the badges and the panels read of a decision. */
