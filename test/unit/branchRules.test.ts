@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { branchMarks, checkBranchSides, chooseBase } from '../../src/core/branch/branchCheck';
 import { branchProblems } from '../../src/core/branch/branchRules';
 import { decisionSectionText } from '../../src/core/branch/decisionText';
 import { pairDecisions, type RevisionDecision } from '../../src/core/branch/pairing';
@@ -47,5 +48,19 @@ describe('branch rules', () => {
     assert.deepEqual(check('---\nowner: cto\nelevated-from: hoe\nelevated-on: 2024-02-02\n---\n# A\n'), []);
     assert.deepEqual(check('---\nowner: cto\nelevated-from: cto\nelevated-on: 2020-01-01\n---\n# A\n'), ['owner-changed-without-elevation']);
     assert.deepEqual(check('---\nowner: cto\n---\n# A\n'), ['owner-changed-without-elevation']);
+  });
+  it('marks what the branch adds, changes and renames, and nothing it left as it was', () => {
+    const base = [at('d/0001-a.md', '# A\n'), at('d/0002-b.md', '# B\n'), at('d/0003-c.md', '# C\n'), at('d/0004-gone.md', '# Gone\n')];
+    const head = [at('d/0001-a.md', '# A\n'), at('d/0002-b.md', '# B\n\nMore.\n'), at('d/0003-see.md', '# C\n'), at('d/0005-new.md', '# New\n')];
+    const { pairing, problems } = checkBranchSides({ base, head, tipPaths: [], renames: new Map() }, defaultConfig(), 'main');
+    assert.deepEqual([...branchMarks(pairing)].sort(), [['d/0002-b.md', 'changed'], ['d/0003-see.md', 'renamed'], ['d/0005-new.md', 'added']]);
+    assert.deepEqual(problems.map((p) => [p.problem.code, p.path]), [['decision-deleted', 'd/0004-gone.md']]);
+  });
+
+  it('compares with the base the setting names, else the upstream (a local one by its name), else with none', () => {
+    assert.deepEqual(chooseBase(' release ', { remote: 'origin', name: 'main' }), { ref: 'release', from: 'setting' });
+    assert.deepEqual(chooseBase('', { remote: 'origin', name: 'main' }), { ref: 'origin/main', from: 'upstream' });
+    assert.deepEqual(chooseBase(undefined, { remote: '.', name: 'main' }), { ref: 'main', from: 'upstream' });
+    assert.equal(chooseBase('  ', undefined), undefined);
   });
 });
