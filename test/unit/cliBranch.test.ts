@@ -98,6 +98,14 @@ describe('adr-roles lint --base, on real git repositories', () => {
     assert.deepEqual(branchFound(lintBase(repo).problems), []);
   });
 
+  it('reports a decision deleted while another of the same template is added, which git reads as a rename', () => {
+    unlinkSync(join(repo, FOLDER, '0002-ship-weekly.md'));
+    write(repo, '0003-ship-daily.md', decision({ status: 'accepted', date: '2024-01-03', owner: 'hoe' }, 'Ship daily', 'Chosen option: daily releases.'));
+    commitAll(repo, 'replace');
+    assert.match(git(repo, 'diff', '-M', '--name-status', 'main', '--', FOLDER), /^R\d+\t.*0002-ship-weekly\.md\t.*0003-ship-daily\.md$/m, 'git reads it as a rename');
+    assert.deepEqual(branchFound(lintBase(repo).problems), [['decision-deleted', `${FOLDER}/0002-ship-weekly.md`]]);
+  });
+
   it('compares with the merge base: a decision main rewrote since the branch started is not the branch rewriting it', () => {
     git(repo, 'checkout', '-q', 'main');
     write(repo, '0001-use-segment.md', decision({ status: 'accepted', date: '2024-01-02', owner: 'hoe' }, 'Use Segment everywhere', 'Chosen option: Segment for all.'));
