@@ -25,6 +25,15 @@ export interface BaseNaming {
   noRepository: string;
 }
 
+/**
+ * What one repository's last comparison read, kept by a caller that compares again and again (the
+ * editor, on every edit): the base side only changes when the merge base or the tip moves.
+ */
+export interface BaseCache {
+  base?: { key: string; value: RevisionDecision[] };
+  tip?: { key: string; value: string[] };
+}
+
 interface TreeEntry {
   path: string;
   object: string;
@@ -104,6 +113,17 @@ function unknownBase(ref: string, shallow: boolean, naming: BaseNaming): string 
     : `unknown ${naming.option} '${ref}': git knows no branch, tag or commit of that name (fetch it first, e.g. git fetch origin ${ref})`;
 }
 
+/** The decisions of the folders at a revision, each admitted as the working tree's would be. */
+async function baseDecisions(git: GitLocation, revision: string, folders: readonly string[], limits: ReadLimits, run: GitRunOptions): Promise<RevisionDecision[]> {
+  const texts = await blobTexts(git, await decisionFilesAt(git, revision, folders, run), limits, run);
+  const base: RevisionDecision[] = [];
+  for (const [path, text] of texts) {
+    const admission = admitDecision(path, text, limits);
+    if ('decision' in admission) base.push({ path, decision: admission.decision, text });
+  }
+  return base;
+}
+
 /** A ref git could read as an option, or that holds a NUL, is refused before git sees it. */
 export function refusedRef(ref: string, naming: BaseNaming): string | undefined {
   return ref === '' || ref.startsWith('-') || ref.includes('\0') ? `${naming.option} takes a branch, tag or commit, not '${ref}'` : undefined;
@@ -124,27 +144,33 @@ export async function folderInRepository(top: string, folder: string): Promise<s
  * paths inside the repository at `git.cwd`). "Changed" is measured from the merge base; "taken"
  * against the tip. Read with `ls-tree`, `cat-file` and `diff --name-status` alone.
  */
-export async function readBaseRevisions(git: GitLocation, ref: string, folders: readonly string[], limits: ReadLimits, naming: BaseNaming, run: GitRunOptions = {}): Promise<BaseRevisions> {
+export async function readBaseRevisions(git: GitLocation, ref: string, folders: readonly string[], limits: ReadLimits, naming: BaseNaming, run: GitRunOptions = {}, cache: BaseCache = {}): Promise<BaseRevisions> {
   const refused = refusedRef(ref, naming);
   if (refused) throw new GitError(refused);
   const top = await gitText(git, ['rev-parse', '--show-toplevel'], () => naming.noRepository, run);
   const at: GitLocation = { gitPath: git.gitPath, cwd: top };
-  const shallow = (await gitText(at, ['rev-parse', '--is-shallow-repository'], () => 'git could not tell whether this clone is shallow', run)) === 'true';
-  const tip = await gitText(at, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], () => unknownBase(ref, shallow, naming), run);
-  const mergeBase = await gitText(at, ['merge-base', 'HEAD', tip], () =>
-    shallow
-      ? `HEAD and '${ref}' meet in history this shallow clone does not have: fetch more of it, e.g. git fetch --deepen=200 origin ${ref} (or git fetch --unshallow)`
-      : `HEAD and '${ref}' share no history (or HEAD has no commit yet)`,
-  run);
+  // Whether the clone is shallow only matters to say what to fetch, so it is asked only then.
+  const isShallow = async (): Promise<boolean> => (await runGit(at, ['rev-parse', '--is-shallow-repository'], run)).stdout.toString('utf8').trim() === 'true';
+  const verified = await runGit(at, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], run);
+  if (!verified.ok) throw new GitError(unknownBase(ref, await isShallow(), naming));
+  const tip = verified.stdout.toString('utf8').trim();
+  const met = await runGit(at, ['merge-base', 'HEAD', tip], run);
+  if (!met.ok) {
+    throw new GitError(
+      (await isShallow())
+        ? `HEAD and '${ref}' meet in history this shallow clone does not have: fetch more of it, e.g. git fetch --deepen=200 origin ${ref} (or git fetch --unshallow)`
+        : `HEAD and '${ref}' share no history (or HEAD has no commit yet)`,
+    );
+  }
+  const mergeBase = met.stdout.toString('utf8').trim();
   const repoFolders: string[] = [];
   for (const folder of folders) repoFolders.push(await folderInRepository(top, folder));
-  const baseEntries = await decisionFilesAt(at, mergeBase, repoFolders, run);
-  const baseTexts = await blobTexts(at, baseEntries, limits, run);
-  const base: RevisionDecision[] = [];
-  for (const [path, text] of baseTexts) {
-    const admission = admitDecision(path, text, limits);
-    if ('decision' in admission) base.push({ path, decision: admission.decision, text });
-  }
-  const tipPaths = (await decisionFilesAt(at, tip, repoFolders, run)).map((e) => e.path);
+  const folderKey = repoFolders.join('\0');
+  const baseKey = `${mergeBase}\0${limits.maxFileBytes}\0${folderKey}`;
+  if (cache.base?.key !== baseKey) cache.base = { key: baseKey, value: await baseDecisions(at, mergeBase, repoFolders, limits, run) };
+  const base = cache.base.value;
+  const tipKey = `${tip}\0${folderKey}`;
+  if (cache.tip?.key !== tipKey) cache.tip = { key: tipKey, value: (await decisionFilesAt(at, tip, repoFolders, run)).map((e) => e.path) };
+  const tipPaths = cache.tip.value;
   return { top, repoFolders, base, tipPaths, renames: await renamesSince(at, mergeBase, repoFolders, run) };
 }
