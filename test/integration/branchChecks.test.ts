@@ -223,6 +223,18 @@ describe('branch checks in the editor', () => {
     });
   });
 
+  it('follows the repository: when the branch tracks another upstream, it compares with that one', async () => {
+    const taken = fileIn(`${FOLDER}/0003-feature-flags.md`);
+    await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base against main');
+    // old-main stops where the branch started: it never took 0003.
+    git(root, 'branch', '-q', 'old-main', 'started');
+    git(root, 'branch', '-q', '--set-upstream-to=old-main', 'feature');
+    await diagnosticGone(taken, isCode('number-taken-on-base'), 'number-taken-on-base against old-main');
+    await branchState(api, () => marks()['0003-feature-flags.md'] === '+ Added on this branch (against old-main)', () => JSON.stringify(marks()));
+    git(root, 'branch', '-q', '--set-upstream-to=main', 'feature');
+    await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base against main again');
+  });
+
   it('the Renumber fix renumbers to the preselected number, and the problem is gone', async () => {
     const uri = fileIn(`${FOLDER}/0003-feature-flags.md`);
     const taken = await diagnosticOn(uri, isCode('number-taken-on-base'), 'number-taken-on-base');
