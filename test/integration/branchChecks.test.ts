@@ -78,7 +78,7 @@ describe('branch checks in the editor', () => {
   const fileIn = (path: string): vscode.Uri => vscode.Uri.file(join(root, path));
   const marks = (): Record<string, string> => {
     const found: Record<string, string> = {};
-    for (const name of ['0001-use-segment.md', '0002-ship-weekly.md', '0003-feature-flags.md']) {
+    for (const name of ['0001-use-segment.md', '0002-ship-weekly.md', '0031-feature-flags.md']) {
       const mark = api.branchMark(fileIn(`${FOLDER}/${name}`).toString());
       if (mark) found[name] = `${mark.badge} ${mark.tooltip}`;
     }
@@ -100,13 +100,14 @@ describe('branch checks in the editor', () => {
     git(root, 'tag', 'started');
     git(root, 'checkout', '-q', '-b', 'feature');
     write('0001-use-segment.md', decision({ status: 'accepted', date: '2024-01-02', owner: 'cto' }, 'Use Segment for events', 'Chosen option: RudderStack, because it is cheaper.'));
-    write('0003-feature-flags.md', decision({ status: 'proposed', owner: 'hoe' }, 'Feature flags', 'Use flags.'));
+    write('0031-feature-flags.md', decision({ status: 'proposed', owner: 'hoe' }, 'Feature flags', 'Use flags.'));
     git(root, 'add', '-A');
     git(root, 'commit', '-q', '-m', 'branch work');
-    // Meanwhile main takes 0003 and 0004: the next number free on both is 5, not the folder's 4.
+    // Meanwhile main takes 0031 and 0032: the next number free on both is 33, not the folder's 32.
+    // (Numbers no decision of the demo workspace mentions: Renumber rewrites mentions workspace-wide.)
     git(root, 'checkout', '-q', 'main');
-    write('0003-data-retention.md', decision({ status: 'accepted', owner: 'cto' }, 'Data retention', 'Keep a year.'));
-    write('0004-backups.md', decision({ status: 'accepted', owner: 'hoe' }, 'Backups', 'Nightly.'));
+    write('0031-data-retention.md', decision({ status: 'accepted', owner: 'cto' }, 'Data retention', 'Keep a year.'));
+    write('0032-backups.md', decision({ status: 'accepted', owner: 'hoe' }, 'Backups', 'Nightly.'));
     git(root, 'add', '-A');
     git(root, 'commit', '-q', '-m', 'meanwhile on main');
     git(root, 'checkout', '-q', 'feature');
@@ -116,7 +117,7 @@ describe('branch checks in the editor', () => {
     const added = folderChange();
     assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri: vscode.Uri.file(root) }), 'the folder could not be added');
     await added;
-    await indexState(api, () => api.decisions().some((d) => d.file === fileIn(`${FOLDER}/0003-feature-flags.md`).path), () => '0003-feature-flags.md is not indexed');
+    await indexState(api, () => api.decisions().some((d) => d.file === fileIn(`${FOLDER}/0031-feature-flags.md`).path), () => '0031-feature-flags.md is not indexed');
   });
 
   after(async () => {
@@ -137,18 +138,18 @@ describe('branch checks in the editor', () => {
   });
 
   it('shows number-taken-on-base on a decision whose number the upstream took, with Renumber to the number free on both', async () => {
-    const uri = fileIn(`${FOLDER}/0003-feature-flags.md`);
+    const uri = fileIn(`${FOLDER}/0031-feature-flags.md`);
     const taken = await diagnosticOn(uri, isCode('number-taken-on-base'), 'number-taken-on-base');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     assert.equal(taken.severity, vscode.DiagnosticSeverity.Error);
-    assert.match(taken.message, /^ADR-0003 is taken on main by 0003-data-retention\.md, added there since this branch started: renumber this decision to 5$/);
+    assert.match(taken.message, /^ADR-0031 is taken on main by 0031-data-retention\.md, added there since this branch started: renumber this decision to 33$/);
     assert.equal(taken.range.start.line, 4, 'at the title');
-    const actions = await quickFixes(uri, taken.range, 'Renumber ADR-0003 to ADR-0005…');
-    const renumber = actions.find((a) => a.title === 'Renumber ADR-0003 to ADR-0005…');
+    const actions = await quickFixes(uri, taken.range, 'Renumber ADR-0031 to ADR-0033…');
+    const renumber = actions.find((a) => a.title === 'Renumber ADR-0031 to ADR-0033…');
     assert.ok(renumber, `no Renumber fix among ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(renumber.isPreferred, true);
     assert.equal(renumber.command?.command, 'adrRoles.renumber');
-    assert.deepEqual(renumber.command.arguments?.[1], { to: 5 });
+    assert.deepEqual(renumber.command.arguments?.[1], { to: 33 });
   });
 
   it('warns on an accepted decision whose outcome the branch rewrote', async () => {
@@ -159,7 +160,7 @@ describe('branch checks in the editor', () => {
   });
 
   it('marks the decisions the branch added and changed, and not the one it left alone', async () => {
-    const expected = { '0001-use-segment.md': '~ Changed on this branch (against main)', '0003-feature-flags.md': '+ Added on this branch (against main)' };
+    const expected = { '0001-use-segment.md': '~ Changed on this branch (against main)', '0031-feature-flags.md': '+ Added on this branch (against main)' };
     await branchState(api, () => JSON.stringify(marks()) === JSON.stringify(expected), () => JSON.stringify(marks()));
   });
 
@@ -197,14 +198,14 @@ describe('branch checks in the editor', () => {
   });
 
   it('compares with adrRoles.review.base once it is set, and again with the upstream once it is cleared', async () => {
-    const taken = fileIn(`${FOLDER}/0003-feature-flags.md`);
+    const taken = fileIn(`${FOLDER}/0031-feature-flags.md`);
     const settings = vscode.workspace.getConfiguration('adrRoles', vscode.Uri.file(root));
-    // At the tag the branch started from, nobody took 0003 yet; the rewrite of 0001 is still one.
+    // At the tag the branch started from, nobody took 0031 yet; the rewrite of 0001 is still one.
     await settings.update('review.base', 'started', vscode.ConfigurationTarget.WorkspaceFolder);
     await diagnosticGone(taken, isCode('number-taken-on-base'), 'number-taken-on-base against the tag');
     const rewritten = await diagnosticOn(fileIn(`${FOLDER}/0001-use-segment.md`), isCode('accepted-decision-rewritten'), 'accepted-decision-rewritten against the tag');
     assert.match(rewritten.message, /was accepted on started,/, `${api.branchCheckOutput().join('\n')}; the setting reads ${String(settings.get('review.base'))}, ${String(vscode.workspace.getConfiguration('adrRoles', vscode.Uri.file(root)).get('review.base'))}`);
-    await branchState(api, () => marks()['0003-feature-flags.md'] === '+ Added on this branch (against started)', () => JSON.stringify(marks()));
+    await branchState(api, () => marks()['0031-feature-flags.md'] === '+ Added on this branch (against started)', () => JSON.stringify(marks()));
     await settings.update('review.base', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
     await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base against the upstream again');
   });
@@ -213,43 +214,43 @@ describe('branch checks in the editor', () => {
     const settings = vscode.workspace.getConfiguration('adrRoles', vscode.Uri.file(root));
     await withPrompts([], [], async (ui) => {
       await settings.update('review.base', 'no-such-branch', vscode.ConfigurationTarget.WorkspaceFolder);
-      await diagnosticGone(fileIn(`${FOLDER}/0003-feature-flags.md`), isCode('number-taken-on-base'), 'number-taken-on-base against an unknown base');
+      await diagnosticGone(fileIn(`${FOLDER}/0031-feature-flags.md`), isCode('number-taken-on-base'), 'number-taken-on-base against an unknown base');
       await branchState(api, () => Object.keys(marks()).length === 0, () => JSON.stringify(marks()));
       assert.deepEqual(ui.calls, [], 'a notification was shown');
       const said = api.branchCheckOutput().filter((line) => line.includes('no-such-branch'));
       assert.deepEqual(said, [`Branch checks in ${root} stopped: unknown base 'no-such-branch': git knows no branch, tag or commit of that name (fetch it first, e.g. git fetch origin no-such-branch)`], 'said once, in the output channel');
       await settings.update('review.base', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-      await diagnosticOn(fileIn(`${FOLDER}/0003-feature-flags.md`), isCode('number-taken-on-base'), 'number-taken-on-base against the upstream again');
+      await diagnosticOn(fileIn(`${FOLDER}/0031-feature-flags.md`), isCode('number-taken-on-base'), 'number-taken-on-base against the upstream again');
     });
   });
 
   it('follows the repository: when the branch tracks another upstream, it compares with that one', async () => {
-    const taken = fileIn(`${FOLDER}/0003-feature-flags.md`);
+    const taken = fileIn(`${FOLDER}/0031-feature-flags.md`);
     await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base against main');
-    // old-main stops where the branch started: it never took 0003.
+    // old-main stops where the branch started: it never took 0031.
     git(root, 'branch', '-q', 'old-main', 'started');
     git(root, 'branch', '-q', '--set-upstream-to=old-main', 'feature');
     await diagnosticGone(taken, isCode('number-taken-on-base'), 'number-taken-on-base against old-main');
-    await branchState(api, () => marks()['0003-feature-flags.md'] === '+ Added on this branch (against old-main)', () => JSON.stringify(marks()));
+    await branchState(api, () => marks()['0031-feature-flags.md'] === '+ Added on this branch (against old-main)', () => JSON.stringify(marks()));
     git(root, 'branch', '-q', '--set-upstream-to=main', 'feature');
     await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base against main again');
   });
 
   it('the Renumber fix renumbers to the preselected number, and the problem is gone', async () => {
-    const uri = fileIn(`${FOLDER}/0003-feature-flags.md`);
+    const uri = fileIn(`${FOLDER}/0031-feature-flags.md`);
     const taken = await diagnosticOn(uri, isCode('number-taken-on-base'), 'number-taken-on-base');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    const actions = await quickFixes(uri, taken.range, 'Renumber ADR-0003 to ADR-0005…');
-    const renumber = actions.find((a) => a.title === 'Renumber ADR-0003 to ADR-0005…');
+    const actions = await quickFixes(uri, taken.range, 'Renumber ADR-0031 to ADR-0033…');
+    const renumber = actions.find((a) => a.title === 'Renumber ADR-0031 to ADR-0033…');
     assert.ok(renumber?.command);
-    const renamed = fileIn(`${FOLDER}/0005-feature-flags.md`);
-    await withPrompts([], [{ ...CONFIRM_RENUMBER, message: /^Renumber ADR-0003 to ADR-0005\?$/ }, { message: /^ADR-0003 is now ADR-0005/, button: undefined }], async () => {
+    const renamed = fileIn(`${FOLDER}/0033-feature-flags.md`);
+    await withPrompts([], [{ ...CONFIRM_RENUMBER, message: /^Renumber ADR-0031 to ADR-0033\?$/ }, { message: /^ADR-0031 is now ADR-0033/, button: undefined }], async (ui) => {
       const args = (renumber.command?.arguments ?? []) as unknown[];
       const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(renumber.command?.command ?? '', ...args);
-      assert.equal(result?.toString(), renamed.toString());
+      assert.equal(result?.toString(), renamed.toString(), JSON.stringify(ui.calls.map((c) => [c.kind, c.title, c.prompt])));
     });
-    assert.match(await readText(renamed), /^# 5\. Feature flags$|^# Feature flags$/m);
-    await branchState(api, () => marks()['0003-feature-flags.md'] === undefined && api.branchMark(renamed.toString())?.badge === '+', () => JSON.stringify(marks()));
+    assert.match(await readText(renamed), /^# Feature flags$/m);
+    await branchState(api, () => marks()['0031-feature-flags.md'] === undefined && api.branchMark(renamed.toString())?.badge === '+', () => JSON.stringify(marks()));
     assert.deepEqual(vscode.languages.getDiagnostics(renamed).filter(isCode('number-taken-on-base')), []);
   });
 });

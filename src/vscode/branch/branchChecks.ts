@@ -81,6 +81,10 @@ export class BranchChecks implements vscode.Disposable {
       index.onDidChange(schedule),
       index.onDidChangeOwnText(schedule),
       vscode.workspace.onDidGrantWorkspaceTrust(schedule),
+      // Closing a decision with unsaved changes puts the file's own text back.
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        if (index.isDecisionUri(document.uri)) schedule();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(REVIEW_BASE_SETTING)) schedule();
       }),
