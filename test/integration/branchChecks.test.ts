@@ -236,6 +236,22 @@ describe('branch checks in the editor', () => {
     await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base against main again');
   });
 
+  it('with no setting and no upstream there are no branch checks, and the output channel says so once', async () => {
+    const taken = fileIn(`${FOLDER}/0031-feature-flags.md`);
+    await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base against main');
+    await withPrompts([], [], async (ui) => {
+      git(root, 'branch', '-q', '--unset-upstream', 'feature');
+      await diagnosticGone(taken, isCode('number-taken-on-base'), 'number-taken-on-base without a base');
+      await branchState(api, () => Object.keys(marks()).length === 0, () => JSON.stringify(marks()));
+      assert.deepEqual(api.branchCheckOutput().filter((line) => line.includes('no base to compare with')), [
+        `Branch checks in ${root}: no base to compare with. Set adrRoles.review.base (e.g. origin/main), or give the current branch an upstream.`,
+      ]);
+      assert.deepEqual(ui.calls, [], 'a notification was shown');
+    });
+    git(root, 'branch', '-q', '--set-upstream-to=main', 'feature');
+    await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base with the upstream back');
+  });
+
   it('the Renumber fix renumbers to the preselected number, and the problem is gone', async () => {
     const uri = fileIn(`${FOLDER}/0031-feature-flags.md`);
     const taken = await diagnosticOn(uri, isCode('number-taken-on-base'), 'number-taken-on-base');
