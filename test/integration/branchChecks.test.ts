@@ -217,7 +217,7 @@ describe('branch checks in the editor', () => {
       await diagnosticGone(fileIn(`${FOLDER}/0031-feature-flags.md`), isCode('number-taken-on-base'), 'number-taken-on-base against an unknown base');
       await branchState(api, () => Object.keys(marks()).length === 0, () => JSON.stringify(marks()));
       assert.deepEqual(ui.calls, [], 'a notification was shown');
-      const said = api.branchCheckOutput().filter((line) => line.includes('no-such-branch'));
+      const said = api.branchCheckOutput().filter((line) => line.includes('no-such-branch') && line.includes(root));
       assert.deepEqual(said, [`Branch checks in ${root} stopped: unknown base 'no-such-branch': git knows no branch, tag or commit of that name (fetch it first, e.g. git fetch origin no-such-branch)`], 'said once, in the output channel');
       await settings.update('review.base', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
       await diagnosticOn(fileIn(`${FOLDER}/0031-feature-flags.md`), isCode('number-taken-on-base'), 'number-taken-on-base against the upstream again');
@@ -243,7 +243,7 @@ describe('branch checks in the editor', () => {
       git(root, 'branch', '-q', '--unset-upstream', 'feature');
       await diagnosticGone(taken, isCode('number-taken-on-base'), 'number-taken-on-base without a base');
       await branchState(api, () => Object.keys(marks()).length === 0, () => JSON.stringify(marks()));
-      assert.deepEqual(api.branchCheckOutput().filter((line) => line.includes('no base to compare with')), [
+      assert.deepEqual(api.branchCheckOutput().filter((line) => line.includes('no base to compare with') && line.includes(root)), [
         `Branch checks in ${root}: no base to compare with. Set adrRoles.review.base (e.g. origin/main), or give the current branch an upstream.`,
       ]);
       assert.deepEqual(ui.calls, [], 'a notification was shown');
