@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // Node-side code both faces share: the editor's extension host and the CLI run it, so no vscode.
+    files: ['src/git/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/git is shared with the CLI: the editor passes it what VS Code knows.' }] }] },
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -3,6 +3,7 @@ import type { ReadLimits } from '../core/read/fileAdmission';
 import { CODEOWNERS_LOCATIONS, updateCodeownersText } from '../core/review/codeownersBlock';
 import { planCodeowners, shadowedFiles, type CodeownersNote, type OwnedFile } from '../core/review/codeownersPlan';
 import { readInside, relativeBelow } from '../core/workspace/containment';
+import { baseName } from '../core/read/fileName';
 import { plainText } from '../core/views/plainText';
 import { makeFolderInside, shown, writeInside } from './guardedWrite';
 import { loadDecisions } from './loadDecisions';
@@ -52,9 +53,11 @@ export async function codeownersCommand(dirs: string[], options: { check: boolea
   for (const log of catalog.folders()) {
     const root = rootFor(log.folder);
     const files = byRoot.get(root) ?? [];
+    // The folder is a path; the file's name is one step taken as it is (a `\` in it is no separator).
+    const folder = relativeBelow(root, log.folder);
     for (const decision of log.decisions()) {
-      const path = relativeBelow(root, decision.file);
-      if (path === undefined || path === '.') throw new UsageError(`${shown(decision.file)} is not inside '${root}': run adr-roles codeowners from the repository root`);
+      const path = folder === undefined ? undefined : folder === '.' ? baseName(decision.file) : `${folder}/${baseName(decision.file)}`;
+      if (path === undefined) throw new UsageError(`${shown(decision.file)} is not inside '${root}': run adr-roles codeowners from the repository root`);
       files.push({ path, id: decision.id, owner: decision.owner?.value });
     }
     byRoot.set(root, files);

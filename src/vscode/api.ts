@@ -90,6 +90,12 @@ export interface AdrRolesApi {
   decisions(): readonly Decision[];
   /** Problems the core rules report for one decision file, by its URI string. */
   problemsFor(uri: string): readonly Problem[];
+  /** Fires after each comparison of the branch with its base (the branch checks) completes. */
+  onDidCheckBranch: Event<void>;
+  /** The lines the branch checks wrote to the ADR Roles output channel (what stopped them, what they compare with). */
+  branchCheckOutput(): readonly string[];
+  /** The badge and tooltip a decision file gets for what the branch did to it (added, changed, renamed), by its URI string. */
+  branchMark(uri: string): { badge: string; tooltip: string } | undefined;
   /** The rows the Decisions view shows now, with the current grouping and filter. */
   tree(): TreeRow[];
   /** The Decisions view's badge as shown: decisions without an owner plus those due for review, and a tooltip saying which; undefined when none. */

@@ -16,11 +16,15 @@ import { elevateDecision, overrideDecision, setOwnerCommand, setStatus, supersed
 import { LivePanels } from './views/livePanel';
 import { DecisionReferenceProvider } from './language/navigation';
 import { newDecision, type NewDecisionArgs } from './commands/newDecisionCommand';
-import { renumberDecision } from './commands/renumberCommand';
+import { renumberDecision, renumberOptions } from './commands/renumberCommand';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { WorkspaceReferences } from './index/workspaceReferences';
 import { DocumentReferences } from './index/documentReferences';
 import { StartupTimings } from './startupTimings';
+import { BranchChecks } from './branch/branchChecks';
+import { BranchDecorations } from './branch/branchDecorations';
+import { BranchFixProvider } from './branch/branchFixes';
+import { gitExtensionSource } from './branch/repositorySource';
 
 const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 /** Decisions are mentioned in code comments of any language, and in docs. */
@@ -36,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
   const references = new WorkspaceReferences(index, documentReferences);
   const navigation = new DecisionReferenceProvider(index, references, documentReferences);
   const codeLens = new DecisionCodeLensProvider(index, references);
+  const branchChecks = new BranchChecks(index, gitExtensionSource);
+  const branchDecorations = new BranchDecorations(branchChecks);
   context.subscriptions.push(
     timings,
     references,
@@ -64,14 +70,20 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     vscode.commands.registerCommand('adrRoles.addOwners', (args?: AddOwnersArgs) => addOwners(index, typeof args === 'object' && args !== null && !('type' in args) ? args : {})),
     vscode.commands.registerCommand(REVIEWED_TODAY_COMMAND, (target?: unknown) => reviewedToday(index, target)),
     vscode.commands.registerCommand(GO_TO_REVIEW_DATE_COMMAND, (target?: unknown) => goToReviewDate(index, target)),
-    vscode.commands.registerCommand('adrRoles.renumber', (target?: unknown) => renumberDecision(index, target)),
+    vscode.commands.registerCommand('adrRoles.renumber', (target?: unknown, options?: unknown) => renumberDecision(index, target, renumberOptions(options))),
     vscode.window.registerFileDecorationProvider(new DecisionDecorations(index)),
+    branchChecks,
+    branchDecorations,
+    vscode.window.registerFileDecorationProvider(branchDecorations),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new BranchFixProvider(index, branchChecks), BranchFixProvider.metadata),
     panels,
     vscode.commands.registerCommand('adrRoles.showGraph', () => { panels.show(GRAPH_PANEL); }),
     vscode.commands.registerCommand('adrRoles.showReport', () => { panels.show(REPORT_PANEL); }),
   );
   // Indexing reads every decision file: never inside activate's synchronous part.
   void view.indexWithProgress();
+  // The branch is compared once the index is there (the checks wait for it), then on every change.
+  branchChecks.schedule();
   context.subscriptions.push(offerAddOwnersOnce(index, context.workspaceState));
   return {
     whenIndexed: () => index.whenIndexed(),
@@ -87,6 +99,12 @@ export function activate(context: vscode.ExtensionContext): AdrRolesApi {
     decisions: () => index.decisions(),
     referenceScan: () => references.stats(),
     startupTimings: () => timings.snapshot(),
+    onDidCheckBranch: branchChecks.onDidCheck,
+    branchCheckOutput: () => branchChecks.outputLines(),
+    branchMark(uri) {
+      const decoration = branchDecorations.provideFileDecoration(vscode.Uri.parse(uri));
+      return decoration ? { badge: decoration.badge ?? '', tooltip: decoration.tooltip ?? '' } : undefined;
+    },
     problemsFor(uri) {
       const decision = index.findByUri(vscode.Uri.parse(uri));
       return decision ? index.problemsFor(decision) : [];

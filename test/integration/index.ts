@@ -43,6 +43,7 @@ export async function run(): Promise<void> {
   await import('./faults.test');
   await import('./referenceScan.test');
   await import('./containment.test');
+  await import('./branchChecks.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];

@@ -66,7 +66,7 @@ describe('architecture', () => {
     assert.ok(top.length <= 6, `src/core has ${top.length} files at its top: ${top.join(', ')}; put a new capability in its folder`);
     const folders = readdirSync(coreRoot).filter((name) => statSync(join(coreRoot, name)).isDirectory());
     assert.deepEqual(folders.filter((f) => !CORE_LAYERS.includes(f)), [], 'a new core folder needs its place in CORE_LAYERS and docs/architecture.md');
-    for (const folder of ['vscode', 'cli', 'webview', ...folders.map((f) => `core/${f}`)]) {
+    for (const folder of ['vscode', 'cli', 'git', 'webview', ...folders.map((f) => `core/${f}`)]) {
       const files = readdirSync(join(ROOT, 'src', folder)).filter((name) => name.endsWith('.ts'));
       assert.ok(files.length <= 20, `src/${folder} has ${files.length} files: split it by purpose`);
     }
@@ -82,6 +82,17 @@ describe('architecture', () => {
       }
     }
     assert.deepEqual(against, []);
+  });
+
+  it('keeps src/core pure of the faces and src/git, and src/git shared: it imports only the core and Node, never vscode or a face', () => {
+    const outside: string[] = [];
+    for (const file of coreFiles) for (const target of importsOf(file)) if (!target.startsWith(`${coreRoot}/`)) outside.push(`${relative(ROOT, file)} → ${relative(ROOT, target)}`);
+    const gitRoot = join(ROOT, 'src', 'git');
+    for (const file of sourcesUnder(gitRoot)) {
+      for (const target of importsOf(file)) if (!target.startsWith(`${coreRoot}/`) && !target.startsWith(`${gitRoot}/`)) outside.push(`${relative(ROOT, file)} → ${relative(ROOT, target)}`);
+      if (/\bfrom 'vscode'/.test(readFileSync(file, 'utf8'))) outside.push(`${relative(ROOT, file)} → vscode`);
+    }
+    assert.deepEqual(outside, []);
   });
 
   it('has no import cycle in src', () => {

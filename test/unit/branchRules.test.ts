@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
+import { branchMarks, checkBranchSides, chooseBase } from '../../src/core/branch/branchCheck';
 import { branchProblems } from '../../src/core/branch/branchRules';
 import { decisionSectionText } from '../../src/core/branch/decisionText';
 import { pairDecisions, type RevisionDecision } from '../../src/core/branch/pairing';
 import { parseDecision } from '../../src/core/read/parse';
 import { defaultConfig } from '../../src/core/workspace/config';
+import { quickFixesFor } from '../../src/core/views/quickFixes';
+import { branchMarkText } from '../../src/core/views/vocabulary';
 
 function at(path: string, text: string): RevisionDecision {
   return { path, decision: parseDecision(path, text), text };
@@ -28,6 +31,13 @@ describe('branch rules', () => {
     assert.deepEqual(pairing.added.map((d) => d.path), ['e/0003-c.md']);
     const renamed = pairDecisions(base, head, new Map([['d/0003-c.md', 'e/0003-c.md']]));
     assert.deepEqual(renamed.deleted, []);
+    // git's rename of a deleted decision into an added one of the same template is no rename.
+    const template = pairDecisions([at('d/0002-b.md', '# B\n')], [at('d/0003-other.md', '# Other\n')], new Map([['d/0002-b.md', 'd/0003-other.md']]));
+    assert.deepEqual([template.pairs.length, template.deleted.map((d) => d.path), template.added.map((d) => d.path)], [0, ['d/0002-b.md'], ['d/0003-other.md']]);
+    const renumbered = pairDecisions([at('d/0002-b.md', '# B\n')], [at('d/0007-b.md', '# B\n')], new Map([['d/0002-b.md', 'd/0007-b.md']]));
+    assert.equal(renumbered.pairs.length, 1, 'renumbered, same title');
+    const retitled = pairDecisions([at('d/0002-b.md', '# B\n')], [at('d/0002-bee.md', '# Bee\n')], new Map([['d/0002-b.md', 'd/0002-bee.md']]));
+    assert.equal(retitled.pairs.length, 1, 'retitled, same number');
   });
 
   it('reports a taken number only against a decision the base added meanwhile, with the next number free on both', () => {
@@ -47,5 +57,30 @@ describe('branch rules', () => {
     assert.deepEqual(check('---\nowner: cto\nelevated-from: hoe\nelevated-on: 2024-02-02\n---\n# A\n'), []);
     assert.deepEqual(check('---\nowner: cto\nelevated-from: cto\nelevated-on: 2020-01-01\n---\n# A\n'), ['owner-changed-without-elevation']);
     assert.deepEqual(check('---\nowner: cto\n---\n# A\n'), ['owner-changed-without-elevation']);
+  });
+  it('marks what the branch adds, changes and renames, and nothing it left as it was', () => {
+    const base = [at('d/0001-a.md', '# A\n'), at('d/0002-b.md', '# B\n'), at('d/0003-c.md', '# C\n'), at('d/0004-gone.md', '# Gone\n')];
+    const head = [at('d/0001-a.md', '# A\n'), at('d/0002-b.md', '# B\n\nMore.\n'), at('d/0003-see.md', '# C\n'), at('d/0005-new.md', '# New\n')];
+    const { pairing, problems } = checkBranchSides({ base, head, tipPaths: [], renames: new Map() }, defaultConfig(), 'main');
+    assert.deepEqual([...branchMarks(pairing)].sort(), [['d/0002-b.md', 'changed'], ['d/0003-see.md', 'renamed'], ['d/0005-new.md', 'added']]);
+    assert.deepEqual(problems.map((p) => [p.problem.code, p.path]), [['decision-deleted', 'd/0004-gone.md']]);
+  });
+
+  it('compares with the base the setting names, else the upstream (a local one by its name), else with none', () => {
+    assert.deepEqual(chooseBase(' release ', { remote: 'origin', name: 'main' }), { ref: 'release', from: 'setting' });
+    assert.deepEqual(chooseBase('', { remote: 'origin', name: 'main' }), { ref: 'origin/main', from: 'upstream' });
+    assert.deepEqual(chooseBase(undefined, { remote: '.', name: 'main' }), { ref: 'main', from: 'upstream' });
+    assert.equal(chooseBase('  ', undefined), undefined);
+  });
+  it('offers Renumber to the number free on both sides for a number taken on the base, and words each mark', () => {
+    const base = [at('d/0001-a.md', '# A\n')];
+    const mine = at('d/0002-mine.md', '---\nstatus: proposed\n---\n# Mine\n');
+    const [taken] = checkBranchSides({ base, head: [...base, mine], tipPaths: ['d/0001-a.md', 'd/0002-theirs.md', 'd/0003-later.md'], renames: new Map() }, defaultConfig(), 'origin/main').problems;
+    assert.ok(taken);
+    const fixes = quickFixesFor(taken.problem, { text: mine.text, decision: mine.decision, config: defaultConfig(), today: '2026-01-01' });
+    assert.deepEqual(fixes.map((f) => [f.title, f.preferred, f.command]), [['Renumber ADR-0002 to ADR-0004…', true, { id: 'adrRoles.renumber', args: ['d/0002-mine.md', { to: 4 }] }]]);
+    assert.deepEqual(quickFixesFor({ ...taken.problem, data: {} }, { text: mine.text, decision: mine.decision, config: defaultConfig(), today: '2026-01-01' }), [], 'no number, no fix');
+    assert.deepEqual(branchMarkText('added', 'origin/main'), { badge: '+', tooltip: 'Added on this branch (against origin/main)' });
+    assert.equal(branchMarkText('changed', 'main').tooltip, 'Changed on this branch (against main)');
   });
 });

@@ -98,6 +98,14 @@ describe('adr-roles lint --base, on real git repositories', () => {
     assert.deepEqual(branchFound(lintBase(repo).problems), []);
   });
 
+  it('reports a decision deleted while another of the same template is added, which git reads as a rename', () => {
+    unlinkSync(join(repo, FOLDER, '0002-ship-weekly.md'));
+    write(repo, '0003-ship-daily.md', decision({ status: 'accepted', date: '2024-01-03', owner: 'hoe' }, 'Ship daily', 'Chosen option: daily releases.'));
+    commitAll(repo, 'replace');
+    assert.match(git(repo, 'diff', '-M', '--name-status', 'main', '--', FOLDER), /^R\d+\t.*0002-ship-weekly\.md\t.*0003-ship-daily\.md$/m, 'git reads it as a rename');
+    assert.deepEqual(branchFound(lintBase(repo).problems), [['decision-deleted', `${FOLDER}/0002-ship-weekly.md`]]);
+  });
+
   it('compares with the merge base: a decision main rewrote since the branch started is not the branch rewriting it', () => {
     git(repo, 'checkout', '-q', 'main');
     write(repo, '0001-use-segment.md', decision({ status: 'accepted', date: '2024-01-02', owner: 'hoe' }, 'Use Segment everywhere', 'Chosen option: Segment for all.'));
@@ -175,5 +183,36 @@ describe('adr-roles lint --base, on real git repositories', () => {
     const small = runCli(['lint', '--base', 'feature', '--format', 'json', '--max-file-size', '1'], repo);
     assert.deepEqual(branchFound(JSON.parse(small.stdout) as Found[]), [], 'over 1 KB at the base: not read, so not reported');
     assert.ok(readFileSync(join(repo, FOLDER, '0001-use-segment.md'), 'utf8').includes('Segment'));
+  });
+  it('reads a decision whose file name holds a backslash (legal on Linux) as that one file, in lint --base, summary --base and codeowners', () => {
+    const hostile = '0003-a\\b.md';
+    // main takes 0003 meanwhile; the branch adds its 0003 under the hostile name.
+    git(repo, 'checkout', '-q', 'main');
+    write(repo, '0003-data-retention.md', decision({ status: 'accepted', owner: 'cto' }, 'Data retention', 'Keep a year.'));
+    commitAll(repo, 'meanwhile on main');
+    git(repo, 'checkout', '-q', 'feature');
+    write(repo, hostile, decision({ status: 'proposed', owner: 'hoe' }, 'Flags', 'Use flags.'));
+    commitAll(repo, 'hostile name');
+
+    const { code, problems, stderr } = lintBase(repo);
+    assert.equal(code, 1, stderr);
+    assert.doesNotMatch(stderr, /left out|ENOENT/);
+    assert.deepEqual(branchFound(problems), [['number-taken-on-base', `${FOLDER}/${hostile}`]]);
+    assert.match(problems[0]?.message ?? '', /^ADR-0003 is taken on main by 0003-data-retention\.md/);
+
+    const summary = runCli(['summary', '--base', 'main', '--format', 'json'], repo);
+    assert.equal(summary.code, 0, summary.stderr);
+    assert.equal(summary.stderr, '');
+    assert.match(summary.stdout, /"ADR-0003"/);
+    assert.ok(summary.stdout.includes(JSON.stringify(`${FOLDER}/${hostile}`)), summary.stdout);
+
+    // CODEOWNERS escapes the backslash as gitignore does; git's own matcher agrees it names the file.
+    writeFileSync(join(repo, '.adr-roles.yml'), "roles:\n  - { id: cto, label: CTO, kind: strategy, reviewers: ['@acme/cto'] }\n  - { id: hoe, label: HoE, kind: execution, reviewers: ['@acme/eng'] }\n");
+    const owners = runCli(['codeowners'], repo);
+    assert.equal(owners.code, 0, owners.stderr);
+    const line = readFileSync(join(repo, '.github', 'CODEOWNERS'), 'utf8').split('\n').find((l) => l.includes('0003-a'));
+    assert.equal(line, `/${FOLDER}/0003-a\\\\b.md @acme/eng`);
+    writeFileSync(join(repo, '.gitignore'), `${(line ?? '').split(' ')[0]}\n`);
+    assert.match(git(repo, 'check-ignore', '--no-index', '-v', `${FOLDER}/${hostile}`), /\.gitignore:1:/);
   });
 });

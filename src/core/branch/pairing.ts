@@ -22,9 +22,21 @@ function folderOf(path: string): string {
 }
 
 /**
- * Which base decision each branch decision is: the same path, else the rename `git` found, else a
- * file of the same folder and title that took a deleted one's place (a rename `git` could not see,
- * such as one not yet committed, or one whose text changed too much).
+ * Whether a rename git found is the same decision: it keeps its number or its title. git measures
+ * similarity of text, and decisions written from one template share most of theirs, so deleting
+ * one decision while adding another reads to git as a rename of the first into the second.
+ */
+function sameDecision(a: RevisionDecision, b: RevisionDecision): boolean {
+  if (a.decision.number !== null && a.decision.number === b.decision.number) return true;
+  const title = a.decision.title?.value.trim();
+  return title !== undefined && title !== '' && title === b.decision.title?.value.trim();
+}
+
+/**
+ * Which base decision each branch decision is: the same path, else the rename `git` found (when it
+ * keeps the number or the title), else a file of the same folder and title that took a deleted
+ * one's place (a rename `git` could not see, such as one not yet committed, or one whose text
+ * changed too much).
  */
 export function pairDecisions(base: readonly RevisionDecision[], head: readonly RevisionDecision[], renames: ReadonlyMap<string, string>): Pairing {
   const headByPath = new Map(head.map((h) => [h.path, h]));
@@ -32,7 +44,8 @@ export function pairDecisions(base: readonly RevisionDecision[], head: readonly 
   const pairs: Pairing['pairs'] = [];
   const unpaired: RevisionDecision[] = [];
   for (const old of base) {
-    const match = headByPath.get(old.path) ?? headByPath.get(renames.get(old.path) ?? '');
+    const renamed = headByPath.get(renames.get(old.path) ?? '');
+    const match = headByPath.get(old.path) ?? (renamed && sameDecision(old, renamed) ? renamed : undefined);
     if (match && !paired.has(match.path)) {
       paired.add(match.path);
       pairs.push({ base: old, head: match });

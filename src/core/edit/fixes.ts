@@ -93,6 +93,12 @@ function candidateFixes(problem: Problem, context: FixContext): Fix[] {
       const next = typeof problem.data?.nextNumber === 'number' ? problem.data.nextNumber : undefined;
       return [{ action: { kind: 'renumber', id: context.decision.id, to: next }, preferred: false, edits: [], command: { id: 'adrRoles.renumber', args: [context.decision.file] } }];
     }
+    case 'number-taken-on-base': {
+      // The number free both here and on the base, which the local folder alone cannot know.
+      const next = typeof problem.data?.nextNumber === 'number' ? problem.data.nextNumber : undefined;
+      if (next === undefined) return [];
+      return [{ action: { kind: 'renumber', id: context.decision.id, to: next }, preferred: true, edits: [], command: { id: 'adrRoles.renumber', args: [context.decision.file, { to: next }] } }];
+    }
     case 'review-overdue':
       return [reviewedTodayFix(context)];
     case 'invalid-date':

@@ -28,8 +28,9 @@ const SIX_DIGIT_DATE = /^([1-9]\d)(\d{2})(\d{2})[-_ ]+([^-_ \n\r\u2028\u2029].*)
 /** `2022-02-revisit-framework`: a year and month, not decision number 2022. */
 const YEAR_MONTH = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])(?:[-_ ]+([^-_ \n\r\u2028\u2029].*|))?$/;
 
+/** The last step of a core path. Core paths are POSIX: a `\` is part of a name (legal on Linux), not a separator. */
 export function baseName(path: string): string {
-  const slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const slash = path.lastIndexOf('/');
   return slash === -1 ? path : path.slice(slash + 1);
 }
 

@@ -24,3 +24,27 @@ export function markdownText(text: string): string {
 export function notificationText(text: string): string {
   return plainText(text).replaceAll('](', '] (');
 }
+
+// The branch checks' lines in the output channel: said once each, never as notifications, since a
+// base that cannot be read stays unreadable on every keystroke.
+
+export const BRANCH_CHECKS_UNTRUSTED = 'Branch checks are off: they run git in the workspace, which is not trusted.';
+
+export const BRANCH_CHECKS_NO_GIT = "Branch checks are off: VS Code's Git extension is not installed or is disabled (git.enabled).";
+
+export function branchNoBaseLine(repository: string): string {
+  return plainText(`Branch checks in ${repository}: no base to compare with. Set adrRoles.review.base (e.g. origin/main), or give the current branch an upstream.`);
+}
+
+export function branchComparedLine(repository: string, base: string, from: 'setting' | 'upstream'): string {
+  return plainText(`Branch checks in ${repository}: comparing with ${base} (${from === 'setting' ? 'adrRoles.review.base' : "the branch's upstream"}).`);
+}
+
+export function branchFailedLine(repository: string, reason: string): string {
+  return plainText(`Branch checks in ${repository} stopped: ${reason}`);
+}
+
+/** A deleted decision has no file to show its problem on; the folder's README or index would have been the place. */
+export function branchDeletedUnshownLine(repository: string, message: string, folder: string): string {
+  return plainText(`Branch checks in ${repository}: ${message} (shown here: ${folder || 'the repository root'} has no README.md or index.md to show it on).`);
+}

@@ -174,3 +174,18 @@ export function triggerText(trigger: string | null | undefined, detail?: string 
 export function elevationText(from: string, on: string | null | undefined): string {
   return `elevated from ${from}${on ? ` on ${on}` : ''}`;
 }
+
+/** How a decision of the working tree stands against the branch checks' base (core/branch's marks). */
+export type BranchMarkKind = 'added' | 'changed' | 'renamed';
+
+/** The badge and words the Decisions view and the Explorer show on a decision the branch touched. */
+export function branchMarkText(mark: BranchMarkKind, base: string): { badge: string; tooltip: string } {
+  switch (mark) {
+    case 'added':
+      return { badge: '+', tooltip: `Added on this branch (against ${base})` };
+    case 'changed':
+      return { badge: '~', tooltip: `Changed on this branch (against ${base})` };
+    case 'renamed':
+      return { badge: '~', tooltip: `Renamed on this branch (against ${base})` };
+  }
+}

@@ -4,6 +4,16 @@ export function joinPath(...parts: string[]): string {
   return normalizePath(parts.filter((p) => p.length > 0).join('/'));
 }
 
+/**
+ * A file of `folder`, by the name its listing gave: the name is one step, taken as it is. A `\` in
+ * a name is a character (legal on Linux and macOS), never a separator, so it is not normalised.
+ */
+export function childPath(folder: string, name: string): string {
+  const parent = normalizePath(folder);
+  if (parent === '.') return name;
+  return parent === '/' ? `/${name}` : `${parent}/${name}`;
+}
+
 export function normalizePath(path: string): string {
   const absolute = path.startsWith('/');
   const out: string[] = [];

@@ -21,14 +21,25 @@ const READ_CONCURRENCY = 16;
  * every reference to it in the workspace, all in one undoable WorkspaceEdit, once the user has
  * seen what will change and confirmed it.
  */
-export async function renumberDecision(index: WorkspaceIndex, arg: unknown): Promise<vscode.Uri | undefined> {
+/** `to`: the number to give, preselected by a quick fix (the one free on the base too); a number the folder took meanwhile moves on to the next free after it. */
+export interface RenumberOptions {
+  to?: number;
+}
+
+/** The options as a command argument gives them: anything else is no option. */
+export function renumberOptions(value: unknown): RenumberOptions {
+  const to = typeof value === 'object' && value !== null ? (value as { to?: unknown }).to : undefined;
+  return typeof to === 'number' && Number.isSafeInteger(to) && to > 0 ? { to } : {};
+}
+
+export async function renumberDecision(index: WorkspaceIndex, arg: unknown, options: RenumberOptions = {}): Promise<vscode.Uri | undefined> {
   const decision = await resolveDecision(index, arg, WHICH_DECISION.Renumber, (d) => d.number !== null);
   const uri = decision && index.uriOf(decision);
   if (!decision || !uri || decision.number === null) return undefined;
   const folder = vscode.Uri.joinPath(uri, '..');
   const log = index.logs().find((l) => decision.file.startsWith(`${l.folder}/`) && l.get(decision.file));
   if (!log) return undefined;
-  const newNumber = await reserveNextNumber(folder);
+  const newNumber = await reserveNextNumber(folder, options.to === undefined ? 0 : options.to - 1);
   try {
     return await renumberTo(decision, uri, folder, log, newNumber);
   } finally {
