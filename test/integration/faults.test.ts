@@ -136,6 +136,43 @@ describe('faults in the workspace', () => {
     }
   });
 
+  it('a decision changed by an edit no tab shows leaves the index once its file is deleted', async () => {
+    const api = await indexedApi();
+    const uri = workspaceFile(`${FOLDER}/0094-background.md`);
+    await writeText(uri, '---\nowner: cto\n---\n# 94. Background\n');
+    try {
+      await indexState(api, () => indexed(api, uri), () => 'the new decision is not indexed');
+      // A WorkspaceEdit on a closed file, as a quick fix or Renumber's mentions make: unsaved, in no tab.
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(3, 6, 3, 16), 'Edited in the background');
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      assert.ok(document?.isDirty, 'the edit left no unsaved document');
+      await remove(uri);
+      await indexState(api, () => !indexed(api, uri), () => 'the deleted decision is still indexed');
+    } finally {
+      await remove(uri);
+    }
+  });
+
+  it('a decision closed without saving reads as its file again', async () => {
+    const api = await indexedApi();
+    const uri = workspaceFile(`${FOLDER}/0095-reverted.md`);
+    await writeText(uri, '---\nowner: cto\n---\n# 95. As saved\n');
+    const title = () => api.decisions().find((d) => d.file === uri.path)?.title?.value;
+    try {
+      await indexState(api, () => title() === 'As saved', () => `the title is ${title()}`);
+      const editor = await vscode.window.showTextDocument(uri);
+      await editor.edit((b) => b.replace(new vscode.Range(3, 6, 3, 14), 'Never saved'));
+      await vscode.commands.executeCommand('adrRoles.refresh');
+      await indexState(api, () => title() === 'Never saved', () => `the unsaved title is not read: ${title()}`);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await indexState(api, () => title() === 'As saved', () => `the closed decision still reads as unsaved: ${title()}`);
+    } finally {
+      await remove(uri);
+    }
+  });
+
   it('a renamed decision moves its diagnostic to the new name', async () => {
     const api = await indexedApi();
     const before = workspaceFile(`${FOLDER}/0094-before.md`);
