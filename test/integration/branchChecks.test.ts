@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AdrRolesApi } from '../../src/vscode/api';
-import { codeOf, diagnosticGone, diagnosticOn, DIAGNOSTIC_SOURCE, indexedApi, indexState, readText } from './helpers';
+import { codeOf, diagnosticGone, diagnosticOn, DIAGNOSTIC_SOURCE, indexedApi, indexState, readText, workspaceFile, writeText } from './helpers';
 import { CONFIRM_RENUMBER, withPrompts } from './prompts';
 
 const FOLDER = 'docs/decisions';
@@ -104,7 +104,6 @@ describe('branch checks in the editor', () => {
     git(root, 'add', '-A');
     git(root, 'commit', '-q', '-m', 'branch work');
     // Meanwhile main takes 0031 and 0032: the next number free on both is 33, not the folder's 32.
-    // (Numbers no decision of the demo workspace mentions: Renumber rewrites mentions workspace-wide.)
     git(root, 'checkout', '-q', 'main');
     write('0031-data-retention.md', decision({ status: 'accepted', owner: 'cto' }, 'Data retention', 'Keep a year.'));
     write('0032-backups.md', decision({ status: 'accepted', owner: 'hoe' }, 'Backups', 'Nightly.'));
@@ -260,12 +259,18 @@ describe('branch checks in the editor', () => {
     const renumber = actions.find((a) => a.title === 'Renumber ADR-0031 to ADR-0033…');
     assert.ok(renumber?.command);
     const renamed = fileIn(`${FOLDER}/0033-feature-flags.md`);
+    // The first workspace folder is another repository: its ADR-0031 is its own, and stays.
+    const elsewhere = workspaceFile('docs/notes-on-adr-0031.md');
+    const elsewhereText = 'Our ADR-0031 and [its file](decisions/0031-other.md) are not the branch repository\'s.\n';
+    await writeText(elsewhere, elsewhereText);
     await withPrompts([], [{ ...CONFIRM_RENUMBER, message: /^Renumber ADR-0031 to ADR-0033\?$/ }, { message: /^ADR-0031 is now ADR-0033/, button: undefined }], async (ui) => {
       const args = (renumber.command?.arguments ?? []) as unknown[];
       const result = await vscode.commands.executeCommand<vscode.Uri | undefined>(renumber.command?.command ?? '', ...args);
       assert.equal(result?.toString(), renamed.toString(), JSON.stringify(ui.calls.map((c) => [c.kind, c.title, c.prompt])));
     });
     assert.match(await readText(renamed), /^# Feature flags$/m);
+    assert.equal(await readText(elsewhere), elsewhereText, 'Renumber rewrote a mention in another workspace folder');
+    await vscode.workspace.fs.delete(elsewhere);
     await branchState(api, () => marks()['0031-feature-flags.md'] === undefined && api.branchMark(renamed.toString())?.badge === '+', () => JSON.stringify(marks()));
     assert.deepEqual(vscode.languages.getDiagnostics(renamed).filter(isCode('number-taken-on-base')), []);
   });

@@ -49,24 +49,27 @@ export async function renumberDecision(index: WorkspaceIndex, arg: unknown, opti
 
 /** Plans the renumbering to a reserved number, shows it, and writes it once confirmed. */
 async function renumberTo(decision: Decision, uri: vscode.Uri, folder: vscode.Uri, log: DecisionLog, newNumber: number): Promise<vscode.Uri | undefined> {
-  const markdown = await vscode.workspace.findFiles('**/*.{md,markdown}', '**/node_modules/**');
+  // Mentions are looked for in the decision's own workspace folder: another folder is another
+  // repository, whose `ADR-0003` is its own decision.
+  const own = vscode.workspace.getWorkspaceFolder(uri);
+  const markdown = await vscode.workspace.findFiles(own ? new vscode.RelativePattern(own, '**/*.{md,markdown}') : '**/*.{md,markdown}', '**/node_modules/**');
   const files = (
     await mapBounded(markdown, READ_CONCURRENCY, async (file) => {
       const text = await currentText(file);
       return text === undefined ? undefined : { uri: file, path: file.path, text };
     })
   ).filter((f) => f !== undefined);
-  const own = files.find((f) => f.path === decision.file);
-  if (!own) {
+  const renumbered = files.find((f) => f.path === decision.file);
+  if (!renumbered) {
     void showError(`${baseName(decision.file)} cannot be read any more: nothing was changed.`);
     return undefined;
   }
-  const fresh = parseDecision(decision.file, own.text);
+  const fresh = parseDecision(decision.file, renumbered.text);
   const plan = planRenumber({ log, decision: fresh, newNumber, files });
 
   const newUri = vscode.Uri.joinPath(folder, plan.newFileName);
   // Every file it edits or renames is checked against the text the plan was computed from.
-  const basis: BasisFile[] = [{ uri, text: own.text, name: decision.id }];
+  const basis: BasisFile[] = [{ uri, text: renumbered.text, name: decision.id }];
   const edits = [{ uri, edits: plan.edits.get(decision.file) ?? [] }];
   for (const file of files) {
     const fileEdits = file.path === decision.file ? undefined : plan.edits.get(file.path);
