@@ -112,6 +112,11 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
       previousIsParagraph = true;
       continue;
     }
+    // An empty line (a third of a decision's lines) ends a paragraph and opens nothing.
+    if (fence === null && !inComment && !bom && lines.lineStart(line) === lines.lineEnd(line)) {
+      previousIsParagraph = false;
+      continue;
+    }
     const text = bom ? lines.lineText(line).slice(1) : lines.lineText(line);
     if (fence !== null || inComment) {
       structure.opaqueLines.add(line);
@@ -154,8 +159,13 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
     }
     previousIsParagraph = text.trim().length > 0 && !/^ {0,3}(>|\|)/.test(text) && !/^( {4}|\t)/.test(text);
   }
-  structure.headings.sort((a, b) => a.line - b.line);
+  if (!inLineOrder(structure.headings)) structure.headings.sort((a, b) => a.line - b.line);
   return structure;
+}
+
+function inLineOrder(headings: readonly Heading[]): boolean {
+  for (let i = 1; i < headings.length; i++) if ((headings[i - 1]?.line ?? 0) > (headings[i]?.line ?? 0)) return false;
+  return true;
 }
 
 /** Reads the fields under the title and the Status section, given where the headings and opaque lines are. */
@@ -203,6 +213,7 @@ const STATUS_SECTION_NAMES = new Set(['status', 'decision status', 'état', 'eta
 
 /** `Status`, `**Links:**`, `Links <!-- optional -->` → `status`, `links`: the section a heading opens. */
 function sectionName(text: string): string {
+  if (!/[*_:<]/.test(text)) return text.trim().toLowerCase();
   const comment = text.indexOf('<!--');
   return (comment === -1 ? text : text.slice(0, comment)).replace(/[*_:]/g, '').trim().toLowerCase();
 }

@@ -93,7 +93,7 @@ function yamlOf(source: string, matterStart: number): { entries: YamlEntry[]; er
   // YAML ends a line at a lone `\r` too, LineIndex only at `\n`: a space of the same length keeps
   // every offset, and both on the same lines. The block itself ends with one in a CRLF file (the
   // closing line's `\r`), which YAML read as content after a blank line: `owner: cto\r\n\r`.
-  return parseYamlBlock(source.replace(/\r(?!\n)/g, ' '), matterStart);
+  return parseYamlBlock(source.includes('\r') ? source.replace(/\r(?!\n)/g, ' ') : source, matterStart);
 }
 
 /**
@@ -107,7 +107,8 @@ function readPlainBlock(text: string, open: number, matterStart: number, closeSt
   if (text.charAt(bodyStart) === '\r') bodyStart++;
   if (text.charAt(bodyStart) === '\n') bodyStart++;
   try {
-    return { ...yamlOf(text.slice(matterStart, closeAt), matterStart), bodyStart };
+    const { entries, errors } = yamlOf(text.slice(matterStart, closeAt), matterStart);
+    return { entries, errors, bodyStart };
   } catch (error) {
     // As gray-matter's caller reports an engine that throws.
     return { entries: [], errors: [{ message: `the frontmatter cannot be read: ${String(error)}`, start: open, end: matterStart }], bodyStart: bodyStartAfter(text, closeStart) };
@@ -149,6 +150,9 @@ function readThroughGrayMatter(text: string, open: number, matterStart: number, 
  */
 function frontmatterStart(text: string): number {
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Nearly every file opens with its `---` (or its title): no blank line or comment to step over.
+  const first = text.charCodeAt(at);
+  if (first !== 32 && first !== 9 && first !== 13 && first !== 10 && first !== 60) return at;
   for (;;) {
     const rest = /^[ \t]*\r?\n/.exec(text.slice(at, at + 200)) ?? (text.startsWith('<!--', at) ? null : undefined);
     if (rest) {

@@ -78,10 +78,11 @@ function readFlowList(text: string, at: number): YamlValue | undefined {
   if (inner.trim() !== '') {
     let itemStart = 1;
     for (const part of inner.split(',')) {
-      const lead = part.length - part.trimStart().length;
-      const item = part.trim() === '' ? undefined : readPlain(part.trimStart(), at + itemStart + lead, true);
+      const trimmed = part.trim();
+      const lead = trimmed === '' ? 0 : part.indexOf(trimmed.charAt(0));
+      const item = trimmed === '' ? undefined : readPlain(part.slice(lead), at + itemStart + lead, true);
       // `[a, ]` and `[a,,b]` are not the simple shape.
-      if (!item || item.value !== part.trim()) return undefined;
+      if (!item || item.value !== trimmed) return undefined;
       items.push(item);
       itemStart += part.length + 1;
     }
