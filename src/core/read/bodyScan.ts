@@ -146,10 +146,9 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
       previousIsParagraph = false;
       continue;
     }
-    const underline = SETEXT_UNDERLINE.exec(text);
-    // The line above may be the first, after a byte-order mark: `\uFEFF* item` is a list item too.
-    const above = line === 1 && lines.text.charCodeAt(0) === 0xfeff ? lines.lineText(0).slice(1) : lines.lineText(line - 1);
-    if (underline && previousIsParagraph && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(above)) {
+    // Only a paragraph line above makes an underline: the line above is not cut out otherwise.
+    const underline = previousIsParagraph ? SETEXT_UNDERLINE.exec(text) : null;
+    if (underline && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(lineAbove(lines, line))) {
       const titleText = lines.lineText(line - 1);
       const trimmed = titleText.trim();
       structure.headings.push({ level: (underline[1] ?? '=').startsWith('=') ? 1 : 2, text: trimmed, line: line - 1, textStart: titleText.indexOf(trimmed) });
@@ -161,6 +160,11 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
   }
   if (!inLineOrder(structure.headings)) structure.headings.sort((a, b) => a.line - b.line);
   return structure;
+}
+
+/** The line above, without a byte-order mark when it is the first: `\uFEFF* item` is a list item too. */
+function lineAbove(lines: LineIndex, line: number): string {
+  return line === 1 && lines.text.charCodeAt(0) === 0xfeff ? lines.lineText(0).slice(1) : lines.lineText(line - 1);
 }
 
 function inLineOrder(headings: readonly Heading[]): boolean {

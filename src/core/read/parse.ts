@@ -241,7 +241,8 @@ function reportFrontmatterPlaceholders(reader: Reader, fm: Frontmatter): Set<num
   const last = fm.closeStart === -1 ? first - 1 : reader.lines.positionAt(fm.closeStart).line - 1;
   for (let line = first; line <= last; line++) {
     const text = reader.lines.lineText(line);
-    const m = /^([\w-]+)[ \t]*:[ \t]*(\{.*\})[ \t]*$/.exec(text);
+    // Only a line with a brace can hold one: most are passed over without a regular expression.
+    const m = text.includes('{') ? /^([\w-]+)[ \t]*:[ \t]*(\{.*\})[ \t]*$/.exec(text) : null;
     if (!m || bracedValue(m[2] ?? '')) continue;
     const start = reader.lines.lineStart(line) + text.indexOf((m[2] ?? '').charAt(0), (m[1] ?? '').length);
     reportPlaceholder(reader, m[1] ?? '', start, start + (m[2] ?? '').length);
