@@ -16,6 +16,16 @@ export function normalizePath(path: string): string {
   return absolute ? `/${joined}` : joined || '.';
 }
 
+/**
+ * joinPath(folder, name) for one entry a folder listed: the caller normalises the folder once, and
+ * a plain name is appended as it is, not re-split with the folder for each of 10,000 files.
+ */
+export function childPath(folder: string, name: string, normalizedFolder = normalizePath(folder)): string {
+  if (name === '' || name === '.' || name === '..' || name.includes('/') || name.includes('\\')) return joinPath(folder, name);
+  if (normalizedFolder === '.') return name;
+  return normalizedFolder === '/' ? `/${name}` : `${normalizedFolder}/${name}`;
+}
+
 export function dirName(path: string): string {
   const slash = path.lastIndexOf('/');
   if (slash === -1) return '.';
