@@ -202,7 +202,12 @@ function frontmatterRange(reader: Reader, fm: Frontmatter): Range {
 }
 
 function located(reader: Reader, value: string, lineStart: number, lineEnd: number, valueStart: number, valueEnd: number): Located<string> {
-  return { value, range: reader.lines.range(lineStart, lineEnd), valueRange: reader.lines.range(valueStart, valueEnd) };
+  const range = reader.lines.range(lineStart, lineEnd);
+  // Most values end where their line ends: one position for both, so a 10k catalog keeps (and the
+  // garbage collector copies) tens of thousands fewer objects. Positions are never changed in place.
+  const start = valueStart === lineStart ? range.start : reader.lines.positionAt(valueStart);
+  const end = valueEnd === lineEnd ? range.end : reader.lines.positionAt(valueEnd);
+  return { value, range, valueRange: { start, end } };
 }
 
 /**
