@@ -1,5 +1,4 @@
 import { join, relative, sep } from 'node:path';
-import { checkBranch } from './branchBase';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { lintDecision, lintSkipped } from '../core/rules/lint';
 import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/views/lintFormats';
@@ -48,6 +47,8 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
   }
   for (const skipped of catalog.skipped()) found.push(...lintSkipped(skipped, discovery.config).map((p) => ({ ...p, file: skipped.file })));
   if (options.base !== undefined) {
+    // Loaded only with --base: it brings git (child_process) with it.
+    const { checkBranch } = await import('./branchBase');
     const { revisions, problems } = await checkBranch(options.base, catalog, folders, options.limits, discovery.config);
     const fileOf = new Map(revisions.head.map((h) => [h.path, h.decision.file]));
     // A deleted decision's file is gone from the working tree: it is named where the base had it.

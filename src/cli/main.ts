@@ -1,13 +1,4 @@
 import { parseArgs } from 'node:util';
-import { codeownersCommand } from './codeownersCommand';
-import { graphCommand } from './graphCommand';
-import { indexCommand } from './indexCommand';
-import { lintCommand } from './lintCommand';
-import { listCommand } from './listCommand';
-import { migrateCommand } from './migrateCommand';
-import { newCommand } from './newCommand';
-import { reportCommand } from './reportCommand';
-import { summaryCommand } from './summaryCommand';
 import { UsageError } from './targets';
 import { plainText } from '../core/views/plainText';
 import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
@@ -163,25 +154,27 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const limits = readLimitsFrom(values['max-file-size']);
+  // Each command's module is loaded when it runs: a lint never evaluates git's child_process, the
+  // templates or the writers, which Node's start-up would otherwise pay for on every run.
   switch (command) {
     case 'list':
-      return listCommand(dirs, { json: values.json === true, limits });
+      return (await import('./listCommand')).listCommand(dirs, { json: values.json === true, limits });
     case 'lint':
-      return lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']), limits, profile: text(values.profile), base: text(values.base) });
+      return (await import('./lintCommand')).lintCommand(dirs, { format: text(values.format) ?? 'stylish', quiet: values.quiet === true, maxWarnings: maxWarningsOf(values['max-warnings']), limits, profile: text(values.profile), base: text(values.base) });
     case 'graph':
-      return graphCommand(dirs, { format: typeof values.format === 'string' ? values.format : 'mermaid', limits });
+      return (await import('./graphCommand')).graphCommand(dirs, { format: typeof values.format === 'string' ? values.format : 'mermaid', limits });
     case 'report':
-      return reportCommand(dirs, { json: values.json === true, limits });
+      return (await import('./reportCommand')).reportCommand(dirs, { json: values.json === true, limits });
     case 'index':
-      return indexCommand(dirs, { check: values.check === true, limits });
+      return (await import('./indexCommand')).indexCommand(dirs, { check: values.check === true, limits });
     case 'summary':
-      return summaryCommand(dirs, { base: text(values.base), format: text(values.format) ?? 'markdown', limits });
+      return (await import('./summaryCommand')).summaryCommand(dirs, { base: text(values.base), format: text(values.format) ?? 'markdown', limits });
     case 'codeowners':
-      return codeownersCommand(dirs, { check: values.check === true, limits });
+      return (await import('./codeownersCommand')).codeownersCommand(dirs, { check: values.check === true, limits });
     case 'new':
-      return newCommand(dirs, { owner: text(values.owner), dir: text(values.dir), template: text(values.template) });
+      return (await import('./newCommand')).newCommand(dirs, { owner: text(values.owner), dir: text(values.dir), template: text(values.template) });
     case 'migrate':
-      return migrateCommand(dirs, { owner: text(values.owner), where: text(values.where), dryRun: values['dry-run'] === true, limits });
+      return (await import('./migrateCommand')).migrateCommand(dirs, { owner: text(values.owner), where: text(values.where), dryRun: values['dry-run'] === true, limits });
     default:
       throw new UsageError(`unknown command '${command}': use list, lint, graph, report, summary, index, codeowners, new or migrate (adr-roles --help)`);
   }

@@ -73,22 +73,17 @@ function readBounded(fd: number, size: number, maxBytes: number): Buffer | undef
 /**
  * A file's text as on disk (byte-order mark kept), never through a link at the last step and
  * never waiting on a pipe. With `maxBytes`, only a regular file is read, and at most that much;
- * without it (a decision file its folder listed as regular) Node's own fast read is used.
+ * without it (a decision file its folder listed as regular) Node's own fast read is used: one call
+ * that opens with the same flags, reads and closes in C++, where a separate open, read and close
+ * from JavaScript cost a quarter of reading 10,000 files.
  */
 export function readRegularText(path: string, maxBytes?: number): string | undefined {
   if (maxBytes === undefined) {
-    let fd: number;
     try {
-      fd = openSync(path, constants.O_RDONLY | NO_FOLLOW);
+      // Node takes open(2) flags as a number too (see "File system flags" in its fs docs); the types say string only.
+      return readFileSync(path, { encoding: 'utf8', flag: (constants.O_RDONLY | NO_FOLLOW) as unknown as string });
     } catch {
       return undefined;
-    }
-    try {
-      return readFileSync(fd, 'utf8');
-    } catch {
-      return undefined;
-    } finally {
-      closeSync(fd);
     }
   }
   const file = openRegular(path, constants.O_RDONLY);

@@ -26,6 +26,7 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { kind: 'text', name: 'a Supersedes bullet of unclosed Hugo shortcode links `[]({{<` repeated', n: 2000, text: (n) => `# 1. A\n\n* Supersedes: ${'[]({{< ref "a.md" >'.repeat(n)}\n` },
   { kind: 'text', name: 'a title of `[](` repeated', n: 4000, text: (n) => `# 1. A ${'[]('.repeat(n)}\n` },
   { kind: 'text', name: 'frontmatter of `*` lines', n: 300, text: (n) => `---\nx: ""${'\n*'.repeat(n)}\n---\n# 1. Y\n` },
+  { kind: 'text', name: 'a tagged frontmatter block of blank lines before its one field', n: 2000, text: (n) => `---yaml\n${' \n'.repeat(n)}x\n---\n# 1. T\n` },
   { kind: 'text', name: 'frontmatter of anchored keys', n: 120, text: (n) => `---\n${Array.from({ length: n }, (_, i) => `a${i}: &a${i} 1`).join('\n')}\n---\n# 1. Y\n` },
   { kind: 'text', name: 'lazy continuation lines under a status bullet (open document)', n: 150, text: (n) => `# 1. L\n\n* Status: x\n${'y\n'.repeat(n)}`, markdown: 'tree' },
   { kind: 'text', name: 'a reference of `1` and blanks before a line break', n: 7000, text: (n) => `---\nowner: cto\nsupersedes: "1${' '.repeat(n)}\\nx"\n---\n# 1. T\n` },

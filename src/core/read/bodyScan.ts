@@ -112,6 +112,11 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
       previousIsParagraph = true;
       continue;
     }
+    // An empty line (a third of a decision's lines) ends a paragraph and opens nothing.
+    if (fence === null && !inComment && !bom && lines.lineStart(line) === lines.lineEnd(line)) {
+      previousIsParagraph = false;
+      continue;
+    }
     const text = bom ? lines.lineText(line).slice(1) : lines.lineText(line);
     if (fence !== null || inComment) {
       structure.opaqueLines.add(line);
@@ -141,10 +146,9 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
       previousIsParagraph = false;
       continue;
     }
-    const underline = SETEXT_UNDERLINE.exec(text);
-    // The line above may be the first, after a byte-order mark: `\uFEFF* item` is a list item too.
-    const above = line === 1 && lines.text.charCodeAt(0) === 0xfeff ? lines.lineText(0).slice(1) : lines.lineText(line - 1);
-    if (underline && previousIsParagraph && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(above)) {
+    // Only a paragraph line above makes an underline: the line above is not cut out otherwise.
+    const underline = previousIsParagraph ? SETEXT_UNDERLINE.exec(text) : null;
+    if (underline && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(lineAbove(lines, line))) {
       const titleText = lines.lineText(line - 1);
       const trimmed = titleText.trim();
       structure.headings.push({ level: (underline[1] ?? '=').startsWith('=') ? 1 : 2, text: trimmed, line: line - 1, textStart: titleText.indexOf(trimmed) });
@@ -154,8 +158,18 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
     }
     previousIsParagraph = text.trim().length > 0 && !/^ {0,3}(>|\|)/.test(text) && !/^( {4}|\t)/.test(text);
   }
-  structure.headings.sort((a, b) => a.line - b.line);
+  if (!inLineOrder(structure.headings)) structure.headings.sort((a, b) => a.line - b.line);
   return structure;
+}
+
+/** The line above, without a byte-order mark when it is the first: `\uFEFF* item` is a list item too. */
+function lineAbove(lines: LineIndex, line: number): string {
+  return line === 1 && lines.text.charCodeAt(0) === 0xfeff ? lines.lineText(0).slice(1) : lines.lineText(line - 1);
+}
+
+function inLineOrder(headings: readonly Heading[]): boolean {
+  for (let i = 1; i < headings.length; i++) if ((headings[i - 1]?.line ?? 0) > (headings[i]?.line ?? 0)) return false;
+  return true;
 }
 
 /** Reads the fields under the title and the Status section, given where the headings and opaque lines are. */
@@ -209,6 +223,7 @@ const STATUS_SECTION_NAMES = new Set(['status', 'decision status', 'état', 'eta
 
 /** `Status`, `**Links:**`, `Links <!-- optional -->` → `status`, `links`: the section a heading opens. */
 function sectionName(text: string): string {
+  if (!/[*_:<]/.test(text)) return text.trim().toLowerCase();
   const comment = text.indexOf('<!--');
   return (comment === -1 ? text : text.slice(0, comment)).replace(/[*_:]/g, '').trim().toLowerCase();
 }

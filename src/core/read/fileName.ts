@@ -38,10 +38,19 @@ export function stemOf(fileName: string): string {
   return baseName(fileName).replace(/\.(md|markdown|mdx)$/i, '');
 }
 
+/**
+ * Days of a month (1–12), as `new Date(Date.UTC(year, month, 0))` counts them (years 0–99 are
+ * 1900–1999 to it), without building a Date for every date read.
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
 export function isValidCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  return day <= daysInMonth(year, month);
 }
 
 function asDate(year: string, month: string, day: string): string | null {

@@ -1,4 +1,3 @@
-import matter from 'gray-matter';
 import { parseYamlBlock } from './yamlValues';
 import type { YamlEntry } from './yamlTree';
 
@@ -22,19 +21,12 @@ export interface Frontmatter {
 }
 
 /** Languages whose blocks would be evaluated as code by gray-matter's default engines. */
-const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
-const YAML_LANGUAGES = ['', 'yaml', 'yml', 'json'];
+export const CODE_LANGUAGES = ['js', 'javascript', 'coffee', 'coffeescript', 'cson'];
+export const YAML_LANGUAGES = ['', 'yaml', 'yml', 'json'];
 
-class RefusedLanguageError extends Error {}
-
-function refuse(language: string) {
-  return {
-    parse(): never {
-      throw new RefusedLanguageError(
-        `frontmatter in '${language}' is code and is never run: write the decision's fields as YAML`,
-      );
-    },
-  };
+/** What is said of a block in a language that is code: it is never run. */
+export function refusedCodeMessage(language: string): string {
+  return `frontmatter in '${language}' is code and is never run: write the decision's fields as YAML`;
 }
 
 /** Whether the first line after `from` with text on it reads as a YAML key (`status: accepted`). */
@@ -48,10 +40,16 @@ function opensFields(text: string, from: number): boolean {
 }
 
 /**
- * The frontmatter block at the top of a decision (after a byte-order mark or licence comments), or
- * null. `throughGrayMatter` reads an untagged block the reference way too: tests compare the two.
+ * How a closed block is read, from where its opening and closing delimiters are: `readBlock` in
+ * production; tests pass gray-matter's reading (test/unit/grayMatterReading.ts) to compare the two.
  */
-export function readFrontmatter(text: string, throughGrayMatter = false): Frontmatter | null {
+export type BlockReader = (text: string, open: number, matterStart: number, closeStart: number, language: string) => BlockReading;
+
+/**
+ * The frontmatter block at the top of a decision (after a byte-order mark or licence comments), or
+ * null. `readBlock` reads it the reference way instead: tests compare the two.
+ */
+export function readFrontmatter(text: string, readBlock: BlockReader = readOwnWay): Frontmatter | null {
   const open = frontmatterStart(text);
   if (!text.startsWith('---', open) || text.charAt(open + 3) === '-') return null;
   const firstBreak = text.indexOf('\n', open);
@@ -85,10 +83,7 @@ export function readFrontmatter(text: string, throughGrayMatter = false): Frontm
     return result;
   }
 
-  // A plain `---` opening (no language tag) is nearly every decision: gray-matter would hand the
-  // same block to the same YAML reader and end the block at the same place, so it is skipped; its
-  // cost was a copy of the whole file to a Buffer per decision. Tagged blocks still go through it.
-  const read = language === '' && !throughGrayMatter ? readPlainBlock(text, open, matterStart, closeStart) : readThroughGrayMatter(text, open, matterStart, closeStart, language);
+  const read = readBlock(text, open, matterStart, closeStart, language);
   result.bodyStart = read.bodyStart;
   result.entries = read.entries;
   result.errors.push(...read.errors);
@@ -96,17 +91,17 @@ export function readFrontmatter(text: string, throughGrayMatter = false): Frontm
 }
 
 /** What reading a closed block found: its YAML entries and errors, and where the body starts. */
-interface BlockReading {
+export interface BlockReading {
   entries: YamlEntry[];
   errors: FrontmatterError[];
   bodyStart: number;
 }
 
-function yamlOf(source: string, matterStart: number): { entries: YamlEntry[]; errors: FrontmatterError[] } {
+export function yamlOf(source: string, matterStart: number): { entries: YamlEntry[]; errors: FrontmatterError[] } {
   // YAML ends a line at a lone `\r` too, LineIndex only at `\n`: a space of the same length keeps
   // every offset, and both on the same lines. The block itself ends with one in a CRLF file (the
   // closing line's `\r`), which YAML read as content after a blank line: `owner: cto\r\n\r`.
-  return parseYamlBlock(source.replace(/\r(?!\n)/g, ' '), matterStart);
+  return parseYamlBlock(source.includes('\r') ? source.replace(/\r(?!\n)/g, ' ') : source, matterStart);
 }
 
 /**
@@ -116,11 +111,10 @@ function yamlOf(source: string, matterStart: number): { entries: YamlEntry[]; er
  */
 function readPlainBlock(text: string, open: number, matterStart: number, closeStart: number): BlockReading {
   const closeAt = closeStart - 1;
-  let bodyStart = closeAt + 4;
-  if (text.charAt(bodyStart) === '\r') bodyStart++;
-  if (text.charAt(bodyStart) === '\n') bodyStart++;
+  const bodyStart = bodyAfterClose(text, closeStart);
   try {
-    return { ...yamlOf(text.slice(matterStart, closeAt), matterStart), bodyStart };
+    const { entries, errors } = yamlOf(text.slice(matterStart, closeAt), matterStart);
+    return { entries, errors, bodyStart };
   } catch (error) {
     // As gray-matter's caller reports an engine that throws.
     return { entries: [], errors: [{ message: `the frontmatter cannot be read: ${String(error)}`, start: open, end: matterStart }], bodyStart: bodyStartAfter(text, closeStart) };
@@ -128,32 +122,66 @@ function readPlainBlock(text: string, open: number, matterStart: number, closeSt
 }
 
 /**
- * The only gray-matter call site. gray-matter finds the delimiters; its default engines are replaced,
- * so `---js` and friends throw instead of calling `eval`, and an options object is always passed so
- * it does not cache every string it has seen.
+ * Blocks were read by gray-matter (with its engines replaced, so `---js` and friends threw instead
+ * of calling `eval`); they are read here as it read them, which spares every start its js-yaml
+ * set-up and the bundle 46 KB. A plain `---` opening (nearly every decision) is read as gray-matter
+ * handed it to the YAML reader; its cost was also a copy of the whole file to a Buffer per file.
+ * test/unit/frontmatterAgreement.test.ts holds the readings equal to gray-matter's.
  */
-function readThroughGrayMatter(text: string, open: number, matterStart: number, closeStart: number, language: string): BlockReading {
-  let parsedYaml: { entries: YamlEntry[]; errors: FrontmatterError[] } | undefined;
-  const yamlEngine = {
-    parse(source: string): object {
-      parsedYaml = yamlOf(source, matterStart);
-      return {};
-    },
-  };
-  const engines: Record<string, { parse(source: string): object }> = { yaml: yamlEngine, yml: yamlEngine, json: yamlEngine };
-  for (const name of CODE_LANGUAGES) engines[name] = refuse(name);
-  let bodyStart: number;
-  try {
-    const file = matter(open > 0 ? text.slice(open) : text, { engines, language: 'yaml' });
-    bodyStart = text.length - file.content.length;
-  } catch (error) {
-    const message = error instanceof RefusedLanguageError ? error.message : `the frontmatter cannot be read: ${String(error)}`;
-    return { entries: [], errors: [{ message, start: open, end: matterStart }], bodyStart: bodyStartAfter(text, closeStart) };
+function readOwnWay(text: string, open: number, matterStart: number, closeStart: number, language: string): BlockReading {
+  return language === '' ? readPlainBlock(text, open, matterStart, closeStart) : readTaggedBlock(text, open, matterStart, closeStart);
+}
+
+/**
+ * A block with a language tag (`---yaml`), read as gray-matter read it: the tag as written picks
+ * the engine (exactly, or by its alias in any case: `YML` is `yaml`, `JSON` none), a block of only
+ * comments reaches no engine, and an engine's error leaves the body after the closing line.
+ */
+function readTaggedBlock(text: string, open: number, matterStart: number, closeStart: number): BlockReading {
+  const name = text.slice(open + 3, matterStart).trim();
+  const block = text.slice(matterStart, closeStart - 1);
+  const failed = (message: string): BlockReading => ({ entries: [], errors: [{ message, start: open, end: matterStart }], bodyStart: bodyStartAfter(text, closeStart) });
+  const engine = onlyComments(block) ? 'none' : engineOf(name);
+  if (engine === undefined) return failed(`the frontmatter cannot be read: Error: gray-matter engine "${name}" is not registered`);
+  if (engine !== 'yaml' && engine !== 'none') return failed(refusedCodeMessage(engine));
+  // A block of comments in a language that is not YAML's is read by no one: nothing to report.
+  if (engine === 'none' && !YAML_LANGUAGES.includes(name.toLowerCase())) return { entries: [], errors: [], bodyStart: bodyAfterClose(text, closeStart) };
+  return readPlainBlock(text, open, matterStart, closeStart);
+}
+
+/** Engines by the tag as written: YAML's, a refused code language's own name, or undefined for none. */
+const ENGINES: Record<string, string> = { yaml: 'yaml', yml: 'yaml', json: 'yaml', javascript: 'javascript', js: 'js', coffee: 'coffee', coffeescript: 'coffeescript', cson: 'cson' };
+
+/** gray-matter's lookup: the tag as written, else its alias (`js`/`javascript`, `coffee`/`coffeescript`/`cson`, `yaml`/`yml`, any case). */
+function engineOf(name: string): string | undefined {
+  if (Object.hasOwn(ENGINES, name)) return ENGINES[name];
+  const lower = name.toLowerCase();
+  if (lower === 'js' || lower === 'javascript') return 'javascript';
+  if (lower === 'coffee' || lower === 'coffeescript' || lower === 'cson') return 'coffee';
+  if (lower === 'yaml' || lower === 'yml') return 'yaml';
+  return undefined;
+}
+
+/**
+ * Whether gray-matter took the block for comments only: `block.replace(/^\s*#[^\n]+/gm, '')` is
+ * blank. That expression retried its `\s*` from every line start of a run of blank lines (quadratic);
+ * this walks the block once. The search resumes where the last match ended, at the block's start
+ * or a `\n`, so a line start is always behind the next non-blank character with only blanks between:
+ * it is removed exactly when it is a `#` followed by a character other than `\n`, with the rest of
+ * its line.
+ */
+export function onlyComments(block: string): boolean {
+  const nonBlank = /\S/g;
+  for (let from = 0; from < block.length; ) {
+    nonBlank.lastIndex = from;
+    const found = nonBlank.exec(block);
+    if (!found) return true;
+    const at = found.index;
+    if (block.charAt(at) !== '#' || at + 1 >= block.length || block.charAt(at + 1) === '\n') return false;
+    const lineEnd = block.indexOf('\n', at + 1);
+    from = lineEnd === -1 ? block.length : lineEnd;
   }
-  // gray-matter skips a block it takes for comments only, by JavaScript's `\s`: `\f# x` is one to
-  // it and not to YAML. Reading it anyway keeps its error from surfacing only once a field is added.
-  if (!parsedYaml && YAML_LANGUAGES.includes(language)) yamlEngine.parse(text.slice(matterStart, closeStart - 1));
-  return { entries: parsedYaml?.entries ?? [], errors: parsedYaml?.errors ?? [], bodyStart };
+  return true;
 }
 
 /**
@@ -162,6 +190,9 @@ function readThroughGrayMatter(text: string, open: number, matterStart: number, 
  */
 function frontmatterStart(text: string): number {
   let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // Nearly every file opens with its `---` (or its title): no blank line or comment to step over.
+  const first = text.charCodeAt(at);
+  if (first !== 32 && first !== 9 && first !== 13 && first !== 10 && first !== 60) return at;
   for (;;) {
     const rest = /^[ \t]*\r?\n/.exec(text.slice(at, at + 200)) ?? (text.startsWith('<!--', at) ? null : undefined);
     if (rest) {
@@ -178,6 +209,14 @@ function frontmatterStart(text: string): number {
     }
     return at;
   }
+}
+
+/** Where gray-matter starts the body: after the closing dashes and one line break (`\r`, then `\n`, each skipped once). */
+function bodyAfterClose(text: string, closeStart: number): number {
+  let bodyStart = closeStart + 3;
+  if (text.charAt(bodyStart) === '\r') bodyStart++;
+  if (text.charAt(bodyStart) === '\n') bodyStart++;
+  return bodyStart;
 }
 
 function bodyStartAfter(text: string, closeStart: number): number {

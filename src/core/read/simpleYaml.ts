@@ -46,7 +46,7 @@ function readLine(line: string, at: number): YamlEntry | undefined {
 /** A plain scalar that the core schema reads as a string: it starts with a letter and is not a keyword. */
 function readPlain(text: string, at: number, inList: boolean): Extract<YamlValue, { kind: 'scalar' }> | undefined {
   // ` #` starts a comment; what is before it is the value.
-  const comment = text.search(/[ ]#/);
+  const comment = text.indexOf(' #');
   // Trailing spaces cut by a loop: `/ +$/` retried from every space of a long run inside the value.
   let value = comment === -1 ? text : text.slice(0, comment);
   let end = value.length;
@@ -60,7 +60,9 @@ const KEYWORDS = new Set(['true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'nu
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function isPlainString(value: string, inList: boolean): boolean {
-  if (!(/^[A-Za-z]/.test(value) || ISO_DATE.test(value)) || KEYWORDS.has(value)) return false;
+  const first = value.charCodeAt(0);
+  const letter = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+  if (!(letter || (first >= 48 && first <= 57 && ISO_DATE.test(value))) || KEYWORDS.has(value)) return false;
   // `a: b` inside a value is a nested map (an error) and a trailing `:` a key: not plain text.
   if (value.includes(': ') || value.endsWith(':')) return false;
   // In a flow list, these end or nest the item.
@@ -78,10 +80,11 @@ function readFlowList(text: string, at: number): YamlValue | undefined {
   if (inner.trim() !== '') {
     let itemStart = 1;
     for (const part of inner.split(',')) {
-      const lead = part.length - part.trimStart().length;
-      const item = part.trim() === '' ? undefined : readPlain(part.trimStart(), at + itemStart + lead, true);
+      const trimmed = part.trim();
+      const lead = trimmed === '' ? 0 : part.indexOf(trimmed.charAt(0));
+      const item = trimmed === '' ? undefined : readPlain(part.slice(lead), at + itemStart + lead, true);
       // `[a, ]` and `[a,,b]` are not the simple shape.
-      if (!item || item.value !== part.trim()) return undefined;
+      if (!item || item.value !== trimmed) return undefined;
       items.push(item);
       itemStart += part.length + 1;
     }

@@ -2,10 +2,19 @@ import type { DecisionLog } from '../workspace/catalog';
 import type { Decision } from '../model';
 import { decisionHeadRange, type Rule } from './rule';
 
-/** Edges from a newer decision to the one it replaced, whichever end declared them, each once. */
+/**
+ * Edges from a newer decision to the one it replaced, whichever end declared them, each once: the
+ * targets of relationsOf's ends of these kinds, in its order, without building its list (the whole
+ * log's walk asks this of every decision).
+ */
 function replacedBy(log: DecisionLog, decision: Decision): Decision[] {
   const targets = new Set<Decision>();
-  for (const r of log.relationsOf(decision)) if ((r.kind === 'overrides' || r.kind === 'supersedes') && r.target) targets.add(r.target);
+  for (const r of decision.relations) {
+    if (r.kind !== 'overrides' && r.kind !== 'supersedes') continue;
+    const target = log.resolve(r.target);
+    if (target) targets.add(target);
+  }
+  for (const r of log.inferredOf(decision)) if ((r.kind === 'overrides' || r.kind === 'supersedes') && r.target) targets.add(r.target);
   return [...targets];
 }
 

@@ -87,6 +87,11 @@ export class DecisionLog {
     return [...declared, ...inferred];
   }
 
+  /** The ends others declare about a decision (A supersedes it: it is superseded by A), whether or not it declares them too. */
+  inferredOf(decision: Decision): readonly ResolvedRelation[] {
+    return this.built().incoming.get(decision.file) ?? [];
+  }
+
   private built(): LogIndex {
     this.index ??= buildIndex([...this.byFile.values()]);
     return this.index;

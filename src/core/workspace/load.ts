@@ -3,7 +3,7 @@ import { discover, isDecisionFileName, type Discovery } from './discovery';
 import { admitDecision, DEFAULT_READ_LIMITS, mayExceed, skipBySize, unreadableFile, type Admission, type ReadLimits } from '../read/fileAdmission';
 import { mapBounded, type FileSystem } from './fileSystem';
 import { isFresh, type CachedDecision } from './indexCache';
-import { childPath } from './paths';
+import { childPath, normalizePath } from './paths';
 
 /** Reads at most this many files at once: enough to hide latency, few enough to bound memory. */
 const READ_CONCURRENCY = 16;
@@ -16,9 +16,10 @@ export interface LoadedWorkspace {
 
 export async function listDecisionFiles(fs: FileSystem, folder: string): Promise<string[]> {
   const entries = (await fs.list(folder)) ?? [];
+  const base = normalizePath(folder);
   return entries
     .filter((e) => e.kind === 'file' && isDecisionFileName(e.name))
-    .map((e) => childPath(folder, e.name))
+    .map((e) => childPath(folder, e.name, base))
     .sort();
 }
 

@@ -4,16 +4,6 @@ export function joinPath(...parts: string[]): string {
   return normalizePath(parts.filter((p) => p.length > 0).join('/'));
 }
 
-/**
- * A file of `folder`, by the name its listing gave: the name is one step, taken as it is. A `\` in
- * a name is a character (legal on Linux and macOS), never a separator, so it is not normalised.
- */
-export function childPath(folder: string, name: string): string {
-  const parent = normalizePath(folder);
-  if (parent === '.') return name;
-  return parent === '/' ? `/${name}` : `${parent}/${name}`;
-}
-
 export function normalizePath(path: string): string {
   const absolute = path.startsWith('/');
   const out: string[] = [];
@@ -24,6 +14,17 @@ export function normalizePath(path: string): string {
   }
   const joined = out.join('/');
   return absolute ? `/${joined}` : joined || '.';
+}
+
+/**
+ * A file of `folder`, by the name its listing gave: the name is one step, taken as it is. A `\` in
+ * a name is a character (legal on Linux and macOS), never a separator, so it is not normalised.
+ * The caller may normalise the folder once for all its entries, rather than once per file.
+ */
+export function childPath(folder: string, name: string, normalizedFolder = normalizePath(folder)): string {
+  if (name === '' || name === '.' || name === '..' || name.includes('/')) return joinPath(folder, name);
+  if (normalizedFolder === '.') return name;
+  return normalizedFolder === '/' ? `/${name}` : `${normalizedFolder}/${name}`;
 }
 
 export function dirName(path: string): string {
