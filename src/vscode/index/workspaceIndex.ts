@@ -197,6 +197,8 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.changed.fire();
       this.changeAtMidnight();
     }, next.getTime() - now.getTime() + 1000);
+    // Only a notice: it never keeps a process alive (a host shutting down, the bench loading the bundle).
+    (this.dayTimer as { unref?: () => void }).unref?.();
   }
 
   /** The decisions a reference written in `from` may mean, nearest first. */
