@@ -143,7 +143,7 @@ describe('quick fixes: shapes found by fuzzing', () => {
 
   it('names the other decision so that it reads back, whatever its file is called', () => {
     const other = (name: string) => ({ [`d/${name}`]: '---\nstatus: accepted\nsupersedes: ADR-0002\n---\n# Other\n' });
-    for (const name of ['ünï-😀.md', '\u200B.md', '#.md', ',.md', '---0004-x.md.md', '{proposed | accepted}.md', 'title: .md']) {
+    for (const name of ['ünï-😀.md', '\u200B.md', '#.md', ',.md', '---0004-x.md.md', '{proposed | accepted}.md', 'title: .md', '\\.md', 'a\\b.md']) {
       const frontmatter = fixedInLog({ 'd/0002-a.md': '---\nstatus: accepted\n---\n# A\n', ...other(name) }, 'd/0002-a.md', 'relation-not-reciprocated');
       assert.deepEqual(frontmatter.left, [], frontmatter.after);
       assert.deepEqual(frontmatter.reread.parseProblems, [], frontmatter.after);

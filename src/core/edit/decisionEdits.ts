@@ -33,7 +33,8 @@ function markdownLink(target: DecisionTarget, style: 'numbered' | 'id' | 'slug')
   const oneLine = label.replace(/\s+/g, ' ');
   const short = oneLine.length > 200 ? `${[...oneLine].slice(0, 199).join('')}…` : oneLine;
   const text = short.replace(/[\\[\]]/g, '\\$&').replace(/<!--/g, '&lt;!--');
-  const file = target.fileName.replace(/[():<>#?%\u0000-\u001f\u007f\u0085\u2028\u2029]/g, percentEncoded);
+  // A `\` would escape what follows it (`\.md` reads as `.md`).
+  const file = target.fileName.replace(/[():<>#?%\\\u0000-\u001f\u007f\u0085\u2028\u2029]/g, percentEncoded);
   return `[${text}](${file.includes(' ') ? `<${file}>` : file})`;
 }
 
@@ -215,9 +216,10 @@ export function yamlScalar(text: string, inFlowList = false): string {
 function relationName(target: DecisionTarget): string {
   const ref = readRef(target.id);
   // An id such as `x.md` (from `x.md.md`) would read as a file name. In a file name, `#` and `?`
-  // would start an anchor or a query, `,` and `;` separate values: percent-encoded, as read back.
+  // would start an anchor or a query, `,` and `;` separate values, and `\` would be read as a path
+  // separator: percent-encoded, as read back.
   // An id such as `---` or `none` (from `---.md`) would read as no decision at all.
-  return ref.fileName === null && (ref.number !== null || ref.slug !== null) && !namesNoDecision(target.id) ? target.id : target.fileName.replace(/[#?%,;]/g, (c) => encodeURIComponent(c));
+  return ref.fileName === null && (ref.number !== null || ref.slug !== null) && !namesNoDecision(target.id) ? target.id : target.fileName.replace(/[#?%,;\\]/g, (c) => encodeURIComponent(c));
 }
 
 /** A relation field's new value: the ids already written plus this one, as a flow list when there are several. */
