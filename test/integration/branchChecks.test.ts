@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AdrRolesApi } from '../../src/vscode/api';
-import { codeOf, diagnosticGone, diagnosticOn, DIAGNOSTIC_SOURCE, indexedApi, indexState, readText, workspaceFile, writeText } from './helpers';
+import { codeOf, diagnosticGone, diagnosticOn, DIAGNOSTIC_SOURCE, eventState, indexedApi, indexState, readText, workspaceFile, writeText } from './helpers';
 import { CONFIRM_RENUMBER, withPrompts } from './prompts';
 
 const FOLDER = 'docs/decisions';
@@ -37,19 +37,7 @@ function folderChange(): Promise<void> {
 
 /** Resolves once `holds()` is true: at once, or after a comparison of the branch completes. */
 function branchState(api: AdrRolesApi, holds: () => boolean, describe: () => string, deadlineMs = 30_000): Promise<void> {
-  if (holds()) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const subscription = api.onDidCheckBranch(() => {
-      if (!holds()) return;
-      clearTimeout(deadline);
-      subscription.dispose();
-      resolve();
-    });
-    const deadline = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`not reached within ${deadlineMs / 1000} s: ${describe()}`));
-    }, deadlineMs);
-  });
+  return eventState(api.onDidCheckBranch, holds, describe, deadlineMs);
 }
 
 /**

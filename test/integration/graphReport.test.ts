@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AdrRolesApi, PanelDrawing } from '../../src/vscode/api';
-import { indexState, indexedApi, workspaceFile, writeText } from './helpers';
+import type { AdrRolesApi } from '../../src/vscode/api';
+import { indexState, indexedApi, panelDrawn, workspaceFile, writeText } from './helpers';
 
 const NEW_DECISION = 'docs/decisions/0042-page-the-platform-team-first.md';
 const OVERRIDING_ON_CALL = `---
@@ -14,28 +14,6 @@ trigger-detail: A platform team was hired
 ---
 # Page the platform team first
 `;
-
-/**
- * Resolves with the next drawing of `panel` that satisfies `holds`, as the webview reports it.
- * Subscribe before acting, so a quick drawing is not missed; rejects with what was drawn instead.
- */
-function drawn(api: AdrRolesApi, panel: PanelDrawing['panel'], holds: (summary: PanelDrawing['summary']) => boolean, what: string, deadlineMs = 30_000): Promise<PanelDrawing['summary']> {
-  const seen: PanelDrawing['summary'][] = [];
-  return new Promise((resolve, reject) => {
-    const subscription = api.onDidRenderPanel((event) => {
-      if (event.panel !== panel) return;
-      seen.push(event.summary);
-      if (!holds(event.summary)) return;
-      clearTimeout(deadline);
-      subscription.dispose();
-      resolve(event.summary);
-    });
-    const deadline = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`the ${panel} panel never drew ${what} within ${deadlineMs / 1000} s; it drew ${JSON.stringify(seen)}`));
-    }, deadlineMs);
-  });
-}
 
 function webviewTabs(title: string): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.label === title && tab.input instanceof vscode.TabInputWebview);
@@ -78,7 +56,7 @@ describe('decision graph and ownership report panels', () => {
   ] as const) {
     it(`${title}: opens a webview tab that draws every decision, and follows a new override without reloading`, async () => {
       const decisions = api.decisions().length;
-      const first = drawn(api, panel, (s) => s.decisions === decisions, `${decisions} decisions`);
+      const first = panelDrawn(api, panel, (s) => s.decisions === decisions, `${decisions} decisions`);
       await vscode.commands.executeCommand(command);
       const tabs = await webviewTabsOpen(title);
       assert.equal(tabs.length, 1, `one "${title}" webview tab`);
@@ -86,7 +64,7 @@ describe('decision graph and ownership report panels', () => {
       assert.equal(tabs[0]?.isActive, true);
       const before = await first;
 
-      const update = drawn(api, panel, (s) => s.decisions === decisions + 1, `${decisions + 1} decisions`);
+      const update = panelDrawn(api, panel, (s) => s.decisions === decisions + 1, `${decisions + 1} decisions`);
       await writeText(workspaceFile(NEW_DECISION), OVERRIDING_ON_CALL);
       const after = await update;
       assert.equal(after.relations, before.relations + 1, 'the new override is drawn (an edge, or a counted override)');
@@ -96,7 +74,7 @@ describe('decision graph and ownership report panels', () => {
       await vscode.window.showTextDocument(workspaceFile('README.md'), { preview: false });
       await vscode.workspace.fs.delete(workspaceFile(NEW_DECISION));
       await indexState(api, () => api.decisions().length === decisions, () => `${api.decisions().length} decisions indexed, not ${decisions}`);
-      const back = drawn(api, panel, (s) => s.decisions === decisions, `${decisions} decisions again`);
+      const back = panelDrawn(api, panel, (s) => s.decisions === decisions, `${decisions} decisions again`);
       await vscode.commands.executeCommand(command);
       await back;
       assert.equal(webviewTabs(title).length, 1, 'the command brings the open panel forward rather than opening a second');

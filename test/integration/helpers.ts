@@ -1,7 +1,7 @@
 // What the suites share: the extension under test, its API, the demo workspace's files, and
 // waiting on diagnostics events (never on time).
 import * as vscode from 'vscode';
-import type { AdrRolesApi } from '../../src/vscode/api';
+import type { AdrRolesApi, PanelDrawing } from '../../src/vscode/api';
 
 export const EXTENSION_ID = 'adr-roles.adr-roles';
 export const DIAGNOSTIC_SOURCE = 'adr-roles';
@@ -66,13 +66,13 @@ export function diagnosticOn(
 }
 
 /**
- * Resolves once `holds()` is true: at once, or after one of the index's change events.
+ * Resolves once `holds()` is true: at once, or after one of `event`'s firings.
  * Rejects after `deadlineMs` with `describe()`, so a failure says what the state was.
  */
-export function indexState(api: AdrRolesApi, holds: () => boolean, describe: () => string, deadlineMs = 30_000): Promise<void> {
+export function eventState(event: vscode.Event<unknown>, holds: () => boolean, describe: () => string, deadlineMs = 30_000): Promise<void> {
   if (holds()) return Promise.resolve();
   return new Promise((resolve, reject) => {
-    const subscription = api.onDidChange(() => {
+    const subscription = event(() => {
       if (!holds()) return;
       clearTimeout(deadline);
       subscription.dispose();
@@ -81,6 +81,33 @@ export function indexState(api: AdrRolesApi, holds: () => boolean, describe: () 
     const deadline = setTimeout(() => {
       subscription.dispose();
       reject(new Error(`not reached within ${deadlineMs / 1000} s: ${describe()}`));
+    }, deadlineMs);
+  });
+}
+
+/** Resolves once `holds()` is true: at once, or after one of the index's change events. */
+export function indexState(api: AdrRolesApi, holds: () => boolean, describe: () => string, deadlineMs = 30_000): Promise<void> {
+  return eventState(api.onDidChange, holds, describe, deadlineMs);
+}
+
+/**
+ * Resolves with the next drawing of `panel` that satisfies `holds`, as the webview reports it.
+ * Subscribe before acting, so a quick drawing is not missed; rejects with what was drawn instead.
+ */
+export function panelDrawn(api: AdrRolesApi, panel: PanelDrawing['panel'], holds: (summary: PanelDrawing['summary']) => boolean, what: string, deadlineMs = 30_000): Promise<PanelDrawing['summary']> {
+  const seen: PanelDrawing['summary'][] = [];
+  return new Promise((resolve, reject) => {
+    const subscription = api.onDidRenderPanel((event) => {
+      if (event.panel !== panel) return;
+      seen.push(event.summary);
+      if (!holds(event.summary)) return;
+      clearTimeout(deadline);
+      subscription.dispose();
+      resolve(event.summary);
+    });
+    const deadline = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`the ${panel} panel never drew ${what} within ${deadlineMs / 1000} s; it drew ${JSON.stringify(seen)}`));
     }, deadlineMs);
   });
 }

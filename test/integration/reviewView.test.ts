@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AdrRolesApi, PanelDrawing, TreeRow } from '../../src/vscode/api';
+import type { AdrRolesApi, TreeRow } from '../../src/vscode/api';
 import { isoDate } from '../../src/core/read/dates';
-import { Scratch, indexState, indexedApi } from './helpers';
+import { Scratch, indexState, indexedApi, panelDrawn } from './helpers';
 
 /** A local date `offset` days from today, as the index counts today: the fixture never goes stale. */
 function day(offset: number): string {
@@ -47,24 +47,6 @@ async function reviewLens(uri: vscode.Uri): Promise<vscode.Command | undefined> 
   return (await lenses(uri)).find((c) => c.title.startsWith('Review '));
 }
 
-/** The next drawing of the report that satisfies `holds`; rejects with what was drawn instead. */
-function reportDrawn(api: AdrRolesApi, holds: (summary: PanelDrawing['summary']) => boolean, deadlineMs = 30_000): Promise<PanelDrawing['summary']> {
-  const seen: PanelDrawing['summary'][] = [];
-  return new Promise((resolve, reject) => {
-    const subscription = api.onDidRenderPanel((event) => {
-      if (event.panel !== 'report') return;
-      seen.push(event.summary);
-      if (!holds(event.summary)) return;
-      clearTimeout(deadline);
-      subscription.dispose();
-      resolve(event.summary);
-    });
-    const deadline = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`the report never drew the expected lists within ${deadlineMs / 1000} s; it drew ${JSON.stringify(seen.map((s) => s.lists))}`));
-    }, deadlineMs);
-  });
-}
 
 describe('decisions due for review in the Decisions view, CodeLens and the report', () => {
   const scratch = new Scratch();
@@ -162,7 +144,7 @@ describe('decisions due for review in the Decisions view, CodeLens and the repor
   it('lists the decisions due for review in the Ownership Report panel, oldest first, titles as plain text', async () => {
     const api = await indexedApi();
     await createDecisions(scratch, api);
-    const drawn = reportDrawn(api, (s) => s.lists?.['due-for-review']?.length === 2);
+    const drawn = panelDrawn(api, 'report', (s) => s.lists?.['due-for-review']?.length === 2, 'two decisions due for review');
     await vscode.commands.executeCommand('adrRoles.showReport');
     const summary = await drawn;
     // Had the title gone in as markup, `&amp;` would read `&`.
