@@ -255,6 +255,16 @@ describe('parseDecision: licence headers before the frontmatter', () => {
 
 // Counterexamples from the fuzzing of test/unit/fuzz (shrunk by fast-check), kept as plain cases.
 describe('parseDecision: shapes found by fuzzing', () => {
+  it('reads `---` under a list item continued lazily as a thematic break, as CommonMark does, so the title and header stay', () => {
+    const text = '----\nstatus:\n  - accepted\ntrigger: accepted\n---\n# Use X\n\n* Owner: cto\n\n## Status\n\nAccepted\n';
+    for (const markdown of ['scan', 'tree'] as const) {
+      const d = parseDecision('d/0001-a.md', text, { markdown });
+      assert.deepEqual([d.title?.value, d.owner?.value, d.status?.value], ['Use X', 'cto', 'accepted'], markdown);
+    }
+    const heading = parseDecision('d/0002-b.md', '# Use Y\n\n- item\n\nText\n---\n', { markdown: 'scan' });
+    assert.equal(heading.title?.value, 'Use Y');
+  });
+
   it('ends a range at the line break of a CRLF line inside that line', () => {
     const d = parseDecision('d/0001-a.md', '---\r\nstatus: accepted\r\n# Use X\r\n\r\n');
     const error = d.parseProblems.find((p) => p.code === 'invalid-frontmatter');

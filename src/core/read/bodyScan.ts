@@ -103,12 +103,16 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
   let fence: string | null = null;
   let inComment = false;
   let previousIsParagraph = false;
+  // The paragraph above began in a list item (`- accepted`, then `trigger: accepted` lazily): an
+  // underline below it is a thematic break, as CommonMark reads it, never a setext heading.
+  let paragraphInList = false;
   for (let line = firstLine; line < lines.lineCount; line++) {
     // A byte-order mark is not content: `\uFEFF# Title` is still a heading.
     const bom = line === 0 && lines.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     // Most lines are prose starting with a letter: no block construct starts so, and a paragraph
     // line only matters for a setext underline below it. Known without slicing or any regex.
     if (fence === null && !inComment && isLetter(lines.text.charCodeAt(lines.lineStart(line) + bom))) {
+      if (!previousIsParagraph) paragraphInList = false;
       previousIsParagraph = true;
       continue;
     }
@@ -147,7 +151,7 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
       continue;
     }
     // Only a paragraph line above makes an underline: the line above is not cut out otherwise.
-    const underline = previousIsParagraph ? SETEXT_UNDERLINE.exec(text) : null;
+    const underline = previousIsParagraph && !paragraphInList ? SETEXT_UNDERLINE.exec(text) : null;
     if (underline && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(lineAbove(lines, line))) {
       const titleText = lines.lineText(line - 1);
       const trimmed = titleText.trim();
@@ -156,7 +160,9 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
       previousIsParagraph = false;
       continue;
     }
-    previousIsParagraph = text.trim().length > 0 && !/^ {0,3}(>|\|)/.test(text) && !/^( {4}|\t)/.test(text);
+    const paragraphLine = text.trim().length > 0 && !/^ {0,3}(>|\|)/.test(text) && !/^( {4}|\t)/.test(text);
+    paragraphInList = paragraphLine && (/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(text) || (previousIsParagraph && paragraphInList));
+    previousIsParagraph = paragraphLine;
   }
   if (!inLineOrder(structure.headings)) structure.headings.sort((a, b) => a.line - b.line);
   return structure;
