@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { Problem } from '../../core/model';
+import type { Decision, Problem } from '../../core/model';
 import { baseName } from '../../core/read/fileName';
 import { branchMarks, checkBranchSides, chooseBase, type BranchMark } from '../../core/branch/branchCheck';
 import type { RevisionDecision } from '../../core/branch/pairing';
-import { mapBounded } from '../../core/workspace/fileSystem';
+import { mapBounded, type FileSystem } from '../../core/workspace/fileSystem';
 import { INDEX_FILE_NAMES } from '../../core/views/indexTable';
 import { BRANCH_CHECKS_NO_GIT, BRANCH_CHECKS_UNTRUSTED, branchComparedLine, branchDeletedUnshownLine, branchFailedLine, branchNoBaseLine } from '../../core/views/editorText';
 import type { AdrRolesConfig } from '../../core/workspace/config';
@@ -11,7 +11,7 @@ import type { DecisionLog } from '../../core/workspace/catalog';
 import { readBaseRevisions, type BaseCache, type BaseNaming } from '../../git/baseRevisions';
 import { GitError, isAbort } from '../../git/runGit';
 import { toDiagnostic } from '../convert';
-import { currentText } from '../commands/decisionFiles';
+import { localFileSystem } from '../index/localFileSystem';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { readLimits, SETTINGS_SECTION } from '../settings';
 import type { BranchRepository, RepositorySource } from './repositorySource';
@@ -64,6 +64,8 @@ export class BranchChecks implements vscode.Disposable {
   private current: AbortController | undefined;
   private running: Promise<void> = Promise.resolve();
   private readonly caches = new Map<string, BaseCache>();
+  /** The file text each decision of the index was read from, by the Decision object: see textOf. */
+  private readonly texts = new WeakMap<Decision, string>();
   /** The last line said on each topic: a line is written when it differs. */
   private readonly said = new Map<string, string>();
   private output: vscode.OutputChannel | undefined;
@@ -189,6 +191,7 @@ export class BranchChecks implements vscode.Disposable {
     this.caches.set(root.toString(), cache);
     try {
       const limits = readLimits();
+      const dirty = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d]));
       const revisions = await readBaseRevisions({ gitPath, cwd: root.fsPath }, base.ref, group.folders.map((f) => f.uri.fsPath), limits, EDITOR_NAMING, { signal }, cache);
       const uriOf = new Map<string, vscode.Uri>();
       const folderUriOf = new Map<string, vscode.Uri>();
@@ -196,9 +199,10 @@ export class BranchChecks implements vscode.Disposable {
       for (const [i, folder] of group.folders.entries()) {
         const inRepository = revisions.repoFolders[i] ?? '';
         folderUriOf.set(inRepository, folder.uri);
+        const files = localFileSystem(folder.uri);
         const read = await mapBounded(folder.log.decisions(), READ_CONCURRENCY, async (decision) => {
           const uri = this.index.uriOf(decision);
-          const text = uri && (await currentText(uri));
+          const text = uri && (await this.textOf(decision, uri, files, dirty, limits.maxFileBytes));
           return uri && text !== undefined ? { uri, decision, text } : undefined;
         });
         for (const found of read) {
@@ -232,6 +236,21 @@ export class BranchChecks implements vscode.Disposable {
       if (isAbort(error) || signal.aborted) return;
       this.say(topic, branchFailedLine(name, error instanceof GitError ? error.message : String(error)));
     }
+  }
+
+  /**
+   * The text a decision was read from: an unsaved document's as typed; otherwise the file's, read
+   * once per reading of the decision (the index parses a changed file into a new Decision), so a
+   * pause in typing does not read every decision of the workspace again.
+   */
+  private async textOf(decision: Decision, uri: vscode.Uri, files: FileSystem, dirty: ReadonlyMap<string, vscode.TextDocument>, maxBytes: number): Promise<string | undefined> {
+    const unsaved = dirty.get(uri.toString());
+    if (unsaved) return unsaved.getText();
+    const known = this.texts.get(decision);
+    if (known !== undefined) return known;
+    const text = await files.readText(decision.file, { maxBytes });
+    if (text !== undefined) this.texts.set(decision, text);
+    return text;
   }
 
   /**
