@@ -47,6 +47,9 @@ describe('plain text for people', () => {
 
   it('--format github keeps its own escaping: % CR LF in messages, : and , in properties too', () => {
     assert.equal(escapeData('50%\r\nx'), '50%25%0D%0Ax');
+    // ESC and bidi overrides from a file reach the runner's log only as visible escapes.
+    assert.equal(escapeData("'\u001b[2Jcto' \u202e"), "'\\x1b[2Jcto' \\u202e");
+    assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/.test(githubAnnotations([problem('a\u001b.md', 'owner \u001b[2J')])));
     assert.equal(escapeProperty('a:b,c%\n'), 'a%3Ab%2Cc%25%0A');
     const lines = githubAnnotations([problem('::x,y.md', HOSTILE)]).split('\n').filter(Boolean);
     assert.equal(lines.length, 1);

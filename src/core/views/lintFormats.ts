@@ -1,6 +1,6 @@
 import type { Problem, Severity } from '../model';
 import { docsUrl, PROBLEM_CODES } from '../problemCodes';
-import { guardLineStarts, plainText } from './plainText';
+import { guardLineStarts, plainText, visibleControls } from './plainText';
 
 /** A problem and the file it is in, as the CLI reports it (the path relative to where it ran, `/`-separated). */
 export interface FileProblem extends Problem {
@@ -126,9 +126,12 @@ export function sarifLog(problems: readonly FileProblem[], tool: ToolInfo): Reco
   };
 }
 
-/** GitHub's escaping of a workflow command's message. */
+/**
+ * GitHub's escaping of a workflow command's message; controls from a file (ESC, which would reach
+ * the log viewer as a terminal sequence, and bidi overrides) are written as visible escapes first.
+ */
 export function escapeData(text: string): string {
-  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  return visibleControls(text).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
 
 /** A property value is escaped further: `:` and `,` separate the properties themselves. */

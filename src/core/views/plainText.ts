@@ -17,6 +17,11 @@ function visible(c: string): string {
   return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
 }
 
+/** Controls and bidi characters as their visible escapes (`\x1b`), line breaks left as they are. */
+export function visibleControls(text: string): string {
+  return text.replace(INVISIBLE, visible);
+}
+
 /**
  * One line of plain text: line breaks become one space, tabs a space, and every other control
  * or bidi character its visible escape. `##[` (which runners read as a command anywhere in a
