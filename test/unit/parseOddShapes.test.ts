@@ -152,6 +152,10 @@ describe('parseDecision: odd shapes', () => {
     assert.equal(german.date?.value, '2021-09-16');
     const linked = parseDecision('d/0003-z.md', '# Z\n\n* Status: accepted\n* Date: [2023-03-15](https://example.com/pull/1)\n');
     assert.equal(linked.date?.value, '2023-03-15');
+    const spanish = parseDecision('d/0004-w.md', '# Elegir\n\n* Estado: aceptado\n* Fecha: 12/02/26\n');
+    assert.equal(spanish.date?.value, '2026-02-12', 'a Spanish log writes the day first');
+    const english = parseDecision('d/0005-v.md', '# Choose\n\n* Status: accepted\n* Date: 12/02/26\n');
+    assert.equal(english.date?.value, '2026-12-02', 'two-digit years under an English key stay month first');
   });
 
   it('never throws on empty, whitespace-only or delimiter-only text', () => {

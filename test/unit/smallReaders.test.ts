@@ -81,6 +81,13 @@ describe('normalizeDate', () => {
     ['[2023-03-15](https://example.com/decided)', '2023-03-15'],
   ];
   for (const [raw, iso] of cases) it(JSON.stringify(raw), () => assert.equal(normalizeDate(raw), iso));
+
+  it('reads a two-digit-year date day first where the date is written under a key in another language', () => {
+    assert.equal(normalizeDate('12/02/26'), '2026-12-02');
+    assert.equal(normalizeDate('12/02/26', true), '2026-02-12');
+    // A day over 12 decides whatever the language.
+    assert.equal(normalizeDate('02/21/26', true), '2026-02-21');
+  });
 });
 
 describe('readStatus', () => {

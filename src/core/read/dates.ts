@@ -18,9 +18,11 @@ const WRAPPING = new Set([42, 95, 96, 91, 93]);
  * Normalises the date shapes found in decision records to ISO `YYYY-MM-DD`; null when it is not a
  * real calendar date. A numeric date with the year last is day-first (`05/04/2017`, as log4brains
  * reads it) unless its year has two digits (`11/12/22`, as US dates are written); a day over 12
- * decides either way. A second date after the first (`2018-08-30; last update 2019-04-09`) is not read.
+ * decides either way. `dayFirst` is for a date under a key in another language (`Fecha: 12/02/26`),
+ * where no one writes the month first. A second date after the first (`2018-08-30; last update
+ * 2019-04-09`) is not read.
  */
-export function normalizeDate(raw: string): string | null {
+export function normalizeDate(raw: string, dayFirst = false): string | null {
   // Marks cut by a loop: `/\*+$/` retried from every star of a long run inside the text.
   // `[2023-03-15](https://…)`: a date linked to where it was decided reads as its text.
   const trimmed = /^\[([^\]]*)\]\([^()\s]*\)$/.exec(raw.trim())?.[1] ?? raw.trim();
@@ -34,10 +36,10 @@ export function normalizeDate(raw: string): string | null {
   m = /^(\d{4})-(\d{2})-(\d{2})[ \t]*[;,(]/.exec(text);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})[ \t]*\/[ \t]*(\d{1,2})[ \t]*\/[ \t]*(\d{4}|\d{2})$/.exec(text);
-  if (m) return slashedDate(Number(m[1]), Number(m[2]), m[3] ?? '');
+  if (m) return slashedDate(Number(m[1]), Number(m[2]), m[3] ?? '', dayFirst);
   // `21-02-2023`: read as a slashed date is, the year last.
   m = /^(\d{1,2})-(\d{1,2})-(\d{4})$/.exec(text);
-  if (m) return slashedDate(Number(m[1]), Number(m[2]), m[3] ?? '');
+  if (m) return slashedDate(Number(m[1]), Number(m[2]), m[3] ?? '', dayFirst);
   // Dotted numeric dates are day-first wherever they are written (`21.07.2017`).
   m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
   if (m) return iso(Number(m[3]), Number(m[2]), Number(m[1]));
@@ -51,9 +53,9 @@ export function normalizeDate(raw: string): string | null {
   return null;
 }
 
-function slashedDate(first: number, second: number, year: string): string | null {
+function slashedDate(first: number, second: number, year: string, dayFirst: boolean): string | null {
   const fullYear = year.length === 2 ? 2000 + Number(year) : Number(year);
-  const monthFirst = second > 12 || (first <= 12 && year.length === 2);
+  const monthFirst = second > 12 || (!dayFirst && first <= 12 && year.length === 2);
   return monthFirst ? iso(fullYear, first, second) : iso(fullYear, second, first);
 }
 

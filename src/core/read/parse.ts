@@ -517,12 +517,20 @@ function readDateField(reader: Reader, entries: Map<string, YamlEntry>, key: str
 }
 
 function readHeaderDate(reader: Reader, fields: Map<string, HeaderField>): Located<string> | null {
-  return checkedDate(reader, 'date', headerText(reader, fields, 'date') ?? headerText(reader, fields, 'last-updated'));
+  const dated = headerText(reader, fields, 'date');
+  if (!dated) return checkedDate(reader, 'date', headerText(reader, fields, 'last-updated'));
+  return checkedDate(reader, 'date', dated, inAnotherLanguage(fields.get('date')));
 }
 
-function checkedDate(reader: Reader, key: string, written: Located<string> | null): Located<string> | null {
+/** `Fecha:`, `Datum:`, `Data:`: a key written in a language whose numeric dates put the day first. */
+function inAnotherLanguage(field: HeaderField | undefined): boolean {
+  const folded = field ? foldKey(field.key) : '';
+  return folded === 'data' || (Object.hasOwn(TRANSLATED_KEYS, folded) && folded !== 'created');
+}
+
+function checkedDate(reader: Reader, key: string, written: Located<string> | null, dayFirst = false): Located<string> | null {
   if (!written) return null;
-  const iso = normalizeDate(written.value);
+  const iso = normalizeDate(written.value, dayFirst);
   if (iso) return { ...written, value: iso };
   const start = reader.lines.offsetAt(written.valueRange.start);
   const end = reader.lines.offsetAt(written.valueRange.end);
