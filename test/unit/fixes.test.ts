@@ -174,6 +174,17 @@ describe('quick fixes: shapes found by fuzzing', () => {
     );
   });
 
+  it('sets the owner and the status of a decision whose status is a column of a metadata table laid out across', () => {
+    const text = '# Use X\n\n| Status   | Date       | Author(s) |\n|----------|------------|-----------|\n| Proposed | 2025-04-16 | [@n](x)   |\n\n## Context\n';
+    const owned = fixed('d/0006-a.md', text, 'missing-owner', 'Set owner: CTO (strategy)');
+    assert.equal(owned, '# Use X\n\n| Status   | Date       | Author(s) |\n|----------|------------|-----------|\n| Proposed | 2025-04-16 | [@n](x)   |\n\n* Owner: cto\n\n## Context\n');
+    const decision = parseDecision('d/0006-a.md', owned);
+    assert.deepEqual([decision.owner?.value, decision.status?.value, decision.date?.value], ['cto', 'proposed', '2025-04-16']);
+    const accepted = applyEdits(owned, setStatusEdits(owned, decision, 'accepted'));
+    assert.equal(accepted.split('\n')[4], '| accepted | 2025-04-16 | [@n](x)   |', 'the cell rewritten, the table kept');
+    assert.equal(parseDecision('d/0006-a.md', accepted).status?.value, 'accepted');
+  });
+
   it('writes a relation beside the status item when the file ends inside an unclosed code fence', () => {
     const docs = {
       'd/0001-a.md': '# A\n\n* Status: superseded by [ADR-0003](0003-a.md)\n',

@@ -144,6 +144,27 @@ describe('parseDecision: odd shapes', () => {
     assert.equal(notATable.date, null, 'no delimiter row, no table');
   });
 
+  it('reads the status column of a metadata table laid out across when no Status section says otherwise', () => {
+    const under = parseDecision('d/006-tables.md', '# Consolidate tables\n\n| Status   | Date       | Author(s) |\n|----------|------------|-----------|\n| Proposed | 2025-04-16 | [@n](x)   |\n\n## Context\n');
+    assert.deepEqual([under.status?.value, under.date?.value, under.format], ['proposed', '2025-04-16', 'bullets']);
+    assert.deepEqual(under.status?.valueRange, { start: { line: 4, character: 2 }, end: { line: 4, character: 10 } });
+  });
+
+  it('reads the number a title gives when the file name has none', () => {
+    const adr = parseDecision('d/use-postgres.md', '# ADR 001 - Use Postgres\n\nStatus: Accepted\n');
+    assert.deepEqual([adr.number, adr.id, adr.title?.value], [1, 'ADR-0001', 'Use Postgres']);
+    const nr = parseDecision('d/nr.-003-erstellung-des-guides.md', '# Nr. 003: Erstellung des Guides\n');
+    assert.deepEqual([nr.number, nr.title?.value], [3, 'Erstellung des Guides']);
+    const named = parseDecision('d/0004-x.md', '# 7. Use X\n');
+    assert.deepEqual([named.number, named.title?.value], [4, 'Use X'], "the file name's number comes first");
+    const kind = parseDecision('d/0006-echo.md', '# ADR: Deterministic dev echo\n');
+    assert.deepEqual([kind.number, kind.title?.value], [6, 'Deterministic dev echo']);
+    const note = parseDecision('d/flags.md', '# [Superseded by [ADR-0017](0017-x.md)] Use flags\n');
+    assert.deepEqual([note.number, note.title?.value], [null, 'Use flags'], "a status note's link is not the decision's number");
+    const plain = parseDecision('d/plain.md', '# 3 reasons to use X\n');
+    assert.equal(plain.number, null, 'a number that is part of the title');
+  });
+
   it('reads header bullets in other languages, and dates written as links', () => {
     const russian = parseDecision('d/0001-x.md', '# Выбор\n\n* Статус: принято\n* Дата: 16.09.2021\n\n## Контекст\n');
     assert.equal(russian.status?.value, 'accepted');

@@ -174,6 +174,12 @@ function bulletInsert(lines: LineIndex, decision: Decision, fields: [string, str
       const rows = fields.map(([key, value]) => `${prefix}${label(key, lowerCase)}${written}${value.replaceAll('|', '\\|')}${text.slice(valueEnd)}`);
       return insertAtEnd(lines, lastTableRowLine(lines, line), rows.map((row) => `${eol}${row}`).join(''));
     }
+    if (keyAt === -1 && /^[ \t]*\|/.test(text)) {
+      // A metadata table laid out across (`| Status | Date |` over the values): a list of the new fields below it.
+      const last = lastTableRowLine(lines, line);
+      const below = last + 1 < lines.lineCount && lines.lineText(last + 1).trim() !== '' ? eol : '';
+      return insertAtEnd(lines, last, `${eol}${fields.map(([key, value]) => `${eol}* ${label(key, false)}: ${value}`).join('')}${below}`);
+    }
     const items = fields.map(([key, value]) => `${prefix}${label(key, lowerCase)}${between}${value}`);
     if (!/^[ \t]*[*+-][ \t]/.test(prefix)) {
       // `Status: proposed` as a paragraph of its own: each field becomes one too.

@@ -15,6 +15,8 @@ export interface HeaderField {
   line: number;
   valueStart: number;
   valueEnd: number;
+  /** A cell of a metadata table laid out across (`| Status | Date |`), not a line of its own. */
+  across?: true;
 }
 
 /** A non-empty line of the `## Status` section. */
@@ -272,11 +274,14 @@ function rowCells(text: string): { text: string; start: number }[] | null {
 const MAX_TABLE_COLUMNS = 12;
 
 /**
- * The columns read from a table laid out across: its date. A status column is left to the Status
- * section such logs also have (`| Status |` says `Open` where the section says `Proposed`), and a
- * `| Field | Value |` table's first row names no date, so it stays a table of rows.
+ * The columns read from a table laid out across: its date and its status. Where the log also has a
+ * Status section, that section says the status (`| Status |` says `Open` where the section says
+ * `Proposed`: see parse.ts). A `| Field | Value |` table's first row names no date, so it stays a
+ * table of rows.
  */
-const ACROSS_KEYS = new Set(['date', 'created']);
+const ACROSS_KEYS = new Set(['date', 'created', 'status']);
+/** A table laid out across is a metadata table when one of its columns is a date. */
+const ACROSS_DATE_KEYS = new Set(['date', 'created']);
 
 /**
  * A metadata table laid out across: a row of keys naming a date, a delimiter row, a row of values;
@@ -285,7 +290,7 @@ const ACROSS_KEYS = new Set(['date', 'created']);
 function columnFields(keys: string, delimiter: string, values: string, line: number): HeaderField[] {
   const names = rowCells(keys);
   if (!names || names.length < 2 || names.length > MAX_TABLE_COLUMNS) return [];
-  if (!names.some((name) => ACROSS_KEYS.has(name.text.toLowerCase()))) return [];
+  if (!names.some((name) => ACROSS_DATE_KEYS.has(name.text.toLowerCase()))) return [];
   const marks = rowCells(delimiter);
   if (!marks || marks.length !== names.length || !marks.every((m) => /^:?-+:?$/.test(m.text))) return [];
   const cells = rowCells(values);
@@ -294,7 +299,7 @@ function columnFields(keys: string, delimiter: string, values: string, line: num
   names.forEach((name, i) => {
     const key = name.text.replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
     const cell = cells[i];
-    if (cell && cell.text !== '' && ACROSS_KEYS.has(key.toLowerCase())) fields.push({ key: key.toLowerCase(), value: cell.text, line, valueStart: cell.start, valueEnd: cell.start + cell.text.length });
+    if (cell && cell.text !== '' && ACROSS_KEYS.has(key.toLowerCase())) fields.push({ key: key.toLowerCase(), value: cell.text, line, valueStart: cell.start, valueEnd: cell.start + cell.text.length, across: true });
   });
   return fields;
 }

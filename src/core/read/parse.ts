@@ -104,6 +104,8 @@ interface Reader {
   text: string;
   lines: LineIndex;
   problems: Problem[];
+  /** The number the title's prefix gives, if any (`ADR 001 - Use X`). */
+  titleNumber?: number | null;
 }
 
 export interface ParseOptions {
@@ -154,6 +156,8 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
   // The first line of a key that has a value: an empty `Owner:` (or an unfilled `Owner: { }`) left above does not hide one written below.
   for (const field of outline.headerFields) {
     const key = headerKey(field);
+    // A metadata table's Status column gives way to a Status section, which says what is decided now.
+    if (field.across && key === 'status' && outline.statusHeadingLine >= 0) continue;
     if (!holdsValue(fields.get(key))) fields.set(key, field);
   }
 
@@ -199,6 +203,9 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     const ref = readRef(idEntry.value);
     if (decision.number === null && ref.number !== null) decision.number = ref.number;
     else if (decision.number === null) decision.id = idEntry.value;
+  } else if (decision.number === null && reader.titleNumber != null) {
+    // `use-postgres.md` titled `# ADR 001 - Use Postgres`: the title numbers it.
+    decision.number = reader.titleNumber;
   }
   if (decision.number !== null) decision.id = formatId(decision.number);
   // The format is where the status is written: that is where status and relation edits must go.
@@ -393,19 +400,24 @@ function headerText(reader: Reader, fields: Map<string, HeaderField>, key: strin
   return located(reader, field.value, start, reader.lines.lineEnd(field.line), start + field.valueStart, start + field.valueEnd);
 }
 
-const TITLE_PREFIXES = [
-  /^(?:architecture\s+)?decision\s+record(?:\s+\d{1,6})?\s*:\s*(?=\S)/i,
+/** What a title may begin with that is not the title; `numbered` when it carries the decision's number. */
+const TITLE_PREFIXES: { pattern: RegExp; numbered: boolean }[] = [
+  { pattern: /^(?:architecture\s+)?decision\s+record(?:\s+\d{1,6})?\s*:\s*(?=\S)/i, numbered: true },
   // `[Superseded by [ADR-0017](0017-x.md)] Title`: a status note in front of the title.
-  /^\[(?:proposed|accepted|rejected|deprecated|superseded|superceded|overridden)\b(?:[^[\]]|\[[^\]]*\])*\]\s+(?=\S)/i,
+  { pattern: /^\[(?:proposed|accepted|rejected|deprecated|superseded|superceded|overridden)\b(?:[^[\]]|\[[^\]]*\])*\]\s+(?=\S)/i, numbered: false },
   // Each run of blanks and of digits has one way to match: `\s*[.:)…]?\s+` split a long run of
   // blanks every way, and `0*\d{1,6}` a long run of zeros, before failing.
-  /^(?:adr|rfc|decision)[-_\s#]*\d{1,6}(?:\s*[.:)\-–—]\s+|\s+)(?=\S)/i,
-  /^0*(?:[1-9]\d{0,5}|0)(?!\d)\s*[.:)]\s+(?=\S)/,
-  /^0*(?:[1-9]\d{0,5}|0)(?!\d)\s+[-–—]\s+(?=\S)/,
+  { pattern: /^(?:adr|rfc|decision)[-_\s#]*\d{1,6}(?:\s*[.:)\-–—]\s+|\s+)(?=\S)/i, numbered: true },
+  // `ADR: Use X`: the kind of record, without a number.
+  { pattern: /^(?:adr|rfc)[ \t]*:[ \t]+(?=\S)/i, numbered: false },
+  // `Nr. 003: Guides`, `No. 7 - Flags`: the number, as German and English write "number".
+  { pattern: /^(?:nr|no)\.?[ \t]*\d{1,6}[ \t]*[.:)\-–—][ \t]+(?=\S)/i, numbered: true },
+  { pattern: /^0*(?:[1-9]\d{0,5}|0)(?!\d)\s*[.:)]\s+(?=\S)/, numbered: true },
+  { pattern: /^0*(?:[1-9]\d{0,5}|0)(?!\d)\s+[-–—]\s+(?=\S)/, numbered: true },
   // `0008 Use Concourse`: a zero-padded number is an id even without punctuation after it.
-  /^0+[1-9]\d{0,5}(?!\d)\s+(?=\S)/,
+  { pattern: /^0+[1-9]\d{0,5}(?!\d)\s+(?=\S)/, numbered: true },
   // `[Gestion des Dates]`: the template's brackets around a filled-in title.
-  /^\[(?=[^[\]]*\]$)/,
+  { pattern: /^\[(?=[^[\]]*\]$)/, numbered: false },
 ];
 
 function readTitle(reader: Reader, entries: Map<string, YamlEntry>, fields: Map<string, HeaderField>, outline: BodyOutline, slug: string): Located<string> | null {
@@ -453,10 +465,24 @@ function titleFromFileName(reader: Reader, slug: string, line: number): Located<
   return { value: title, range: nowhere, valueRange: nowhere };
 }
 
+/** The number a title's prefix gives (`ADR 001 - Use X`, `Nr. 003: Y`), for a file whose name has none. */
+function titleNumber(title: string): number | null {
+  let text = title;
+  for (const { pattern, numbered } of TITLE_PREFIXES) {
+    const prefix = pattern.exec(text)?.[0];
+    if (!prefix) continue;
+    const digits = numbered ? /\d{1,6}/.exec(prefix)?.[0] : undefined;
+    if (digits) return Number(digits);
+    text = text.slice(prefix.length);
+  }
+  return null;
+}
+
 /** `1. Record decisions`, `ADR 7: Use flags`, `ADR001: Log`: the number is the id's business, not the title's. */
 function withoutNumberPrefix(reader: Reader, title: Located<string>): Located<string> {
+  reader.titleNumber = titleNumber(title.value);
   let text = title.value;
-  for (const prefix of TITLE_PREFIXES) text = text.replace(prefix, '');
+  for (const { pattern } of TITLE_PREFIXES) text = text.replace(pattern, '');
   if (text.length < title.value.length && title.value.startsWith('[') && !text.startsWith('[') && text.endsWith(']') && !text.includes('[')) text = text.slice(0, -1);
   text = text.trim();
   if (text === title.value || !text) return title;
