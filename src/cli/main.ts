@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './targets';
 import { plainText } from '../core/views/plainText';
 import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
+import { lookupTable } from '../core/read/lookup';
 
 declare const PACKAGE_VERSION: string;
 
@@ -48,7 +49,7 @@ through a symbolic link, is not a regular file, or is over 256 KB: nothing is re
 `;
 
 /** Which options each command takes: an option meant for another command is a mistake, not a no-op. */
-const COMMAND_OPTIONS: Record<string, string[]> = {
+const COMMAND_OPTIONS: Readonly<Record<string, string[]>> = lookupTable({
   list: ['json', 'max-file-size'],
   lint: ['format', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'base'],
   graph: ['format', 'max-file-size'],
@@ -58,10 +59,10 @@ const COMMAND_OPTIONS: Record<string, string[]> = {
   summary: ['base', 'format', 'max-file-size'],
   new: ['owner', 'dir', 'template'],
   migrate: ['owner', 'where', 'dry-run', 'max-file-size'],
-};
+});
 
 /** What each command takes instead, for the usage error. */
-const OPTION_HINT: Record<string, string> = {
+const OPTION_HINT: Readonly<Record<string, string>> = lookupTable({
   list: 'list takes --json and --max-file-size',
   lint: 'lint takes --format json, --quiet, --max-warnings, --profile, --base and --max-file-size',
   graph: 'graph takes --format mermaid or dot, and --max-file-size',
@@ -71,10 +72,10 @@ const OPTION_HINT: Record<string, string> = {
   summary: 'summary takes --base, --format markdown or json, and --max-file-size',
   new: 'new takes --owner, --dir and --template',
   migrate: 'migrate takes --owner, --where, --dry-run and --max-file-size',
-};
+});
 
 /** Options that need a value, and what to say when it is missing. */
-const VALUE_OPTIONS: Record<string, string> = {
+const VALUE_OPTIONS: Readonly<Record<string, string>> = lookupTable({
   owner: 'a role id, e.g. --owner cto',
   dir: 'a folder',
   template: 'madr, nygard, log4brains or madr2',
@@ -83,10 +84,10 @@ const VALUE_OPTIONS: Record<string, string> = {
   'max-file-size': 'a size in KB, e.g. --max-file-size 2048',
   profile: 'a tool whose reading is checked too: backstage',
   base: 'a git branch, tag or commit, e.g. --base origin/main',
-};
+});
 
 /** What `--format` takes, per command. */
-const FORMAT_VALUES: Record<string, string> = { lint: 'stylish, json, sarif or github', graph: 'mermaid or dot', summary: 'markdown or json' };
+const FORMAT_VALUES: Readonly<Record<string, string>> = lookupTable({ lint: 'stylish, json, sarif or github', graph: 'mermaid or dot', summary: 'markdown or json' });
 
 const KNOWN_OPTIONS = ['json', 'format', 'check', 'quiet', 'max-warnings', 'max-file-size', 'profile', 'base', 'owner', 'dir', 'template', 'where', 'dry-run', 'help', 'version'];
 

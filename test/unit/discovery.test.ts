@@ -23,7 +23,7 @@ describe('discover', () => {
     });
     const found = await discover(fs, 'r');
     assert.deepEqual(found.folders, ['r/doc/architecture', 'r/docs/adr', 'r/api/adr']);
-    assert.equal(found.sources['r/api/adr'], '.log4brains.yml');
+    assert.equal(found.sources.get('r/api/adr'), '.log4brains.yml');
   });
 
   it('falls back to common folders that hold decisions', async () => {

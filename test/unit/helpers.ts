@@ -24,7 +24,7 @@ export function fixtureFiles(folder: string): string[] {
 /** An in-memory FileSystem: paths to texts; folders are implied by the paths. */
 export function memoryFileSystem(files: Record<string, string>): FileSystem {
   return {
-    readText: (path) => Promise.resolve(files[path]),
+    readText: (path) => Promise.resolve(Object.hasOwn(files, path) ? files[path] : undefined),
     list(path) {
       const prefix = path === '.' ? '' : `${path}/`;
       const entries = new Map<string, DirectoryEntry>();

@@ -5,15 +5,16 @@ import { readFileName, stemOf } from '../read/fileName';
 import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
 import { parseDecision } from '../read/parse';
 import type { DecisionTarget } from '../read/decisionTarget';
+import { lookupTable } from '../read/lookup';
 
-const VERBS: Record<string, string> = {
+const VERBS: Readonly<Record<string, string>> = lookupTable({
   supersedes: 'Supersedes',
   'superseded-by': 'Superseded by',
   overrides: 'Overrides',
   'overridden-by': 'Overridden by',
   amends: 'Amends',
   'amended-by': 'Amended by',
-};
+});
 
 /** `Superseded by`: how adr-tools and MADR 2 write a relation kind in prose. */
 export function relationVerb(kind: string): string {

@@ -4,6 +4,7 @@ import type { FolderFormat } from '../workspace/folderFormat';
 import { listMarker, setFieldsEdits, withBraces, yamlScalar } from './decisionEdits';
 import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
 import { parseDecision } from '../read/parse';
+import { lookupTable } from '../read/lookup';
 
 /**
  * Where a decision keeps its metadata, so where a field written to it goes:
@@ -15,7 +16,7 @@ import { parseDecision } from '../read/parse';
 export type FieldStyle = 'frontmatter' | 'header' | 'bullets';
 
 /** How the role fields are spelled outside frontmatter; read back through the same key folding. */
-const FIELD_LABELS: Record<string, string> = {
+const FIELD_LABELS: Readonly<Record<string, string>> = lookupTable({
   owner: 'Owner',
   trigger: 'Trigger',
   'trigger-detail': 'Trigger detail',
@@ -23,7 +24,7 @@ const FIELD_LABELS: Record<string, string> = {
   'elevated-on': 'Elevated on',
   status: 'Status',
   date: 'Date',
-};
+});
 
 /** `# 12. Title`: the first line adr-tools writes. */
 const NYGARD_TITLE = /^#[ \t]+\d+\.[ \t]/;

@@ -1,4 +1,5 @@
 import { parseYamlBlock } from './yamlValues';
+import { lookupTable } from './lookup';
 import type { YamlEntry } from './yamlTree';
 
 export interface FrontmatterError {
@@ -150,11 +151,12 @@ function readTaggedBlock(text: string, open: number, matterStart: number, closeS
 }
 
 /** Engines by the tag as written: YAML's, a refused code language's own name, or undefined for none. */
-const ENGINES: Record<string, string> = { yaml: 'yaml', yml: 'yaml', json: 'yaml', javascript: 'javascript', js: 'js', coffee: 'coffee', coffeescript: 'coffeescript', cson: 'cson' };
+const ENGINES: Readonly<Record<string, string>> = lookupTable({ yaml: 'yaml', yml: 'yaml', json: 'yaml', javascript: 'javascript', js: 'js', coffee: 'coffee', coffeescript: 'coffeescript', cson: 'cson' });
 
 /** gray-matter's lookup: the tag as written, else its alias (`js`/`javascript`, `coffee`/`coffeescript`/`cson`, `yaml`/`yml`, any case). */
 function engineOf(name: string): string | undefined {
-  if (Object.hasOwn(ENGINES, name)) return ENGINES[name];
+  const own = ENGINES[name];
+  if (own !== undefined) return own;
   const lower = name.toLowerCase();
   if (lower === 'js' || lower === 'javascript') return 'javascript';
   if (lower === 'coffee' || lower === 'coffeescript' || lower === 'cson') return 'coffee';

@@ -11,6 +11,7 @@ import { PROBLEM_CODES } from '../problemCodes';
 import { linksIn, namesNoDecision, readRef } from './decisionRef';
 import { readStatus } from './status';
 import { plainInline } from './inlineText';
+import { lookupTable } from './lookup';
 
 /** Frontmatter and bullet keys, folded to one spelling: `Decision Makers`, `decision_makers`, `decisionMakers`. */
 function foldKey(key: string): string {
@@ -26,7 +27,7 @@ function foldKey(key: string): string {
 const FOLDED_KEYS = new Map<string, string>();
 
 /** Header keys of logs kept in other languages (`* Статус: принято`, `* Datum: 2021-09-16`), and other words for the date. */
-const TRANSLATED_KEYS: Record<string, string> = {
+const TRANSLATED_KEYS: Readonly<Record<string, string>> = lookupTable({
   статус: 'status',
   дата: 'date',
   statut: 'status',
@@ -39,7 +40,7 @@ const TRANSLATED_KEYS: Record<string, string> = {
   日付: 'date',
   // A metadata table's `Created` column.
   created: 'date',
-};
+});
 
 /** A header bullet's key as the fields are known: folded, and in English. */
 function headerKey(field: HeaderField): string {
@@ -57,7 +58,7 @@ function foldKeyUncached(key: string): string {
     .trim();
 }
 
-const RELATION_KEYS: Record<string, string> = {
+const RELATION_KEYS: Readonly<Record<string, string>> = lookupTable({
   supersedes: 'supersedes',
   // adr-tools' early templates spelled it so, in both directions.
   supercedes: 'supersedes',
@@ -73,9 +74,9 @@ const RELATION_KEYS: Record<string, string> = {
   // RFC style, as some logs write it: `Obsoletes: 0003-use-x`.
   obsoletes: 'supersedes',
   'obsoleted-by': 'superseded-by',
-};
+});
 
-const PEOPLE_KEYS: Record<string, 'decisionMakers' | 'consulted' | 'informed'> = {
+const PEOPLE_KEYS: Readonly<Record<string, 'decisionMakers' | 'consulted' | 'informed'>> = lookupTable({
   'decision-makers': 'decisionMakers',
   deciders: 'decisionMakers',
   'decided-by': 'decisionMakers',
@@ -83,7 +84,7 @@ const PEOPLE_KEYS: Record<string, 'decisionMakers' | 'consulted' | 'informed'> =
   author: 'decisionMakers',
   consulted: 'consulted',
   informed: 'informed',
-};
+});
 
 /** The tables as pairs, built once: `Object.entries` per file per table was measurable at 10,000 files. */
 const RELATION_PAIRS = Object.entries(RELATION_KEYS);
@@ -657,13 +658,13 @@ const KNOWN_RELATION_KINDS = new Set(['supersedes', 'superseded-by', 'overrides'
  * A Status line's verb without `by` before its link names the successor, as a status does:
  * `Superceded [13. AWS](0013-aws.md)`. Only there: as a frontmatter key, `superseded` is no relation.
  */
-const LINK_LINE_VERBS: Record<string, string> = {
+const LINK_LINE_VERBS: Readonly<Record<string, string>> = lookupTable({
   superseded: 'superseded-by',
   superceded: 'superseded-by',
   replaced: 'superseded-by',
   overridden: 'overridden-by',
   overriden: 'overridden-by',
-};
+});
 
 /** `Superceded by` → `superseded-by`, `Amends` → `amends`: adr-tools lets teams invent verbs, so unknown ones are kept. */
 export function relationKind(verb: string): string {

@@ -1,4 +1,5 @@
 import { KNOWN_STATUSES } from '../model';
+import { lookupTable } from './lookup';
 
 export interface StatusReading {
   /** Normalised lower-case when known, otherwise as written. */
@@ -8,7 +9,7 @@ export interface StatusReading {
 }
 
 /** Spellings seen in real decision logs, mapped to the status they mean. */
-const SYNONYMS: Record<string, string> = {
+const SYNONYMS: Readonly<Record<string, string>> = lookupTable({
   superceded: 'superseded',
   'superseeded': 'superseded',
   approved: 'accepted',
@@ -69,7 +70,7 @@ const SYNONYMS: Record<string, string> = {
   却下: 'rejected',
   廃止: 'deprecated',
   置き換え: 'superseded',
-};
+});
 
 /**
  * `Superseded by: [..](..)`: the verb; what follows is read apart (see relationStatus), as

@@ -1,12 +1,13 @@
 import type { DecisionLog } from '../workspace/catalog';
-import type { AdrRolesConfig } from '../workspace/config';
+import { isProblemCode, type AdrRolesConfig } from '../workspace/config';
 import type { SkippedFile } from '../read/fileAdmission';
 import type { Decision, Problem, Severity } from '../model';
 import { PROBLEM_CODES } from '../problemCodes';
 import { ALL_RULES } from './allRules';
 
 function severityOf(code: string, config: AdrRolesConfig): Severity | 'off' {
-  return config.severities[code] ?? (PROBLEM_CODES as Record<string, { severity: Severity }>)[code]?.severity ?? 'warning';
+  if (!isProblemCode(code)) return 'warning';
+  return config.severities[code] ?? PROBLEM_CODES[code].severity;
 }
 
 /** Every problem with one decision, in its folder's context, with the configured severities. */

@@ -1,7 +1,8 @@
 import { targetOf } from '../read/decisionTarget';
 import { decisionHeadRange, type Rule } from './rule';
+import { lookupTable } from '../read/lookup';
 
-const SUCCESSOR_KINDS: Record<string, string> = { 'overridden-by': 'overridden', 'superseded-by': 'superseded' };
+const SUCCESSOR_KINDS: Readonly<Record<string, string>> = lookupTable({ 'overridden-by': 'overridden', 'superseded-by': 'superseded' });
 
 /**
  * A decision overridden or superseded by an accepted decision is history, not in force. A proposed

@@ -5,6 +5,7 @@ import type { Decision, DecisionRef } from '../model';
 import { dirName } from '../workspace/paths';
 import { lifecycleCounts, standingOf, type LifecycleCounts } from './standing';
 import { roleName } from './vocabulary';
+import { lookupTable } from '../read/lookup';
 
 /**
  * How a node is coloured: by the kind of its owning role. An owner that names no configured role
@@ -97,7 +98,7 @@ export interface GraphOptions {
 export const MAX_LAYOUT_TITLE = 300;
 
 const REPLACING_KINDS = ['overrides', 'supersedes'] as const;
-const REPLACED_KINDS: Record<string, 'overrides' | 'supersedes'> = { 'overridden-by': 'overrides', 'superseded-by': 'supersedes' };
+const REPLACED_KINDS: Readonly<Record<string, 'overrides' | 'supersedes'>> = lookupTable({ 'overridden-by': 'overrides', 'superseded-by': 'supersedes' });
 
 export function ownerClassOf(decision: Decision, roles: readonly Role[]): OwnerClass {
   if (!decision.owner) return 'unowned';

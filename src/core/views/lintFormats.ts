@@ -1,6 +1,7 @@
 import type { Problem, Severity } from '../model';
 import { docsUrl, PROBLEM_CODES } from '../problemCodes';
 import { guardLineStarts, plainText, visibleControls } from './plainText';
+import { lookupTable } from '../read/lookup';
 
 /** A problem and the file it is in, as the CLI reports it (the path relative to where it ran, `/`-separated). */
 export interface FileProblem extends Problem {
@@ -17,11 +18,11 @@ export interface ToolInfo {
 }
 
 /** Reported by the CLI only, so it is not among the editor's codes; SARIF still needs its rule. */
-const CLI_ONLY_CODES: Record<string, { severity: Severity; summary: string }> = {
+const CLI_ONLY_CODES: Readonly<Record<string, { severity: Severity; summary: string }>> = lookupTable({
   'unreadable-file': { severity: 'error', summary: 'A decision file was listed but could not be read.' },
-};
+});
 
-const ALL_CODES: Record<string, { severity: Severity; summary: string }> = { ...PROBLEM_CODES, ...CLI_ONLY_CODES };
+const ALL_CODES: Readonly<Record<string, { severity: Severity; summary: string }>> = lookupTable({ ...PROBLEM_CODES, ...CLI_ONLY_CODES });
 
 export function formatLintResults(problems: readonly FileProblem[], format: LintFormat, options: { colour: boolean; tool: ToolInfo }): string {
   if (format === 'json') return `${JSON.stringify(problems.map(jsonProblem), null, 2)}\n`;

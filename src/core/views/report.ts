@@ -191,6 +191,7 @@ function roleRows(decisions: readonly Decision[], roles: readonly Role[], status
     // One count per member, not a pass over the members per status: a log may hold thousands of each.
     const tally = new Map<string, number>();
     for (const d of members) tally.set(statusKey(d), (tally.get(statusKey(d)) ?? 0) + 1);
+    // Built with fromEntries, not `counts[s] = …`: each status is an own key, `__proto__` and `constructor` too, so JSON keeps it.
     const counts = Object.fromEntries(statuses.map((s) => [s, tally.get(s) ?? 0]));
     return { key, label, role: role && { id: role.id, label: role.label, kind: role.kind }, ownerClass, counts, total: members.length };
   };

@@ -1,10 +1,12 @@
 import type { Decision } from '../model';
 import type { ReviewPolicy } from '../workspace/config';
 import { formatId } from '../read/fileName';
+import { lookupTable } from '../read/lookup';
 
 // The words every face uses for roles, owners, statuses, relations and triggers: the tree, tooltips,
 // hovers, CodeLens, quick-fix titles, prompts, the graph, the report and the CLI. The webview
-// panels import this file too, so it imports nothing but types and the pure file-name reader.
+// panels import this file too, so it imports nothing but types, the pure file-name reader and the
+// lookup table helper.
 
 /** A role as the faces see it: enough to name it. */
 export interface NamedRole {
@@ -125,14 +127,14 @@ export const STATUS_CHOICES: readonly { status: string; description: string }[] 
   { status: 'overridden', description: 'overridden when new resources or requirements emerged' },
 ];
 
-const RELATION_NAMES: Record<string, string> = {
+const RELATION_NAMES: Readonly<Record<string, string>> = lookupTable({
   overrides: 'overrides',
   'overridden-by': 'overridden by',
   supersedes: 'supersedes',
   'superseded-by': 'superseded by',
   amends: 'amends',
   'amended-by': 'amended by',
-};
+});
 
 /** `overridden by`: a relation kind in words; a team's own verb (`clarified-by`) the same way. */
 export function relationName(kind: string): string {

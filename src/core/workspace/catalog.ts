@@ -2,16 +2,17 @@ import { baseName, stemOf } from '../read/fileName';
 import type { Admission, SkippedFile } from '../read/fileAdmission';
 import type { Decision, DecisionRef } from '../model';
 import { dirName } from './paths';
+import { lookupTable } from '../read/lookup';
 
 /** Relation kinds whose other end is implied: A supersedes B means B is superseded by A. */
-export const INVERSE_KIND: Record<string, string> = {
+export const INVERSE_KIND: Readonly<Record<string, string>> = lookupTable({
   supersedes: 'superseded-by',
   'superseded-by': 'supersedes',
   overrides: 'overridden-by',
   'overridden-by': 'overrides',
   amends: 'amended-by',
   'amended-by': 'amends',
-};
+});
 
 export interface ResolvedRelation {
   kind: string;

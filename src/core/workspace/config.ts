@@ -1,6 +1,7 @@
 import { FOLDER_FORMATS, isFolderFormat, type FolderFormat } from './folderFormat';
 import type { Problem, Range, Severity } from '../model';
-import { PROBLEM_CODES } from '../problemCodes';
+import { PROBLEM_CODES, type ProblemCode } from '../problemCodes';
+import { lookupTable } from '../read/lookup';
 import { LineIndex } from '../read/lineIndex';
 import { namedWithMore } from './listText';
 import { parseYamlBlock } from '../read/yamlValues';
@@ -74,6 +75,14 @@ export function defaultConfig(): AdrRolesConfig {
   return { roles: DEFAULT_ROLES.map((r) => ({ ...r })), folders: [], severities: {}, template: '', format: null, review: null };
 }
 
+/** The codes looked up by a name from `.adr-roles.yml` or the settings: `constructor` is no code. */
+const CODES: Readonly<Record<string, unknown>> = lookupTable(PROBLEM_CODES);
+
+/** Whether `code` is one of the product's problem codes, as a rule name in `rules:` must be. */
+export function isProblemCode(code: string): code is ProblemCode {
+  return CODES[code] !== undefined;
+}
+
 const SEVERITIES = ['off', 'hint', 'info', 'warning', 'error'];
 const KNOWN_KEYS = ['folders', 'roles', 'rules', 'template', 'format', 'review'];
 export const ROLE_KINDS = ['strategy', 'execution', 'other'];
@@ -139,7 +148,7 @@ export function readConfig(text: string): ConfigReading {
     } else {
       for (const rule of value.entries) {
         const level = rule.value?.kind === 'scalar' ? String(rule.value.value).toLowerCase() : '';
-        if (!(rule.key in PROBLEM_CODES)) report(`Unknown rule '${rule.key}': the codes are listed in the README's Problems table`, rule.keyStart, rule.keyStart + rule.key.length, 'warning');
+        if (!isProblemCode(rule.key)) report(`Unknown rule '${rule.key}': the codes are listed in the README's Problems table`, rule.keyStart, rule.keyStart + rule.key.length, 'warning');
         else if (SEVERITIES.includes(level)) config.severities[rule.key] = level as SeverityOverride;
         else report(`Rule '${rule.key}' needs one of ${SEVERITIES.join(', ')}`, rule.keyStart, rule.end);
       }
@@ -153,7 +162,8 @@ export function mergeConfig(base: AdrRolesConfig, overrides: ConfigOverrides): A
   const roles = (overrides.roles ?? []).filter((r) => typeof r.id === 'string' && r.id.trim().length > 0);
   const severities = { ...base.severities };
   for (const [code, level] of Object.entries(overrides.severities ?? {})) {
-    if (SEVERITIES.includes(level)) severities[code] = level as SeverityOverride;
+    // Only a known code: a setting named `__proto__` would otherwise set the object's prototype.
+    if (isProblemCode(code) && SEVERITIES.includes(level)) severities[code] = level as SeverityOverride;
   }
   return {
     ...base,

@@ -29,7 +29,7 @@ export interface Discovery {
   /** Decision folders, as paths joined to the root. */
   folders: string[];
   /** How each folder was found, for messages: `.adr-roles.yml`, `.adr-dir`, `.log4brains.yml`, `common`. */
-  sources: Record<string, string>;
+  sources: Map<string, string>;
   /**
    * Every path the repository named that the containment rule (containment.ts) refused: outside
    * it, through a link, not a regular file or folder, too large. Those named in `.adr-roles.yml`
@@ -53,12 +53,12 @@ interface NamedFolder {
  * or written, and is reported where it was written.
  */
 export async function discover(fs: FileSystem, root: string): Promise<Discovery> {
-  const result: Discovery = { config: defaultConfig(), configProblems: [], configFile: undefined, folders: [], sources: {}, refused: [] };
+  const result: Discovery = { config: defaultConfig(), configProblems: [], configFile: undefined, folders: [], sources: new Map(), refused: [] };
   const add = (folder: string, source: string): void => {
     const path = joinPath(root, folder);
     if (!result.folders.includes(path)) {
       result.folders.push(path);
-      result.sources[path] = source;
+      result.sources.set(path, source);
     }
   };
   const refuse = (file: string, what: string, consequence: string, range: Range = FILE_START): Problem => {

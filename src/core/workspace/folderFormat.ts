@@ -54,6 +54,6 @@ export function folderFormat(decisions: readonly Decision[], options: { configur
 }
 
 /** A discovered folder's format: the configured one, else its decisions', else its tool's. */
-export function formatOfLog(discovery: { config: { format: FolderFormat | null }; sources: Record<string, string> }, log: DecisionLog): FolderFormat {
-  return folderFormat(log.decisions(), { configured: discovery.config.format ?? undefined, hint: formatHintOf(discovery.sources[log.folder]) });
+export function formatOfLog(discovery: { config: { format: FolderFormat | null }; sources: ReadonlyMap<string, string> }, log: DecisionLog): FolderFormat {
+  return folderFormat(log.decisions(), { configured: discovery.config.format ?? undefined, hint: formatHintOf(discovery.sources.get(log.folder)) });
 }

@@ -9,6 +9,7 @@ import { plainText } from '../../core/views/plainText';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { DEFAULT_GROUPING, TreeNodes, type Grouping } from '../../core/views/viewState';
 import type { StartupTimings } from '../startupTimings';
+import { lookupTable } from '../../core/read/lookup';
 
 /**
  * `key` is unique in the tree: a decision shows once per grouping (and once more in a review group,
@@ -22,7 +23,8 @@ function keyOf(node: Node): string {
   return node.type === 'group' ? `\u0000group:${node.group.key}` : node.key;
 }
 
-const STATUS_ICONS: Record<string, string> = {
+/** By status as read: a status of the team's own such as `constructor` gets the default icon. */
+const STATUS_ICONS: Readonly<Record<string, string>> = lookupTable({
   accepted: 'pass',
   proposed: 'circle-large-outline',
   draft: 'edit',
@@ -30,7 +32,7 @@ const STATUS_ICONS: Record<string, string> = {
   deprecated: 'archive',
   superseded: 'history',
   overridden: 'debug-step-over',
-};
+});
 
 
 /** Where a decision listed as a reference in a chain has its own chain. */
