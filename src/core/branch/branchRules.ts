@@ -4,6 +4,7 @@ import { resolveRole, type AdrRolesConfig } from '../workspace/config';
 import { nextFreeNumber } from '../workspace/numbering';
 import { readFileName } from '../read/fileName';
 import { decisionSectionText, titleText } from './decisionText';
+import { cutTitle } from '../views/graph';
 import type { Pairing, RevisionDecision } from './pairing';
 
 /** A problem of the branch, in the file it is about (from the repository root); a deleted one's file is gone. */
@@ -40,9 +41,10 @@ function where(d: RevisionDecision): Range {
   return d.decision.title?.range ?? { start: { line: d.decision.headerLine, character: 0 }, end: { line: d.decision.headerLine, character: 0 } };
 }
 
+/** A decision in a message: its id, and its title shortened as the graph and the summary shorten it. */
 function label(d: RevisionDecision): string {
   const title = d.decision.title?.value;
-  return title ? `${d.decision.id} (${title})` : d.decision.id;
+  return title ? `${d.decision.id} (${cutTitle(title)})` : d.decision.id;
 }
 
 /** The role an owner names, as one key: `CTO` and `cto` are one owner. */
