@@ -32,7 +32,7 @@ function summaryWith(title: string): BranchSummary {
   return {
     base: 'main',
     counts: { added: 1, changed: 0, renamed: 0, deleted: 0, problems: 0 },
-    groups: [{ role: null, decisions: [{ id: 'ADR-0001', title, path: 'docs/0001-x.md', previousPath: null, change: 'added', status: null, owner: null, replaces: [], elevation: null, problems: [] }] }],
+    groups: [{ role: null, decisions: [{ id: 'ADR-0001', title, path: 'docs/0001-x.md', previousPath: null, change: 'added', status: null, owner: null, replaces: [], elevation: null, notice: null, problems: [] }] }],
   };
 }
 

@@ -33,6 +33,7 @@ function decisionLines(d: ChangedDecision): string[] {
   if (d.status) lines.push(`  - status: ${md(orNone(d.status.from))} → ${md(orNone(d.status.to))}`);
   if (d.owner) lines.push(`  - owner: ${md(orNone(d.owner.from))} → ${md(orNone(d.owner.to))}`);
   if (d.elevation) lines.push(`  - elevated from ${md(orNone(d.elevation.from))} on ${md(orNone(d.elevation.on))}`);
+  if (d.notice) lines.push(`  - **notice** ${md(d.notice)}`);
   for (const p of d.problems) lines.push(`  - **${p.severity}** ${md(p.code)}: ${md(p.message)}`);
   return lines;
 }
