@@ -95,11 +95,27 @@ export function withBraces(lines: LineIndex, range: Range): Range {
 }
 
 /**
- * A blank line after a paragraph written on `line` when the next line is `---` or `===`: a status
- * quoted or listed before a thematic break would otherwise become a setext heading's text.
+ * A blank line after a paragraph written on `line` when the paragraph it starts runs on to `---`
+ * or `===`: a status quoted or listed before a thematic break (`> Accepted`, `1. Accepted`, then
+ * lines continuing it lazily, then `---`), written without its marker, would otherwise become a
+ * setext heading's text.
  */
 function setextBreak(lines: LineIndex, line: number, eol: string): string {
-  return line + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t\r]*$/.test(lines.lineText(line + 1)) ? eol : '';
+  const end = paragraphEndLine(lines, line);
+  return end + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t\r]*$/.test(lines.lineText(end + 1)) ? eol : '';
+}
+
+/**
+ * The written status where the status line was read whole (`* Status: ADR-0001` in a Status
+ * section): a bullet keeps its marker, so the lines that continue the item lazily stay in it;
+ * other text (a quote, a numbered item, whose marker would be read as part of the status) is
+ * written plain, apart from what follows when that would make it a heading.
+ */
+function statusLineText(lines: LineIndex, range: Range, written: string, eol: string): string {
+  const before = lines.lineText(range.start.line).slice(0, range.start.character);
+  const marker = listMarker(lines, range.start.line);
+  if (marker && marker.startsWith(before) && range.end.character > marker.length) return `${marker.slice(before.length)}${written}`;
+  return `${written}${setextBreak(lines, range.end.line, eol)}`;
 }
 
 /** `(` → `%28`: encodeURIComponent leaves `()` as they are, and they end a markdown link. */
@@ -336,7 +352,10 @@ export function setStatusEdits(text: string, decision: Decision, status: string,
   const eol = lineBreakOf(text);
   if (decision.format === 'nygard' && decision.statusSection) {
     const written = link ? `${relationVerb(link.kind)} ${markdownLink(link.target, 'numbered')}` : status.charAt(0).toUpperCase() + status.slice(1);
-    if (decision.status) return [{ range: withBraces(lines, decision.status.valueRange), newText: `${written}${setextBreak(lines, decision.status.valueRange.end.line, eol)}` }];
+    if (decision.status) {
+      const range = withBraces(lines, decision.status.valueRange);
+      return [{ range, newText: statusLineText(lines, range, written, eol) }];
+    }
     const heading = headingEndLine(lines, decision.statusSection.headingLine);
     return [insertAt({ line: heading, character: lines.lineText(heading).length }, `${eol}${eol}${written}${paragraphEnd(lines, heading, eol)}`)];
   }
