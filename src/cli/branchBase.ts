@@ -1,7 +1,7 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { checkBranchSides, type BranchCheck } from '../core/branch/branchCheck';
-import type { RevisionDecision } from '../core/branch/pairing';
+import type { RevisionDecision, UnreadFile } from '../core/branch/pairing';
 import type { AdrRolesConfig } from '../core/workspace/config';
 import type { Catalog } from '../core/workspace/catalog';
 import { folderInRepository, readBaseRevisions, type BaseNaming, type BaseRevisions } from '../git/baseRevisions';
@@ -11,6 +11,8 @@ import { UsageError } from './targets';
 
 export interface BranchRevisions extends BaseRevisions {
   head: RevisionDecision[];
+  /** Decision files of the working tree that were not read (over the size limit, binary). */
+  headUnread: UnreadFile[];
 }
 
 const CLI_NAMING: BaseNaming = { option: '--base', noRepository: '--base needs a git repository, and the current folder is not inside one' };
@@ -22,15 +24,26 @@ const CLI_NAMING: BaseNaming = { option: '--base', noRepository: '--base needs a
 export async function readBranchRevisions(ref: string, catalog: Catalog, folders: readonly string[], limits: ReadLimits): Promise<BranchRevisions> {
   const revisions = await asUsage(readBaseRevisions({ gitPath: 'git', cwd: '.' }, ref, folders, limits, CLI_NAMING));
   const head: RevisionDecision[] = [];
+  const inRepository = new Map<string, string>();
+  const repoPath = async (folder: string, file: string): Promise<string> => {
+    let inside = inRepository.get(folder);
+    if (inside === undefined) {
+      const named = folders.indexOf(folder);
+      inside = named === -1 ? await asUsage(folderInRepository(revisions.top, folder)) : (revisions.repoFolders[named] ?? '');
+      inRepository.set(folder, inside);
+    }
+    return inside === '' ? basename(file) : `${inside}/${basename(file)}`;
+  };
   for (const log of catalog.folders()) {
-    const named = folders.indexOf(log.folder);
-    const folder = named === -1 ? await asUsage(folderInRepository(revisions.top, log.folder)) : (revisions.repoFolders[named] ?? '');
     for (const decision of log.decisions()) {
       const text = (await nodeFileSystem.readText(decision.file)) ?? '';
-      head.push({ path: folder === '' ? basename(decision.file) : `${folder}/${basename(decision.file)}`, decision, text });
+      head.push({ path: await repoPath(log.folder, decision.file), decision, text });
     }
   }
-  return { ...revisions, head };
+  // A file the working tree did not read is still there: the base's decision at its path is not deleted.
+  const headUnread: UnreadFile[] = [];
+  for (const skipped of catalog.skipped()) if (skipped.problem.code === 'file-skipped') headUnread.push({ path: await repoPath(dirname(skipped.file), skipped.file), problem: skipped.problem });
+  return { ...revisions, head, headUnread };
 }
 
 /** git's failures are the user's to fix (a ref to fetch, a folder outside the repository): one line, exit 2. */

@@ -1,8 +1,8 @@
 import { realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import type { ReadLimits } from '../core/read/fileAdmission';
-import { admitDecision } from '../core/read/fileAdmission';
-import type { RevisionDecision } from '../core/branch/pairing';
+import { admitDecision, skipBySize } from '../core/read/fileAdmission';
+import type { RevisionDecision, UnreadFile } from '../core/branch/pairing';
 import { isDecisionFileName } from '../core/workspace/discovery';
 import { GitError, gitText, runGit, type GitLocation, type GitRunOptions } from './runGit';
 
@@ -13,6 +13,8 @@ export interface BaseRevisions {
   /** The decision folders asked for, from the repository root (POSIX, `''` for the root itself). */
   repoFolders: string[];
   base: RevisionDecision[];
+  /** Decision files at the merge base that were not read (over the size limit, binary), each with why. */
+  baseUnread: UnreadFile[];
   tipPaths: string[];
   renames: Map<string, string>;
 }
@@ -30,7 +32,7 @@ export interface BaseNaming {
  * editor, on every edit): the base side only changes when the merge base or the tip moves.
  */
 export interface BaseCache {
-  base?: { key: string; value: RevisionDecision[] };
+  base?: { key: string; value: BaseSide };
   tip?: { key: string; value: string[] };
 }
 
@@ -113,15 +115,30 @@ function unknownBase(ref: string, shallow: boolean, naming: BaseNaming): string 
     : `unknown ${naming.option} '${ref}': git knows no branch, tag or commit of that name (fetch it first, e.g. git fetch origin ${ref})`;
 }
 
-/** The decisions of the folders at a revision, each admitted as the working tree's would be. */
-async function baseDecisions(git: GitLocation, revision: string, folders: readonly string[], limits: ReadLimits, run: GitRunOptions): Promise<RevisionDecision[]> {
-  const texts = await blobTexts(git, await decisionFilesAt(git, revision, folders, run), limits, run);
-  const base: RevisionDecision[] = [];
+/** A revision's decisions, and its decision files that were not read. */
+export interface BaseSide {
+  decisions: RevisionDecision[];
+  unread: UnreadFile[];
+}
+
+/**
+ * The decisions of the folders at a revision, each admitted as the working tree's would be; a file
+ * over the size limit (left unread) or binary is named with its problem, as the working tree's are.
+ */
+async function baseDecisions(git: GitLocation, revision: string, folders: readonly string[], limits: ReadLimits, run: GitRunOptions): Promise<BaseSide> {
+  const entries = await decisionFilesAt(git, revision, folders, run);
+  const texts = await blobTexts(git, entries, limits, run);
+  const side: BaseSide = { decisions: [], unread: [] };
+  for (const entry of entries) {
+    const large = skipBySize(entry.path, entry.size, limits);
+    if (large) side.unread.push({ path: entry.path, problem: large.problem });
+  }
   for (const [path, text] of texts) {
     const admission = admitDecision(path, text, limits);
-    if ('decision' in admission) base.push({ path, decision: admission.decision, text });
+    if ('decision' in admission) side.decisions.push({ path, decision: admission.decision, text });
+    else side.unread.push({ path, problem: admission.skipped.problem });
   }
-  return base;
+  return side;
 }
 
 /** A ref git could read as an option, or that holds a NUL, is refused before git sees it. */
@@ -168,9 +185,9 @@ export async function readBaseRevisions(git: GitLocation, ref: string, folders: 
   const folderKey = repoFolders.join('\0');
   const baseKey = `${mergeBase}\0${limits.maxFileBytes}\0${folderKey}`;
   if (cache.base?.key !== baseKey) cache.base = { key: baseKey, value: await baseDecisions(at, mergeBase, repoFolders, limits, run) };
-  const base = cache.base.value;
+  const { decisions: base, unread: baseUnread } = cache.base.value;
   const tipKey = `${tip}\0${folderKey}`;
   if (cache.tip?.key !== tipKey) cache.tip = { key: tipKey, value: (await decisionFilesAt(at, tip, repoFolders, run)).map((e) => e.path) };
   const tipPaths = cache.tip.value;
-  return { top, repoFolders, base, tipPaths, renames: await renamesSince(at, mergeBase, repoFolders, run) };
+  return { top, repoFolders, base, baseUnread, tipPaths, renames: await renamesSince(at, mergeBase, repoFolders, run) };
 }

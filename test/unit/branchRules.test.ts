@@ -7,6 +7,9 @@ import { parseDecision } from '../../src/core/read/parse';
 import { defaultConfig } from '../../src/core/workspace/config';
 import { quickFixesFor } from '../../src/core/views/quickFixes';
 import { branchMarkText } from '../../src/core/views/vocabulary';
+import { skipBySize } from '../../src/core/read/fileAdmission';
+import { summarizeBranch } from '../../src/core/branch/branchSummary';
+import { summaryMarkdown } from '../../src/core/branch/summaryMarkdown';
 
 function at(path: string, text: string): RevisionDecision {
   return { path, decision: parseDecision(path, text), text };
@@ -64,6 +67,41 @@ describe('branch rules', () => {
     const { pairing, problems } = checkBranchSides({ base, head, tipPaths: [], renames: new Map() }, defaultConfig(), 'main');
     assert.deepEqual([...branchMarks(pairing)].sort(), [['d/0002-b.md', 'changed'], ['d/0003-see.md', 'renamed'], ['d/0005-new.md', 'added']]);
     assert.deepEqual(problems.map((p) => [p.problem.code, p.path]), [['decision-deleted', 'd/0004-gone.md']]);
+  });
+
+  it('a decision whose file one side did not read (over the size limit) is changed and not compared: neither added nor deleted, with a notice', () => {
+    const tooLarge = (path: string) => ({ path, problem: (skipBySize(path, 2 * 1024 * 1024, { maxFileBytes: 1024 * 1024 }) ?? assert.fail('skipped')).problem });
+    const accepted = (title: string, owner: string) => `---\nstatus: accepted\nowner: ${owner}\n---\n# ${title}\n\n## Decision\n\nWe do ${title}.\n`;
+    // 0001 is over the limit at the base only, 0002 in the branch only; 0003 is over it at the base
+    // and renamed since; 0004 is deleted, 0005 added, as before.
+    const base = [at('d/0002-b.md', accepted('B', 'hoe')), at('d/0004-gone.md', accepted('Gone', 'cto'))];
+    const head = [at('d/0001-a.md', accepted('A', 'cto')), at('d/0003-see.md', accepted('C', 'cto')), at('d/0005-new.md', accepted('New', 'cto'))];
+    const sides = { base, head, tipPaths: ['d/0001-a.md', 'd/0002-b.md', 'd/0003-c.md', 'd/0004-gone.md'], renames: new Map([['d/0003-c.md', 'd/0003-see.md']]) };
+    const unread = { ...sides, baseUnread: [tooLarge('d/0001-a.md'), tooLarge('d/0003-c.md')], headUnread: [tooLarge('d/0002-b.md')] };
+    const { pairing, problems } = checkBranchSides(unread, defaultConfig(), 'main');
+    assert.deepEqual(pairing.added.map((d) => d.path), ['d/0005-new.md']);
+    assert.deepEqual(pairing.deleted.map((d) => d.path), ['d/0004-gone.md']);
+    assert.deepEqual(pairing.unread.map((u) => [u.side, u.read.path, u.otherPath]), [['base', 'd/0001-a.md', 'd/0001-a.md'], ['base', 'd/0003-see.md', 'd/0003-c.md'], ['branch', 'd/0002-b.md', 'd/0002-b.md']]);
+    assert.deepEqual([...branchMarks(pairing)].sort(), [['d/0001-a.md', 'changed'], ['d/0003-see.md', 'renamed'], ['d/0005-new.md', 'added']]);
+    assert.deepEqual(problems.map((p) => [p.problem.code, p.problem.severity, p.path]), [['decision-deleted', 'error', 'd/0004-gone.md'], ['file-skipped', 'info', 'd/0001-a.md'], ['file-skipped', 'info', 'd/0003-see.md']]);
+    assert.match(problems[1]?.problem.message ?? '', /^Not compared with main: on main this file is 2\.0 MB, over the 1\.0 MB limit for decisions, so it is not read\./);
+    // Without the sides' unread files, as before: the base's oversized files read as added, the branch's as deleted.
+    const blind = checkBranchSides(sides, defaultConfig(), 'main');
+    assert.deepEqual([blind.pairing.added.length, blind.pairing.deleted.length], [3, 2]);
+
+    const summary = summarizeBranch(pairing, (path) => problems.filter((p) => p.path === path).map((p) => p.problem), defaultConfig(), 'main');
+    assert.deepEqual(summary.counts, { added: 1, changed: 2, renamed: 1, deleted: 1, problems: 1 });
+    const changes = summary.groups.flatMap((g) => g.decisions.map((d) => [d.id, d.change, d.notice?.replace(/: .*/, ''), d.status, d.problems.map((p) => p.code)]));
+    assert.deepEqual(changes, [
+      ['ADR-0001', 'changed', 'Not compared with main', null, []],
+      ['ADR-0003', 'renamed', 'Not compared with main', null, []],
+      ['ADR-0004', 'deleted', undefined, null, ['decision-deleted']],
+      ['ADR-0005', 'added', undefined, null, []],
+      ['ADR-0002', 'changed', 'Not compared with main', null, []],
+    ]);
+    const markdown = summaryMarkdown(summary);
+    assert.ok(markdown.includes('- **ADR-0001 A**: changed (d/0001-a.md)\n  - **notice** Not compared with main: on main this file is 2.0 MB, over the 1.0 MB limit for decisions, so it is not read.'), markdown);
+    assert.ok(markdown.includes('- **ADR-0002 B**: changed (d/0002-b.md)\n  - **notice** Not compared with main: in this branch this file is 2.0 MB'), markdown);
   });
 
   it('compares with the base the setting names, else the upstream (a local one by its name), else with none', () => {

@@ -184,6 +184,34 @@ describe('adr-roles lint --base, on real git repositories', () => {
     assert.deepEqual(branchFound(JSON.parse(small.stdout) as Found[]), [], 'over 1 KB at the base: not read, so not reported');
     assert.ok(readFileSync(join(repo, FOLDER, '0001-use-segment.md'), 'utf8').includes('Segment'));
   });
+  it('says a decision over the size limit at the base (or in the branch) is changed and not compared, in lint --base and summary --base: never added or deleted', () => {
+    // On main 0002 is over 2 KB and the branch shrinks it; 0001 is small on main and the branch grows it.
+    git(repo, 'checkout', '-q', 'main');
+    write(repo, '0002-ship-weekly.md', `${decision({ status: 'accepted', owner: 'hoe' }, 'Ship weekly', 'x')}${'pad '.repeat(600)}\n`);
+    commitAll(repo, 'grow on main');
+    git(repo, 'checkout', '-q', '-b', 'shrink');
+    write(repo, '0002-ship-weekly.md', decision({ status: 'accepted', owner: 'hoe' }, 'Ship weekly', 'x'));
+    write(repo, '0001-use-segment.md', `${decision({ status: 'accepted', date: '2024-01-02', owner: 'cto' }, 'Use Segment for events', 'Chosen option: Segment, because it is bought.')}${'pad '.repeat(600)}\n`);
+    commitAll(repo, 'shrink one, grow the other');
+
+    const lint = runCli(['lint', '--base', 'main', '--format', 'json', '--max-file-size', '2'], repo);
+    assert.equal(lint.code, 0, lint.stdout);
+    const found = (JSON.parse(lint.stdout) as Found[]).map((p) => [p.code, p.severity, p.file]);
+    assert.deepEqual(found, [
+      ['file-skipped', 'info', `${FOLDER}/0001-use-segment.md`],
+      ['file-skipped', 'info', `${FOLDER}/0002-ship-weekly.md`],
+    ]);
+    assert.match((JSON.parse(lint.stdout) as Found[])[1]?.message ?? '', /^Not compared with main: on main this file is 3 KB, over the 2 KB limit for decisions, so it is not read\./);
+
+    const markdown = runCli(['summary', '--base', 'main', '--max-file-size', '2'], repo);
+    assert.equal(markdown.code, 0, markdown.stderr);
+    assert.match(markdown.stdout, /^0 added · 2 changed · 0 renamed · 0 deleted · 0 problems$/m);
+    assert.match(markdown.stdout, /^- \*\*ADR-0002 Ship weekly\*\*: changed \(docs\/decisions\/0002-ship-weekly\.md\)\n {2}- \*\*notice\*\* Not compared with main: on main this file is 3 KB, over the 2 KB limit/m);
+    assert.match(markdown.stdout, /^- \*\*ADR-0001 Use Segment for events\*\*: changed \(docs\/decisions\/0001-use-segment\.md\)\n {2}- \*\*notice\*\* Not compared with main: in this branch this file is 3 KB/m);
+    const json = JSON.parse(runCli(['summary', '--base', 'main', '--format', 'json', '--max-file-size', '2'], repo).stdout) as { groups: { decisions: { id: string; change: string; notice: string | null }[] }[] };
+    assert.deepEqual(json.groups.flatMap((g) => g.decisions.map((d) => [d.id, d.change, d.notice !== null])), [['ADR-0001', 'changed', true], ['ADR-0002', 'changed', true]]);
+  });
+
   it('reads a decision whose file name holds a backslash (legal on Linux) as that one file, in lint --base, summary --base and codeowners', () => {
     const hostile = '0003-a\\b.md';
     // main takes 0003 meanwhile; the branch adds its 0003 under the hostile name.

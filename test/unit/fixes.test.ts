@@ -201,6 +201,34 @@ describe('quick fixes: shapes found by fuzzing', () => {
     assert.equal(parseDecision('d/0001-a.md', after).owner?.value, 'cto');
   });
 
+  it('writes a field below the lines a list item goes on with lazily, so a `------` under them stays a thematic break (fuzz seed 1019890638)', () => {
+    // The fuzz's counterexample: written after `Status: ADR-0001`, the trigger cut the item's text in
+    // two, and `Status` over `------` became a `## Status` heading that took the owner's bullet.
+    const text = '# Use X\n\n* Overrides: ADR-0001\nStatus: ADR-0001\nStatus\n------\n\n* Owner: accepted\n';
+    const after = fixed('d/0001-a.md', text, 'override-missing-trigger', 'Set trigger: new resource');
+    assert.equal(after, '# Use X\n\n* Overrides: ADR-0001\nStatus: ADR-0001\nStatus\n\nTrigger: new-resource\n\n------\n\n* Owner: accepted\n');
+    for (const markdown of ['scan', 'tree'] as const) {
+      const read = parseDecision('d/0001-a.md', after, { markdown });
+      assert.deepEqual([read.owner?.value, read.trigger?.value, read.statusSection], ['accepted', 'new-resource', null], markdown);
+    }
+    // A status item's lazy lines stay its own: the owner's item goes below them; so does an adr-tools header line.
+    const item = '# Use X\n\n* Status: accepted\nas agreed\n------\n\nText.\n';
+    assert.equal(fixed('d/0001-a.md', item, 'missing-owner', 'Set owner: CTO (strategy)'), '# Use X\n\n* Status: accepted\nas agreed\n* Owner: cto\n------\n\nText.\n');
+    const nygard = '# 1. Use X\n\n* Date: 2020-01-01\nStatus\n------\n\n## Context\n\nC.\n';
+    const header = fixed('d/0001-use-x.md', nygard, 'missing-owner', 'Set owner: CTO (strategy)');
+    assert.equal(header, '# 1. Use X\n\n* Date: 2020-01-01\nStatus\n\nOwner: cto\n\n------\n\n## Context\n\nC.\n');
+    assert.equal(parseDecision('d/0001-use-x.md', header).owner?.value, 'cto');
+  });
+
+  it('reads no field inside a setext heading of several lines, so Set owner writes where it reads back and a second time changes nothing', () => {
+    // Found by the fuzz once fields were written below their paragraph: `owner:cto` was the last line of
+    // a `## status: accepted` heading; the scan read the lines above it as fields, and the owner line as the heading.
+    const text = '\uFEFF\uFEFF---\r\n#\tTab\nstatus: accepted\r\ndate: 2023-01-02\r\nowner:cto\r\n---\r\n# BOM and CRLF\r\n\r\nWritten on Windows.\r\n';
+    const after = fixed('d/0001-a.md', text, 'missing-owner', 'Set owner: Head of Engineering (execution)');
+    assert.equal(after, `\uFEFF---\r\nowner: hoe\r\n---\r\n${text.slice(1)}`);
+    for (const markdown of ['scan', 'tree'] as const) assert.equal(parseDecision('d/0001-a.md', after, { markdown }).owner?.value, 'hoe', markdown);
+  });
+
   it('writes nothing into frontmatter where the new line would be a YAML error', () => {
     const text = '---\n\u00a0# :\n  - accepted\n---\n';
     const decision = parseDecision('d/0001-a.md', text);

@@ -231,6 +231,19 @@ describe('lifecycle plans: shapes found by fuzzing', () => {
     const marked = parseDecision('d/0001-a.md', applyEdits(oldText, plan.oldEdits));
     assert.equal(marked.status?.value, 'overridden');
   });
+  it('keeps a status bullet a bullet, so the lines continuing it lazily over `------` stay in it, and breaks a numbered one off them (fuzz seed 1119977417)', () => {
+    // Written without its `* `, the status ran on into `Status` over `------`: a heading, and no status.
+    const oldText = '# Use X\n\n## Status\n\n* Status: ADR-0001\nStatus\n------\n\n';
+    const plan = planOverride({ ...base, old: parseDecision('d/0001-a.md', oldText), oldText, title: 'B' });
+    const after = applyEdits(oldText, plan.oldEdits);
+    assert.equal(after, '# Use X\n\n## Status\n\n* Overridden by [1. B](0001-b.md)\nStatus\n------\n\n');
+    const numbered = '# Use X\n\n## Status\n\n1. Accepted\nas agreed\n---\n';
+    const numberedPlan = planOverride({ ...base, old: parseDecision('d/0001-a.md', numbered), oldText: numbered, title: 'B' });
+    for (const markdown of ['scan', 'tree'] as const) {
+      assert.equal(parseDecision('d/0001-a.md', after, { markdown }).status?.value, 'overridden', markdown);
+      assert.equal(parseDecision('d/0001-a.md', applyEdits(numbered, numberedPlan.oldEdits), { markdown }).status?.value, 'overridden', markdown);
+    }
+  });
   it('names a decision whose id reads as no decision (`---.md`) by its file name', () => {
     const oldText = '> # Quoted\n> Status: accepted';
     const plan = planOverride({ ...base, old: parseDecision('d/---.md', oldText), oldText, title: 'B' });

@@ -290,6 +290,27 @@ describe('parseDecision: shapes found by fuzzing', () => {
     assert.equal(heading.title?.value, 'Use Y');
   });
 
+  it('reads a setext heading of several lines as one heading from its first line, as CommonMark does: no field inside it is read', () => {
+    const shapes = [
+      // The fuzz's: a paragraph of fields under a `---` is one `## status: accepted` heading.
+      '\uFEFF\uFEFF---\r\n#\tTab\nstatus: accepted\r\ndate: 2023-01-02\r\nowner:cto\r\n---\r\n# BOM and CRLF\r\n',
+      '# 1. Use X\n\nDate: 2020-01-01\nStatus\n------\n\n* Owner: cto\n',
+      '# Use X\n\nStatus\nof the decision\n------\n\nAccepted\n',
+      '\uFEFFUse X\n    in full\n===\n\n* Status: accepted\n',
+    ];
+    const read = shapes.map((text) => {
+      const scan = parseDecision('d/0001-a.md', text, { markdown: 'scan' });
+      assert.deepEqual(scan, parseDecision('d/0001-a.md', text, { markdown: 'tree' }), JSON.stringify(text));
+      return [scan.title?.value, scan.status?.value, scan.date?.value, scan.owner?.value, scan.statusSection?.headingLine];
+    });
+    assert.deepEqual(read, [
+      ['Tab', undefined, undefined, undefined, undefined],
+      ['Use X', undefined, undefined, undefined, undefined],
+      ['Use X', 'accepted', undefined, undefined, 2],
+      ['Use X', 'accepted', undefined, undefined, undefined],
+    ]);
+  });
+
   it('ends a range at the line break of a CRLF line inside that line', () => {
     const d = parseDecision('d/0001-a.md', '---\r\nstatus: accepted\r\n# Use X\r\n\r\n');
     const error = d.parseProblems.find((p) => p.code === 'invalid-frontmatter');

@@ -1,7 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { createRequire } from 'node:module';
 import { md, summaryMarkdown } from '../../src/core/branch/summaryMarkdown';
-import type { BranchSummary } from '../../src/core/branch/branchSummary';
+import { summarizeBranch, type BranchSummary } from '../../src/core/branch/branchSummary';
+import { checkBranchSides } from '../../src/core/branch/branchCheck';
+import type { RevisionDecision } from '../../src/core/branch/pairing';
+import { parseDecision } from '../../src/core/read/parse';
+import { MAX_LAYOUT_TITLE } from '../../src/core/views/graph';
+import { defaultConfig } from '../../src/core/workspace/config';
+
+function at(path: string, text: string): RevisionDecision {
+  return { path, decision: parseDecision(path, text), text };
+}
 
 const load = createRequire(__filename);
 const { marked } = load('marked') as { marked: { parse: (s: string, o: { gfm: boolean; async: false }) => string } };
@@ -23,7 +32,7 @@ function summaryWith(title: string): BranchSummary {
   return {
     base: 'main',
     counts: { added: 1, changed: 0, renamed: 0, deleted: 0, problems: 0 },
-    groups: [{ role: null, decisions: [{ id: 'ADR-0001', title, path: 'docs/0001-x.md', previousPath: null, change: 'added', status: null, owner: null, replaces: [], elevation: null, problems: [] }] }],
+    groups: [{ role: null, decisions: [{ id: 'ADR-0001', title, path: 'docs/0001-x.md', previousPath: null, change: 'added', status: null, owner: null, replaces: [], elevation: null, notice: null, problems: [] }] }],
   };
 }
 
@@ -42,6 +51,24 @@ describe('summary markdown', () => {
 
   it('leaves words that merely contain a scheme alone', () => {
     assert.equal(md('Use the webhttps: adapter'), 'Use the webhttps: adapter');
+  });
+
+  it('shortens a 100,000-character title as the graph does, in the line and in the problems; the JSON keeps it whole', () => {
+    const long = `Use ${'x'.repeat(100_000)}`;
+    const accepted = (title: string): string => `---\nstatus: accepted\nowner: cto\n---\n# ${title}\n\n## Decision\n\nWe use ${title.length}.\n`;
+    const base = [at('d/0001-long.md', accepted(long)), at('d/0002-gone.md', accepted(long))];
+    const head = [at('d/0001-long.md', accepted(`${long}y`)), at('d/0003-new.md', accepted(`${long}z`))];
+    const { pairing, problems } = checkBranchSides({ base, head, tipPaths: [], renames: new Map() }, defaultConfig(), 'main');
+    assert.deepEqual(problems.map((p) => p.problem.code).sort(), ['accepted-decision-rewritten', 'decision-deleted']);
+    for (const { problem } of problems) assert.ok(problem.message.length < MAX_LAYOUT_TITLE + 300, `${problem.code}: ${problem.message.length} characters`);
+    const summary = summarizeBranch(pairing, (path) => problems.filter((p) => p.path === path).map((p) => p.problem), defaultConfig(), 'main');
+    const titles = summary.groups.flatMap((g) => g.decisions.map((d) => d.title));
+    assert.deepEqual(titles, [`${long}y`, long, `${long}z`], 'the JSON gives the title whole, as list --json and report --json do');
+    const markdown = summaryMarkdown(summary);
+    const lines = markdown.split('\n');
+    assert.equal(lines.filter((l) => l.startsWith('- **ADR-')).length, 3);
+    for (const line of lines) assert.ok(line.length < MAX_LAYOUT_TITLE + 300, `a line of ${line.length} characters: ${line.slice(0, 80)}…`);
+    assert.ok(lines.includes(`- **ADR-0003 Use ${'x'.repeat(MAX_LAYOUT_TITLE - 5)}…**: added (d/0003-new.md)`), markdown.slice(0, 2000));
   });
 
   it('a plain link of the product would render as a link (the check above can fail)', () => {

@@ -1,6 +1,6 @@
 import type { AdrRolesConfig } from '../workspace/config';
 import { branchProblems, type BranchProblem } from './branchRules';
-import { pairDecisions, type Pairing, type RevisionDecision } from './pairing';
+import { pairDecisions, type Pairing, type RevisionDecision, type UnreadFile } from './pairing';
 
 /** The two sides of a comparison, as a face read them: the base from git, the branch from the working tree. */
 export interface BranchSides {
@@ -10,6 +10,10 @@ export interface BranchSides {
   tipPaths: readonly string[];
   /** git's renames since the merge base: old path → new path. */
   renames: ReadonlyMap<string, string>;
+  /** Decision files at the base that were not read (over the size limit, binary). */
+  baseUnread?: readonly UnreadFile[];
+  /** Decision files of the working tree that were not read. */
+  headUnread?: readonly UnreadFile[];
 }
 
 export interface BranchCheck {
@@ -19,7 +23,7 @@ export interface BranchCheck {
 
 /** The branch rules over two sides, as `lint --base`, `summary --base` and the editor run them. */
 export function checkBranchSides(sides: BranchSides, config: AdrRolesConfig, baseName: string): BranchCheck {
-  const pairing = pairDecisions(sides.base, sides.head, sides.renames);
+  const pairing = pairDecisions(sides.base, sides.head, sides.renames, { base: sides.baseUnread ?? [], head: sides.headUnread ?? [] });
   const problems = branchProblems({
     pairing,
     tipPaths: sides.tipPaths,
@@ -45,6 +49,8 @@ export function branchMarks(pairing: Pairing): Map<string, BranchMark> {
     if (base.path !== head.path) marks.set(head.path, 'renamed');
     else if (base.text !== head.text) marks.set(head.path, 'changed');
   }
+  // Over the limit at the base and not now: changed, though what changed is not known.
+  for (const { side, read, otherPath } of pairing.unread) if (side === 'base') marks.set(read.path, otherPath !== read.path ? 'renamed' : 'changed');
   return marks;
 }
 

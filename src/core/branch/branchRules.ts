@@ -4,7 +4,8 @@ import { resolveRole, type AdrRolesConfig } from '../workspace/config';
 import { nextFreeNumber } from '../workspace/numbering';
 import { readFileName } from '../read/fileName';
 import { decisionSectionText, titleText } from './decisionText';
-import type { Pairing, RevisionDecision } from './pairing';
+import { cutTitle } from '../views/graph';
+import type { Pairing, RevisionDecision, UnreadPair } from './pairing';
 
 /** A problem of the branch, in the file it is about (from the repository root); a deleted one's file is gone. */
 export interface BranchProblem {
@@ -40,9 +41,10 @@ function where(d: RevisionDecision): Range {
   return d.decision.title?.range ?? { start: { line: d.decision.headerLine, character: 0 }, end: { line: d.decision.headerLine, character: 0 } };
 }
 
+/** A decision in a message: its id, and its title shortened as the graph and the summary shorten it. */
 function label(d: RevisionDecision): string {
   const title = d.decision.title?.value;
-  return title ? `${d.decision.id} (${title})` : d.decision.id;
+  return title ? `${d.decision.id} (${cutTitle(title)})` : d.decision.id;
 }
 
 /** The role an owner names, as one key: `CTO` and `cto` are one owner. */
@@ -134,9 +136,26 @@ function deletions(input: BranchInput): BranchProblem[] {
   }));
 }
 
+/**
+ * What the branch checks could not compare: a decision whose file at the base was not read (over
+ * the size limit, binary) is neither added nor checked against its base, and says so, as the
+ * working tree's files that are not read say so. A file the working tree did not read has that
+ * problem already.
+ */
+export function unreadNotice(pair: UnreadPair, baseName: string): string {
+  const why = pair.problem.message.replace(/^This file/, 'this file');
+  return pair.side === 'base' ? `Not compared with ${baseName}: on ${baseName} ${why}` : `Not compared with ${baseName}: in this branch ${why}`;
+}
+
+function unreadAtBase(input: BranchInput): BranchProblem[] {
+  return input.pairing.unread
+    .filter((pair) => pair.side === 'base')
+    .map((pair) => ({ path: pair.read.path, problem: { code: 'file-skipped', severity: PROBLEM_CODES['file-skipped'].severity, message: unreadNotice(pair, input.baseName), range: START } }));
+}
+
 /** Every problem the branch makes against its base, with the configured severities; codes set to off are left out. */
 export function branchProblems(input: BranchInput): BranchProblem[] {
-  const all = [...numbersTaken(input), ...rewrittenAccepted(input), ...ownerChanges(input), ...deletions(input)];
+  const all = [...numbersTaken(input), ...rewrittenAccepted(input), ...ownerChanges(input), ...deletions(input), ...unreadAtBase(input)];
   const shown: BranchProblem[] = [];
   for (const found of all) {
     const severity = input.config.severities[found.problem.code] ?? found.problem.severity;

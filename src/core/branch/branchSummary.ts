@@ -1,7 +1,8 @@
 import type { Decision, Problem, Relation } from '../model';
 import { formatId } from '../read/fileName';
 import { resolveRole, type AdrRolesConfig } from '../workspace/config';
-import type { Pairing, RevisionDecision } from './pairing';
+import type { Pairing, RevisionDecision, UnreadPair } from './pairing';
+import { unreadNotice } from './branchRules';
 
 export type ChangeKind = 'added' | 'changed' | 'renamed' | 'deleted';
 
@@ -25,6 +26,8 @@ export interface ChangedDecision {
   /** Overrides and supersedes the branch records. */
   replaces: RelationChange[];
   elevation: { from: string | null; on: string | null } | null;
+  /** Why the decision could not be compared (one side's file is over the size limit): then status, owner and the rest are null. */
+  notice: string | null;
   problems: { code: string; severity: string; message: string }[];
 }
 
@@ -73,6 +76,25 @@ function changeOf(base: RevisionDecision | undefined, head: RevisionDecision | u
     owner: base && head && (ownerFrom ?? '').toLowerCase() !== (ownerTo ?? '').toLowerCase() ? { from: ownerFrom, to: ownerTo } : null,
     replaces: is ? newReplacements(was, is) : [],
     elevation: elevated && is ? { from: valueOf(is.elevatedFrom), on: valueOf(is.elevatedOn) } : null,
+    notice: null,
+    problems,
+  };
+}
+
+/** A decision one side did not read: changed (or renamed), and what changed is not known. */
+function unreadChangeOf(pair: UnreadPair, baseName: string, problems: ChangedDecision['problems']): ChangedDecision {
+  const [basePath, headPath] = pair.side === 'base' ? [pair.otherPath, pair.read.path] : [pair.read.path, pair.otherPath];
+  return {
+    id: pair.read.decision.id,
+    title: valueOf(pair.read.decision.title),
+    path: headPath,
+    previousPath: basePath !== headPath ? basePath : null,
+    change: basePath !== headPath ? 'renamed' : 'changed',
+    status: null,
+    owner: null,
+    replaces: [],
+    elevation: null,
+    notice: unreadNotice(pair, baseName),
     problems,
   };
 }
@@ -91,6 +113,11 @@ export function summarizeBranch(pairing: Pairing, problemsOf: (path: string) => 
       .filter(({ base: b, head: h }) => b.text !== h.text || b.path !== h.path)
       .map(({ base: b, head: h }) => ({ change: changeOf(b, h, shown(h.path)), owner: h.decision.owner?.value })),
     ...pairing.deleted.map((b) => ({ change: changeOf(b, undefined, shown(b.path)), owner: b.decision.owner?.value })),
+    // The notice says what could not be compared; a problem repeating it would say it twice.
+    ...pairing.unread.map((u) => {
+      const path = u.side === 'base' ? u.read.path : u.otherPath;
+      return { change: unreadChangeOf(u, base, shown(path).filter((p) => p.code !== 'file-skipped')), owner: u.read.decision.owner?.value };
+    }),
   ].sort((a, b) => (a.change.path < b.change.path ? -1 : a.change.path > b.change.path ? 1 : 0));
   const groups = new Map<string, RoleGroup>();
   for (const { change, owner } of changes) {

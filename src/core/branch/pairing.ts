@@ -1,10 +1,31 @@
-import type { Decision } from '../model';
+import type { Decision, Problem } from '../model';
 
 /** A decision as one revision has it: its path from the repository root, and its text. */
 export interface RevisionDecision {
   path: string;
   decision: Decision;
   text: string;
+}
+
+/** A decision file one side has but did not read (over the size limit, binary), and the problem that says why. */
+export interface UnreadFile {
+  path: string;
+  problem: Problem;
+}
+
+/**
+ * A decision in both revisions whose file one side did not read: it is there on both sides, so
+ * neither added nor deleted, and it changed (the limit is the same on both sides, and one is over
+ * it), but what changed cannot be told.
+ */
+export interface UnreadPair {
+  /** The side whose file was not read: the base's, or the branch's (the working tree's). */
+  side: 'base' | 'branch';
+  /** The side that was read. */
+  read: RevisionDecision;
+  /** The other side's path, when it differs (a rename git found). */
+  otherPath: string;
+  problem: Problem;
 }
 
 export interface Pairing {
@@ -14,6 +35,14 @@ export interface Pairing {
   added: RevisionDecision[];
   /** At the base only, and not renamed. */
   deleted: RevisionDecision[];
+  /** In both, with one side's file not read. */
+  unread: UnreadPair[];
+}
+
+/** The files each side did not read, by path from the repository root. */
+export interface UnreadSides {
+  base?: readonly UnreadFile[];
+  head?: readonly UnreadFile[];
 }
 
 function folderOf(path: string): string {
@@ -36,14 +65,31 @@ function sameDecision(a: RevisionDecision, b: RevisionDecision): boolean {
  * Which base decision each branch decision is: the same path, else the rename `git` found (when it
  * keeps the number or the title), else a file of the same folder and title that took a deleted
  * one's place (a rename `git` could not see, such as one not yet committed, or one whose text
- * changed too much).
+ * changed too much). A file one side has but did not read pairs with the other side's decision at
+ * its path, or where git renamed it.
  */
-export function pairDecisions(base: readonly RevisionDecision[], head: readonly RevisionDecision[], renames: ReadonlyMap<string, string>): Pairing {
+export function pairDecisions(base: readonly RevisionDecision[], head: readonly RevisionDecision[], renames: ReadonlyMap<string, string>, notRead: UnreadSides = {}): Pairing {
   const headByPath = new Map(head.map((h) => [h.path, h]));
   const paired = new Set<string>();
   const pairs: Pairing['pairs'] = [];
   const unpaired: RevisionDecision[] = [];
+  const unread: UnreadPair[] = [];
+  // A file one side did not read is still there: the other side's decision at its path (or where
+  // git renamed it) is that file, neither added nor deleted.
+  const headUnread = new Map((notRead.head ?? []).map((u) => [u.path, u]));
+  for (const gone of notRead.base ?? []) {
+    const match = headByPath.get(gone.path) ?? headByPath.get(renames.get(gone.path) ?? '');
+    if (!match || paired.has(match.path)) continue;
+    paired.add(match.path);
+    unread.push({ side: 'base', read: match, otherPath: gone.path, problem: gone.problem });
+  }
   for (const old of base) {
+    const there = headUnread.get(old.path) ?? headUnread.get(renames.get(old.path) ?? '');
+    if (there && !headByPath.has(old.path)) {
+      headUnread.delete(there.path);
+      unread.push({ side: 'branch', read: old, otherPath: there.path, problem: there.problem });
+      continue;
+    }
     const renamed = headByPath.get(renames.get(old.path) ?? '');
     const match = headByPath.get(old.path) ?? (renamed && sameDecision(old, renamed) ? renamed : undefined);
     if (match && !paired.has(match.path)) {
@@ -74,5 +120,5 @@ export function pairDecisions(base: readonly RevisionDecision[], head: readonly 
       pairs.push({ base: old, head: match });
     } else deleted.push(old);
   }
-  return { pairs, added: head.filter((h) => !paired.has(h.path)), deleted };
+  return { pairs, added: head.filter((h) => !paired.has(h.path)), deleted, unread };
 }

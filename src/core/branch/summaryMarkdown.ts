@@ -1,4 +1,5 @@
 import { markdownText } from '../views/editorText';
+import { cutTitle } from '../views/graph';
 import type { BranchSummary, ChangedDecision } from './branchSummary';
 
 /**
@@ -21,7 +22,8 @@ function plural(count: number, word: string): string {
 }
 
 function decisionLines(d: ChangedDecision): string[] {
-  const title = d.title ? `${d.id} ${d.title}` : d.id;
+  // Shortened as the graph shortens a title: a pull request comment has no room for 100,000 characters.
+  const title = d.title ? `${d.id} ${cutTitle(d.title)}` : d.id;
   const where = d.previousPath ? `${d.previousPath} → ${d.path}` : d.path;
   const lines = [`- **${md(title)}**: ${d.change} (${md(where)})`];
   for (const r of d.replaces) {
@@ -31,6 +33,7 @@ function decisionLines(d: ChangedDecision): string[] {
   if (d.status) lines.push(`  - status: ${md(orNone(d.status.from))} → ${md(orNone(d.status.to))}`);
   if (d.owner) lines.push(`  - owner: ${md(orNone(d.owner.from))} → ${md(orNone(d.owner.to))}`);
   if (d.elevation) lines.push(`  - elevated from ${md(orNone(d.elevation.from))} on ${md(orNone(d.elevation.on))}`);
+  if (d.notice) lines.push(`  - **notice** ${md(d.notice)}`);
   for (const p of d.problems) lines.push(`  - **${p.severity}** ${md(p.code)}: ${md(p.message)}`);
   return lines;
 }

@@ -39,10 +39,42 @@ function markdownLink(target: DecisionTarget, style: 'numbered' | 'id' | 'slug')
   return `[${text}](${file.includes(' ') ? `<${file}>` : file})`;
 }
 
-/** The last line of the heading on `line`: its underline when it is a setext heading (`Status` then `------`). */
-function headingEndLine(lines: LineIndex, line: number): number {
-  // A lone `\r` after the underline is a blank to the markdown tree, as it is here.
-  return line + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t\r]*$/.test(lines.lineText(line + 1)) && !/^ {0,3}#/.test(lines.lineText(line)) ? line + 1 : line;
+/**
+ * The last line of the heading on `line`: its underline when it is a setext heading (`Status` then
+ * `------`), which may be lines below it (`Status`, `of the decision`, `------` is one heading).
+ */
+export function headingEndLine(lines: LineIndex, line: number): number {
+  if (/^\uFEFF? {0,3}#/.test(lines.lineText(line))) return line;
+  // The heading's text runs on to the underline, with no blank line; the scan found one there.
+  for (let next = line + 1; next < lines.lineCount; next++) {
+    const text = lines.lineText(next);
+    // A lone `\r` after the underline is a blank to the markdown tree, as it is here.
+    if (/^ {0,3}(=+|-+)[ \t\r]*$/.test(text)) return next;
+    if (text.trim() === '') break;
+  }
+  return line;
+}
+
+/**
+ * Whether a line right after a paragraph's line goes on with that paragraph: it is not blank and
+ * may open no block of its own. In a list item such a line continues the item lazily, unindented
+ * (`* Overrides: ADR-0001`, then `Status: accepted`), and a `------` under it is a thematic break,
+ * not an underline. Lines that might open a block (a marker, a fence, `<`, `|`, a run of `-` or `=`)
+ * end the paragraph here, whether or not they would.
+ */
+export function continuesParagraph(text: string): boolean {
+  return text.trim() !== '' && !/^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|>|[*+-](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|<|\|)/.test(text) && !/^ {0,3}[-*_=][-*_= \t]*$/.test(text);
+}
+
+/**
+ * The last line of the paragraph that holds `line`: what is written after a field must go below it.
+ * A paragraph written after the field's own line would cut the user's paragraph in two, and its rest
+ * would read as something else: a list item's lazy `Status` over `------` would become a heading.
+ */
+export function paragraphEndLine(lines: LineIndex, line: number): number {
+  let last = line;
+  while (last + 1 < lines.lineCount && continuesParagraph(lines.lineText(last + 1))) last++;
+  return last;
 }
 
 /** A line break that keeps a paragraph inserted after `line` apart from text right below it, which would join it. */
@@ -64,11 +96,27 @@ export function withBraces(lines: LineIndex, range: Range): Range {
 }
 
 /**
- * A blank line after a paragraph written on `line` when the next line is `---` or `===`: a status
- * quoted or listed before a thematic break would otherwise become a setext heading's text.
+ * A blank line after a paragraph written on `line` when the paragraph it starts runs on to `---`
+ * or `===`: a status quoted or listed before a thematic break (`> Accepted`, `1. Accepted`, then
+ * lines continuing it lazily, then `---`), written without its marker, would otherwise become a
+ * setext heading's text.
  */
 function setextBreak(lines: LineIndex, line: number, eol: string): string {
-  return line + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t\r]*$/.test(lines.lineText(line + 1)) ? eol : '';
+  const end = paragraphEndLine(lines, line);
+  return end + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t\r]*$/.test(lines.lineText(end + 1)) ? eol : '';
+}
+
+/**
+ * The written status where the status line was read whole (`* Status: ADR-0001` in a Status
+ * section): a bullet keeps its marker, so the lines that continue the item lazily stay in it;
+ * other text (a quote, a numbered item, whose marker would be read as part of the status) is
+ * written plain, apart from what follows when that would make it a heading.
+ */
+function statusLineText(lines: LineIndex, range: Range, written: string, eol: string): string {
+  const before = lines.lineText(range.start.line).slice(0, range.start.character);
+  const marker = listMarker(lines, range.start.line);
+  if (marker && marker.startsWith(before) && range.end.character > marker.length) return `${marker.slice(before.length)}${written}`;
+  return `${written}${setextBreak(lines, range.end.line, eol)}`;
 }
 
 /** `(` → `%28`: encodeURIComponent leaves `()` as they are, and they end a markdown link. */
@@ -259,8 +307,10 @@ function readsOneMore(text: string, decision: Decision, kind: string, edits: rea
 /** An item right after the status item (`* Supersedes: [ADR-0001](0001-x.md)`), or a paragraph after a status paragraph. */
 function statusItemEdit(lines: LineIndex, statusLine: number, item: string, eol: string): TextEdit {
   const marker = listMarker(lines, statusLine);
-  const at = { line: statusLine, character: lines.lineText(statusLine).length };
-  return marker ? insertAt(at, `${eol}${marker}${item}`) : insertAt(at, `${eol}${eol}${item}${paragraphEnd(lines, statusLine, eol)}`);
+  // After the lines that go on with the status (lazily, in its item or paragraph): they stay the status's.
+  const last = paragraphEndLine(lines, statusLine);
+  const at = { line: last, character: lines.lineText(last).length };
+  return marker ? insertAt(at, `${eol}${marker}${item}`) : insertAt(at, `${eol}${eol}${item}${paragraphEnd(lines, last, eol)}`);
 }
 
 /** log4brains files (date-slug names) label links with the slug, as log4brains reads them; MADR 2 with the id. */
@@ -303,7 +353,10 @@ export function setStatusEdits(text: string, decision: Decision, status: string,
   const eol = lineBreakOf(text);
   if (decision.format === 'nygard' && decision.statusSection) {
     const written = link ? `${relationVerb(link.kind)} ${markdownLink(link.target, 'numbered')}` : status.charAt(0).toUpperCase() + status.slice(1);
-    if (decision.status) return [{ range: withBraces(lines, decision.status.valueRange), newText: `${written}${setextBreak(lines, decision.status.valueRange.end.line, eol)}` }];
+    if (decision.status) {
+      const range = withBraces(lines, decision.status.valueRange);
+      return [{ range, newText: statusLineText(lines, range, written, eol) }];
+    }
     const heading = headingEndLine(lines, decision.statusSection.headingLine);
     return [insertAt({ line: heading, character: lines.lineText(heading).length }, `${eol}${eol}${written}${paragraphEnd(lines, heading, eol)}`)];
   }

@@ -1,7 +1,7 @@
 import { LineIndex } from '../read/lineIndex';
 import type { Decision, Located } from '../model';
 import type { FolderFormat } from '../workspace/folderFormat';
-import { listMarker, setFieldsEdits, withBraces, yamlScalar } from './decisionEdits';
+import { continuesParagraph, headingEndLine, listMarker, paragraphEndLine, setFieldsEdits, withBraces, yamlScalar } from './decisionEdits';
 import { applyEdits, lineBreakOf, type TextEdit } from './textEdit';
 import { parseDecision } from '../read/parse';
 import { lookupTable } from '../read/lookup';
@@ -38,7 +38,8 @@ export function fieldStyleOf(text: string, decision: Decision, folder?: FolderFo
   // Header lines and list items are read under a level-1 title, before any section.
   const lines = new LineIndex(text);
   const line = decision.headerLine;
-  const levelOne = /^\uFEFF? {0,3}#(?!#)/.test(lines.lineText(line)) || (line + 1 < lines.lineCount && /^ {0,3}=+[ \t]*$/.test(lines.lineText(line + 1)));
+  const end = headingEndLine(lines, line);
+  const levelOne = /^\uFEFF? {0,3}#(?!#)/.test(lines.lineText(line)) || (end > line && /^ {0,3}=+[ \t]*$/.test(lines.lineText(end)));
   const titled =
     levelOne &&
     decision.title !== null &&
@@ -79,7 +80,7 @@ export function setMetadataEdits(text: string, decision: Decision, fields: reado
   const status = decision.status;
   if (!status || readsBack(text, decision, afterList, missing)) return afterList;
   const marker = listMarker(lines, status.range.start.line) ?? '* ';
-  return [...edits, insertAtEnd(lines, status.range.start.line, missing.map(([key, value]) => `${eol}${marker}${label(key, false)}: ${value}`).join(''))];
+  return [...edits, insertAtEnd(lines, paragraphEndLine(lines, status.range.start.line), missing.map(([key, value]) => `${eol}${marker}${label(key, false)}: ${value}`).join(''))];
 }
 
 function readsBack(text: string, decision: Decision, edits: readonly TextEdit[], fields: readonly [string, string][]): boolean {
@@ -131,9 +132,7 @@ function label(key: string, lowerCase: boolean): string {
 
 /** The last line of the title: its underline when it is a setext heading (`Title` then `===` or `---`). */
 function titleEndLine(lines: LineIndex, decision: Decision): number {
-  const line = decision.headerLine;
-  const setext = !/^ {0,3}#/.test(lines.lineText(line)) && line + 1 < lines.lineCount && /^ {0,3}(=+|-+)[ \t]*$/.test(lines.lineText(line + 1));
-  return setext ? line + 1 : line;
+  return headingEndLine(lines, decision.headerLine);
 }
 
 /**
@@ -145,7 +144,8 @@ function headerInsert(lines: LineIndex, decision: Decision, fields: [string, str
   const inHeader = (field: Located<string> | null): field is Located<string> =>
     field !== null && field.range.start.line > decision.headerLine && field.range.start.line < sectionStart && field.range.end.character > 0;
   const anchors = [...after, 'date', 'owner', 'elevated-from', 'elevated-on', 'trigger', 'trigger-detail'].map((key) => writtenField(decision, key)).filter(inHeader);
-  const anchor = anchors.length > 0 ? Math.max(...anchors.map((f) => f.range.end.line)) : titleEndLine(lines, decision);
+  // Below the whole paragraph of the last field: lines that go on with it (lazily, in a list item) stay its own.
+  const anchor = anchors.length > 0 ? paragraphEndLine(lines, Math.max(...anchors.map((f) => f.range.end.line))) : titleEndLine(lines, decision);
   const added = fields.map(([key, value]) => `${eol}${eol}${label(key, false)}: ${value}`).join('');
   const below = anchor + 1 < lines.lineCount && lines.lineText(anchor + 1).trim() !== '' ? eol : '';
   return insertAtEnd(lines, anchor, `${added}${below}`);
@@ -183,9 +183,10 @@ function bulletInsert(lines: LineIndex, decision: Decision, fields: [string, str
     }
     const items = fields.map(([key, value]) => `${prefix}${label(key, lowerCase)}${between}${value}`);
     if (!/^[ \t]*[*+-][ \t]/.test(prefix)) {
-      // `Status: proposed` as a paragraph of its own: each field becomes one too.
-      const below = line + 1 < lines.lineCount && lines.lineText(line + 1).trim() !== '' ? eol : '';
-      return insertAtEnd(lines, line, `${items.map((item) => `${eol}${eol}${item}`).join('')}${below}`);
+      // `Status: proposed` as a paragraph of its own: each field becomes one too, below that paragraph.
+      const end = paragraphEndLine(lines, line);
+      const below = end + 1 < lines.lineCount && lines.lineText(end + 1).trim() !== '' ? eol : '';
+      return insertAtEnd(lines, end, `${items.map((item) => `${eol}${eol}${item}`).join('')}${below}`);
     }
     return insertAtEnd(lines, lastListItemLine(lines, line, prefix), items.map((item) => `${eol}${item}`).join(''));
   }
@@ -201,7 +202,10 @@ function lastTableRowLine(lines: LineIndex, line: number): number {
   return last;
 }
 
-/** The last line of the list the item on `line` belongs to: items with the same marker, and their indented continuations. */
+/**
+ * The last line of the list the item on `line` belongs to: items with the same marker, their
+ * indented continuations, and the unindented lines that go on with an item's text lazily.
+ */
 function lastListItemLine(lines: LineIndex, line: number, prefix: string): number {
   const marker = /^[ \t]*[*+-]/.exec(prefix)?.[0] ?? '*';
   let last = line;
@@ -209,6 +213,7 @@ function lastListItemLine(lines: LineIndex, line: number, prefix: string): numbe
     const text = lines.lineText(next);
     if (text.startsWith(marker) && /^[ \t]/.test(text.charAt(marker.length))) last = next;
     else if (/^[ \t]{2,}\S/.test(text)) last = next;
+    else if (continuesParagraph(text)) last = next;
     else break;
   }
   return last;

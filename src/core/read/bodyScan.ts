@@ -108,13 +108,18 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
   // The paragraph above began in a list item (`- accepted`, then `trigger: accepted` lazily): an
   // underline below it is a thematic break, as CommonMark reads it, never a setext heading.
   let paragraphInList = false;
+  // The first line of the paragraph above: a setext heading starts there, however many lines it has.
+  let paragraphStart = firstLine;
   for (let line = firstLine; line < lines.lineCount; line++) {
     // A byte-order mark is not content: `\uFEFF# Title` is still a heading.
     const bom = line === 0 && lines.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     // Most lines are prose starting with a letter: no block construct starts so, and a paragraph
     // line only matters for a setext underline below it. Known without slicing or any regex.
     if (fence === null && !inComment && isLetter(lines.text.charCodeAt(lines.lineStart(line) + bom))) {
-      if (!previousIsParagraph) paragraphInList = false;
+      if (!previousIsParagraph) {
+        paragraphInList = false;
+        paragraphStart = line;
+      }
       previousIsParagraph = true;
       continue;
     }
@@ -155,14 +160,21 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
     // Only a paragraph line above makes an underline: the line above is not cut out otherwise.
     const underline = previousIsParagraph && !paragraphInList ? SETEXT_UNDERLINE.exec(text) : null;
     if (underline && !/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(lineAbove(lines, line))) {
-      const titleText = lines.lineText(line - 1);
-      const trimmed = titleText.trim();
-      structure.headings.push({ level: (underline[1] ?? '=').startsWith('=') ? 1 : 2, text: trimmed, line: line - 1, textStart: titleText.indexOf(trimmed) });
-      structure.opaqueLines.add(line);
+      // The whole paragraph is the heading, as CommonMark reads it (`Date: 2020-01-01`, `Status`,
+      // `------` is one heading): it starts on the paragraph's first line, whose text names it, as
+      // the markdown tree has it, and its other lines are heading text, not fields or section lines.
+      const start = paragraphStart;
+      // trim() takes a byte-order mark too, so textStart counts it.
+      const firstText = lines.lineText(start);
+      const trimmed = firstText.trim();
+      structure.headings.push({ level: (underline[1] ?? '=').startsWith('=') ? 1 : 2, text: trimmed, line: start, textStart: firstText.indexOf(trimmed) });
+      for (let opaque = start + 1; opaque <= line; opaque++) structure.opaqueLines.add(opaque);
       previousIsParagraph = false;
       continue;
     }
-    const paragraphLine = text.trim().length > 0 && !/^ {0,3}(>|\|)/.test(text) && !/^( {4}|\t)/.test(text);
+    // An indented line goes on with a paragraph above it (indented code cannot interrupt one).
+    const paragraphLine: boolean = text.trim().length > 0 && !/^ {0,3}(>|\|)/.test(text) && (previousIsParagraph || !/^( {4}|\t)/.test(text));
+    if (paragraphLine && !previousIsParagraph) paragraphStart = line;
     paragraphInList = paragraphLine && (/^ {0,3}([*+-]|\d+[.)])[ \t]/.test(text) || (previousIsParagraph && paragraphInList));
     previousIsParagraph = paragraphLine;
   }

@@ -45,7 +45,8 @@ export function treeStructure(text: string, bodyStart: number, firstLine: number
       const heading = headingOf(node, body, lineOf(start.line));
       if (start.line === 1) heading.textStart += bom;
       structure.headings.push(heading);
-      if (end.line > start.line) structure.opaqueLines.add(lineOf(end.line));
+      // A setext heading's lines after its first are heading text too, up to its underline.
+      for (let line = start.line + 1; line <= end.line; line++) structure.opaqueLines.add(lineOf(line));
     } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
       // Only block containers: html inside a paragraph is an inline comment, not a block to skip.
       for (let i = node.children.length - 1; i >= 0; i--) pending.push({ node: node.children[i] as RootContent, topLevel: false });

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Decision, Problem } from '../../core/model';
 import { baseName } from '../../core/read/fileName';
 import { branchMarks, checkBranchSides, chooseBase, type BranchMark } from '../../core/branch/branchCheck';
-import type { RevisionDecision } from '../../core/branch/pairing';
+import type { RevisionDecision, UnreadFile } from '../../core/branch/pairing';
 import { mapBounded, type FileSystem } from '../../core/workspace/fileSystem';
 import { INDEX_FILE_NAMES } from '../../core/views/indexTable';
 import { BRANCH_CHECKS_NO_GIT, BRANCH_CHECKS_UNTRUSTED, branchComparedLine, branchDeletedUnshownLine, branchFailedLine, branchNoBaseLine } from '../../core/views/editorText';
@@ -213,8 +213,19 @@ export class BranchChecks implements vscode.Disposable {
           head.push({ path, decision: found.decision, text: found.text });
         }
       }
+      // A decision file the workspace does not read (over the size limit, binary) is still there:
+      // the base's decision at its path is not deleted, and is not compared.
+      const headUnread: UnreadFile[] = [];
+      const repoFolderOf = new Map(group.folders.map((f, i) => [f.uri.toString(), revisions.repoFolders[i] ?? '']));
+      for (const { uri, skipped } of this.index.unreadFiles()) {
+        const at = uri.path.lastIndexOf('/');
+        const inRepository = repoFolderOf.get(uri.with({ path: uri.path.slice(0, at) }).toString());
+        if (inRepository === undefined || skipped.problem.code !== 'file-skipped') continue;
+        const name = uri.path.slice(at + 1);
+        headUnread.push({ path: inRepository === '' ? name : `${inRepository}/${name}`, problem: skipped.problem });
+      }
       if (signal.aborted) return;
-      const { pairing, problems } = checkBranchSides({ ...revisions, head }, group.config, base.ref);
+      const { pairing, problems } = checkBranchSides({ ...revisions, head, headUnread }, group.config, base.ref);
       for (const [path, mark] of branchMarks(pairing)) {
         const uri = uriOf.get(path);
         if (uri) outcome.marks.set(uri.toString(), { mark, base: base.ref });

@@ -175,6 +175,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     });
   }
 
+  /** Files in decision folders that are not read, each with why (as read, before any configured severity). */
+  unreadFiles(): { uri: vscode.Uri; skipped: SkippedFile }[] {
+    return this.catalog.skipped().flatMap((skipped: SkippedFile) => {
+      const state = this.folderOf(skipped.file);
+      return state ? [{ uri: state.uriOf(skipped.file), skipped }] : [];
+    });
+  }
+
   problemsFor(decision: Decision): Problem[] {
     const config = this.configFor(decision);
     return config ? lintDecision(decision, this.catalog.logFor(decision.file), config, this.today()) : [];
