@@ -29,6 +29,8 @@ function hostileRepository(): string {
   writeFileSync(join(folder, '::error file=a::forged.md'), '---\nstatus: accepted\n---\n# Named to forge\n');
   writeFileSync(join(folder, 'javascript:alert(1).md'), '---\nstatus: accepted\nowner: cto\n---\n# Linked to a script\n');
   writeFileSync(join(folder, '::warning::binary.md'), 'a\x00b');
+  // The Actions runner trims every Unicode white space before it looks for `::`; a name has no trim.
+  writeFileSync(join(folder, '\u3000::error title=Forged::Build failed.md'), '---\nstatus: accepted\n---\n# Spaced to forge\n');
   return repo;
 }
 

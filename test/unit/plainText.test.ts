@@ -35,6 +35,10 @@ describe('plain text for people', () => {
   it('no line of the output starts with ::, even after spaces', () => {
     assert.equal(guardLineStarts('a\n::error::x\n   ::warning::y\nb::c'), 'a\n\\::error::x\n   \\::warning::y\nb::c');
     assert.equal(plainLine('::error file=a::forged.md'), '\\::error file=a::forged.md');
+    // The Actions runner trims every Unicode white space before it looks for `::`.
+    for (const space of ['\u00a0', '\u1680', '\u2000', '\u200a', '\u202f', '\u205f', '\u3000', '\ufeff', '\t\u3000 ']) {
+      assert.equal(guardLineStarts(`a\n${space}::error title=Forged::x`), `a\n${space}\\::error title=Forged::x`, JSON.stringify(space));
+    }
   });
 
   it('stylish shows hostile file names and messages on their own lines, with no command and no control', () => {

@@ -32,12 +32,14 @@ export function plainText(text: string): string {
 }
 
 /**
- * The whole output, line by line: a line whose text (after spaces, which runners skip) starts
- * with `::` gets a backslash first, so no field at the start of a line can form a command.
- * Only human-readable output goes through here; `--format github` writes its commands itself.
+ * The whole output, line by line: a line whose text (after white space, which runners skip) starts
+ * with `::` gets a backslash first, so no field at the start of a line can form a command. The
+ * Actions runner trims every Unicode white space (`\u3000`, `\u00a0`, `\u2000`…), not only spaces
+ * and tabs, so all of it counts. Only human-readable output goes through here; `--format github`
+ * writes its commands itself.
  */
 export function guardLineStarts(output: string): string {
-  return output.replace(/^([ \t]*)::/gm, '$1\\::');
+  return output.replace(/^([^\S\r\n]*)::/gm, '$1\\::');
 }
 
 /** A field that starts a line of its own, such as a path printed alone. */
