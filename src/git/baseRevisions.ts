@@ -93,9 +93,17 @@ async function blobTexts(git: GitLocation, entries: readonly TreeEntry[], limits
   return texts;
 }
 
-/** Renames git finds from the merge base to the working tree: old path → new path. */
+/**
+ * Renames git finds from the merge base to HEAD: old path → new path. Commit to commit, never to
+ * the working tree: comparing with files on disk runs the clean filters a repository's
+ * `.gitattributes` and configuration name (code of its choosing). A rename not yet committed is
+ * paired by its title instead (pairing.ts). Rename detection compares every deleted file with
+ * every added one, so it is limited to this many files on a side; beyond that the titles pair them.
+ */
+const RENAME_LIMIT = 100;
+
 async function renamesSince(git: GitLocation, mergeBase: string, folders: readonly string[], run: GitRunOptions): Promise<Map<string, string>> {
-  const result = await runGit(git, ['diff', '-M', '--name-status', '-z', '--no-ext-diff', '--no-textconv', mergeBase, '--', ...folders.map((f) => (f === '' ? '.' : f))], run);
+  const result = await runGit(git, ['diff', '-M', `-l${RENAME_LIMIT}`, '--diff-filter=R', '--name-status', '-z', '--no-ext-diff', '--no-textconv', mergeBase, 'HEAD', '--', ...folders.map((f) => (f === '' ? '.' : f))], run);
   const renames = new Map<string, string>();
   if (!result.ok) return renames;
   const fields = result.stdout.toString('utf8').split('\0');

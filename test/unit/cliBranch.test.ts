@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git, newRepository } from './gitRepos';
 import { runCli } from './helpers';
+import { GitError, runGit } from '../../src/git/runGit';
 
 const FOLDER = 'docs/decisions';
 
@@ -242,5 +244,62 @@ describe('adr-roles lint --base, on real git repositories', () => {
     assert.equal(line, `/${FOLDER}/0003-a\\\\b.md @acme/eng`);
     writeFileSync(join(repo, '.gitignore'), `${(line ?? '').split(' ')[0]}\n`);
     assert.match(git(repo, 'check-ignore', '--no-index', '-v', `${FOLDER}/${hostile}`), /\.gitignore:1:/);
+  });
+});
+
+describe('adr-roles --base runs nothing a repository configures', () => {
+  let repo: string;
+  let marker: string;
+  beforeEach(() => {
+    repo = newRepository('adr-roles-branch-hostile-', FOLDER);
+    marker = join(repo, '..', `${repo.split('/').pop()}-ran`);
+    write(repo, '0001-use-segment.md', decision({ status: 'accepted', date: '2024-01-02', owner: 'cto' }, 'Use Segment for events', 'Chosen option: Segment.'));
+    commitAll(repo, 'decisions');
+  });
+  afterEach(() => {
+    rmSync(repo, { recursive: true, force: true });
+    rmSync(marker, { force: true });
+  });
+
+  it("runs no clean filter of the repository's .gitattributes and configuration", () => {
+    writeFileSync(join(repo, '.gitattributes'), '*.md filter=x\n');
+    git(repo, 'config', 'filter.x.clean', `touch '${marker}'; cat`);
+    commitAll(repo, 'attributes');
+    // A file whose stat data changed is one git would hash again through the filter.
+    write(repo, '0001-use-segment.md', decision({ status: 'accepted', date: '2024-01-02', owner: 'cto' }, 'Use Segment for events', 'Chosen option: RudderStack.'));
+    write(repo, '0002-new.md', decision({ status: 'proposed', owner: 'hoe' }, 'New', 'Something.'));
+    // The test's own `git add` ran the filter; from here on nothing may.
+    rmSync(marker, { force: true });
+    for (const args of [['lint', '--base', 'main', '--format', 'json'], ['summary', '--base', 'main', '--format', 'json']]) {
+      const { code, stderr } = runCli(args, repo);
+      assert.notEqual(code, 3, stderr);
+      assert.equal(existsSync(marker), false, `${args[0]} ran the filter`);
+    }
+  });
+
+  it('does not take a bare repository committed inside the clone for the repository', () => {
+    // A decision folder that is itself a bare repository whose configuration runs a filter.
+    const inner = join(repo, FOLDER);
+    git(inner, 'init', '-q', '--bare', '.');
+    git(inner, 'config', 'core.bare', 'false');
+    git(inner, 'config', 'core.worktree', '.');
+    git(inner, 'config', 'filter.x.clean', `touch '${marker}'; cat`);
+    writeFileSync(join(inner, '.gitattributes'), '*.md filter=x\n');
+    git(inner, '--git-dir=.', 'add', '-A');
+    git(inner, '--git-dir=.', 'commit', '-q', '-m', 'inner');
+    write(repo, '0001-use-segment.md', decision({ status: 'accepted', date: '2024-01-02', owner: 'cto' }, 'Use Segment for events', 'Changed.'));
+    rmSync(marker, { force: true });
+    const { code, stderr } = runCli(['lint', '--base', 'main', '.'], inner);
+    assert.equal(existsSync(marker), false, 'the inner repository ran its filter');
+    assert.notEqual(code, 3, stderr);
+  });
+
+  it('stops a git run that blocks on a configuration including a named pipe', async () => {
+    const fifo = join(repo, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    git(repo, 'config', 'include.path', fifo);
+    const started = Date.now();
+    await assert.rejects(runGit({ gitPath: 'git', cwd: repo }, ['rev-parse', '--show-toplevel'], { timeoutMs: 500 }), GitError);
+    assert.ok(Date.now() - started < 10_000);
   });
 });
