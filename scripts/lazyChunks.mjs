@@ -23,8 +23,8 @@ export const LAZY_CHUNKS = [
     exports: ['isAlias', 'isMap', 'isPair', 'isScalar', 'isSeq', 'parseDocument'],
   },
   {
-    // The CommonMark tree (unified, remark-parse, micromark, mdast): only for an open decision
-    // document, never on the indexing path. 100 KB minified.
+    // The CommonMark parser (micromark) that reads an open decision document, never on the
+    // indexing path. 82 KB minified.
     name: 'markdownTree',
     filter: /(^|\/)markdownTree$/,
     matches: (args) => resolve(args.resolveDir, args.path) === resolve('src/core/read/markdownTree'),
