@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkChunks, chunkBuilds, lazyChunksPlugin } from './scripts/lazyChunks.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -11,6 +12,8 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 const watch = args.has('--watch');
 const withTests = args.has('--tests') || watch;
+// `--analyze`: print what each module adds to dist/extension.js and its chunks.
+const analyze = args.has('--analyze');
 
 /** @type {esbuild.BuildOptions} */
 const common = {
@@ -36,7 +39,9 @@ function filesUnder(dir, suffix) {
 }
 
 const builds = [
-  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The YAML parser and the CommonMark tree are chunks of their own, required when first used.
+  { ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyChunksPlugin()] },
+  ...chunkBuilds(common, 'dist'),
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, define: { PACKAGE_VERSION: JSON.stringify(version) } },
   // The webview panels run in the browser sandbox of a webview: one script each, no module loader.
   {
@@ -83,5 +88,12 @@ if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('esbuild: watching');
 } else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  const results = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: analyze })));
+  checkChunks('dist');
+  if (analyze) {
+    for (const [i, build] of builds.entries()) {
+      const file = build.outfile ?? '';
+      if (file === 'dist/extension.js' || file.startsWith('dist/lazy/')) console.log(await esbuild.analyzeMetafile(results[i].metafile));
+    }
+  }
 }

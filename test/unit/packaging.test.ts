@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { treeStructure } from '../../src/core/read/markdownTree';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -33,6 +35,8 @@ describe('packaging', () => {
       'LICENSE',
       'README.md',
       'dist/extension.js',
+      'dist/lazy/markdownTree.js',
+      'dist/lazy/yaml.js',
       'dist/webview/graph.js',
       'dist/webview/report.js',
       'media/decisions.svg',
@@ -81,5 +85,27 @@ describe('packaging', () => {
       assert.ok(buttons.length > 0, `${step.id} has a button`);
       for (const command of buttons) assert.ok(commands.has(command) || views.includes(command), `${step.id}: ${command}`);
     }
+  });
+});
+
+describe('the extension bundle', () => {
+  it('leaves the YAML parser and the CommonMark tree to chunks it requires when first used', () => {
+    const bundle = readFileSync(join(ROOT, 'dist/extension.js'), 'utf8');
+    for (const name of ['yaml', 'markdownTree']) assert.ok(bundle.includes(`require("./lazy/${name}.js")`), `dist/extension.js requires dist/lazy/${name}.js`);
+    // Names only those libraries hold: micromark's character-entities and the yaml package.
+    assert.ok(!bundle.includes('AElig'), 'the CommonMark parser is in dist/extension.js');
+    assert.ok(!bundle.includes('YAMLParseError'), 'the YAML parser is in dist/extension.js');
+  });
+
+  it('each chunk reads as the module it stands for', () => {
+    const load = createRequire(join(ROOT, 'dist/extension.js'));
+    const chunk = load('./lazy/markdownTree.js') as { treeStructure: typeof treeStructure };
+    const text = '---\nowner: cto\n---\n# Title\n\n```\n# not a heading\n```\n\n> ## quoted\n\nSetext\n===\n';
+    const bodyStart = text.indexOf('# Title');
+    const read = chunk.treeStructure(text, bodyStart, 3);
+    assert.deepEqual(read, treeStructure(text, bodyStart, 3));
+    assert.deepEqual(read?.headings.map((h) => h.text), ['Title', 'Setext']);
+    const yaml = load('./lazy/yaml.js') as { parseDocument(source: string): { toJS(): unknown } };
+    assert.deepEqual(yaml.parseDocument('roles:\n  - id: cto\n    label: "CTO"\n').toJS(), { roles: [{ id: 'cto', label: 'CTO' }] });
   });
 });

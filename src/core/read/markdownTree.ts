@@ -1,6 +1,5 @@
-import type { Heading as MdastHeading, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parse, postprocess, preprocess } from 'micromark';
+import type { Event, Point, Token } from 'micromark-util-types';
 import type { Heading, MarkdownStructure } from './bodyScan';
 
 /**
@@ -8,62 +7,121 @@ import type { Heading, MarkdownStructure } from './bodyScan';
  * resolution are where CommonMark's worst cases are (a 256 KB line of `*_[` took over a minute).
  */
 const INLINE_CONSTRUCTS = ['attention', 'autolink', 'htmlText', 'labelStartLink', 'labelStartImage', 'labelEnd', 'codeText', 'characterReference', 'characterEscape', 'hardBreakEscape'];
-const processor = unified()
-  .use(remarkParse)
-  .data('micromarkExtensions', [{ disable: { null: INLINE_CONSTRUCTS } }]);
+const PARSE_OPTIONS = { extensions: [{ disable: { null: INLINE_CONSTRUCTS } }] };
 
 /**
- * The same structure as scanStructure, from a full CommonMark tree. It costs ~20× the line scan,
+ * The same structure as scanStructure, from a full CommonMark parse. It costs ~20× the line scan,
  * so it is used where exact positions matter (the open document), never on the indexing path.
  * Only the body is parsed: YAML frontmatter would otherwise read as a setext heading.
  * Undefined when the body is too large or too nested for the tree to be built quickly.
+ *
+ * micromark's events are read as they come, as remark's mdast tree reported them (held equal to
+ * it by test/unit/markdownTreeAgreement.test.ts): building that tree, a node per paragraph, line
+ * of text and list item, was a third of the time, for the few positions read here.
  */
 export function treeStructure(text: string, bodyStart: number, firstLine: number): MarkdownStructure | undefined {
   // CommonMark ends a line at a lone `\r` too; LineIndex (and the line scan) only at `\n`. A space
-  // of the same length keeps every offset and keeps remark's line numbers on LineIndex's lines.
+  // of the same length keeps every offset and keeps micromark's line numbers on LineIndex's lines.
   const raw = text.slice(bodyStart);
   if (!treeIsAffordable(raw)) return undefined;
-  // remark drops a leading U+FEFF without counting it in offsets or columns (`\uFEFF# Title` was
+  // micromark drops a leading U+FEFF without counting it in offsets or columns (`\uFEFF# Title` was
   // read as "Titl"). At the file's start it is a byte-order mark, not content, as the scan takes
   // it: left out here and added back to columns on that line. After frontmatter it is text: a
   // zero-width space keeps it counted, and content.
   const bom = bodyStart === 0 && raw.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = raw.slice(bom).replace(/\r(?!\n)/g, ' ').replace(/^\uFEFF/, '\u200B');
-  const tree = processor.parse(body);
+  // What mdast-util-from-markdown (remark-parse) does before it builds its tree.
+  const events: Event[] = postprocess(parse(PARSE_OPTIONS).document().write(preprocess()(body, undefined, true)));
   const structure: MarkdownStructure = { headings: [], opaqueLines: new Set() };
   const lineOf = (line: number): number => firstLine + line - 1;
-  // An explicit stack, not recursion: a file of thousands of nested `>` must not exhaust the call stack.
-  const pending: { node: RootContent; topLevel: boolean }[] = tree.children.map((node) => ({ node, topLevel: true })).reverse();
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { node, topLevel } = next;
-    const start = node.position?.start;
-    const end = node.position?.end;
-    if (!start || !end) continue;
-    if (node.type === 'code' || node.type === 'html') {
-      for (let line = start.line; line <= end.line; line++) structure.opaqueLines.add(lineOf(line));
-    } else if (node.type === 'heading' && topLevel) {
-      const heading = headingOf(node, body, lineOf(start.line));
-      if (start.line === 1) heading.textStart += bom;
-      structure.headings.push(heading);
-      // A setext heading's lines after its first are heading text too, up to its underline.
-      for (let line = start.line + 1; line <= end.line; line++) structure.opaqueLines.add(lineOf(line));
-    } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') {
-      // Only block containers: html inside a paragraph is an inline comment, not a block to skip.
-      for (let i = node.children.length - 1; i >= 0; i--) pending.push({ node: node.children[i] as RootContent, topLevel: false });
+  // Block quotes and lists open around the current event: only headings outside them count.
+  let containers = 0;
+  let heading: OpenHeading | undefined;
+  for (const [kind, token] of events) {
+    const enter = kind === 'enter';
+    switch (token.type) {
+      case 'blockQuote':
+      case 'listOrdered':
+      case 'listUnordered':
+        containers += enter ? 1 : -1;
+        break;
+      // Fenced and indented code and HTML blocks, at any depth of containers (they are never inside
+      // anything else): their lines hold no structure.
+      case 'codeFenced':
+      case 'codeIndented':
+      case 'htmlFlow':
+        if (enter) for (let line = token.start.line; line <= token.end.line; line++) structure.opaqueLines.add(lineOf(line));
+        break;
+      case 'atxHeading':
+      case 'setextHeading':
+        if (containers > 0) break;
+        if (enter) heading = { token, level: 0, first: undefined, last: undefined, slurp: false };
+        else if (heading) {
+          const read = headingOf(heading, body, lineOf(token.start.line));
+          if (token.start.line === 1) read.textStart += bom;
+          structure.headings.push(read);
+          // A setext heading's lines after its first are heading text too, up to its underline.
+          for (let line = token.start.line + 1; line <= token.end.line; line++) structure.opaqueLines.add(lineOf(line));
+          heading = undefined;
+        }
+        break;
+      default:
+        if (heading) readInHeading(heading, enter, token, body);
     }
   }
   return structure;
 }
 
-function headingOf(node: MdastHeading, body: string, line: number): Heading {
-  const first = node.children[0]?.position;
-  const last = node.children[node.children.length - 1]?.position;
-  if (!first || !last) {
-    const lineText = body.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
-    return { level: node.depth, text: '', line, textStart: lineText.length };
+/** A top-level heading being read: what remark's heading node and its children would say. */
+interface OpenHeading {
+  token: Token;
+  /** Its depth; 0 until the first `#` sequence or the setext underline is read. */
+  level: number;
+  /** Where its first child (text or break) starts and its last one ends. */
+  first: Point | undefined;
+  last: Point | undefined;
+  /** After a setext heading's text: the line ending before the underline is not content. */
+  slurp: boolean;
+}
+
+/**
+ * One event inside a top-level heading. With the inline constructs off, remark's heading children
+ * are text (from `data`, and from the line endings between a setext heading's lines) and breaks
+ * (from `hardBreakTrailing`); other tokens make no node.
+ */
+function readInHeading(heading: OpenHeading, enter: boolean, token: Token, body: string): void {
+  switch (token.type) {
+    case 'atxHeadingSequence':
+      // remark takes the depth from the opening sequence; the closing one leaves it.
+      if (!enter && heading.level === 0) heading.level = token.end.offset - token.start.offset;
+      return;
+    case 'setextHeadingLineSequence':
+      if (!enter) heading.level = body.charCodeAt(token.start.offset) === 61 /* = */ ? 1 : 2;
+      return;
+    case 'setextHeadingText':
+      if (!enter) heading.slurp = true;
+      return;
+    case 'lineEnding':
+      if (heading.slurp) return;
+      break;
+    case 'data':
+    case 'hardBreakTrailing':
+      break;
+    default:
+      return;
   }
-  const raw = body.slice(first.start.offset ?? 0, last.end.offset ?? 0);
-  return { level: node.depth, text: raw.split(/\r?\n/)[0]?.trim() ?? '', line, textStart: first.start.column - 1 };
+  if (enter) heading.first ??= token.start;
+  else heading.last = token.end;
+}
+
+function headingOf(open: OpenHeading, body: string, line: number): Heading {
+  const { first, last, token, level } = open;
+  if (!first || !last) {
+    const lineText = body.slice(token.start.offset, token.end.offset);
+    return { level, text: '', line, textStart: lineText.length };
+  }
+  const raw = body.slice(first.offset, last.offset);
+  return { level, text: raw.split(/\r?\n/)[0]?.trim() ?? '', line, textStart: first.column - 1 };
 }
 
 /** Bodies above this size are left to the line scan: the tree costs about 2 ms per KB even for plain prose. */
