@@ -239,6 +239,21 @@ describe('branch checks in the editor', () => {
     await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base with the upstream back');
   });
 
+  it('with adrRoles.problems.scope openFiles, branch problems show on open files only, and on a file once it opens', async () => {
+    const uri = fileIn(`${FOLDER}/0001-use-segment.md`);
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), false, 'the test needs 0001-use-segment.md never opened');
+    await diagnosticOn(uri, isCode('accepted-decision-rewritten'), 'accepted-decision-rewritten with the workspace scope');
+    const settings = vscode.workspace.getConfiguration('adrRoles');
+    await settings.update('problems.scope', 'openFiles', vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticGone(uri, isCode('accepted-decision-rewritten'), 'accepted-decision-rewritten on a closed file with the openFiles scope');
+      await vscode.workspace.openTextDocument(uri);
+      await diagnosticOn(uri, isCode('accepted-decision-rewritten'), 'accepted-decision-rewritten once the file is open');
+    } finally {
+      await settings.update('problems.scope', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('the Renumber fix renumbers to the preselected number, and the problem is gone', async () => {
     const uri = fileIn(`${FOLDER}/0031-feature-flags.md`);
     const taken = await diagnosticOn(uri, isCode('number-taken-on-base'), 'number-taken-on-base');
