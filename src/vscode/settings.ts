@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConfigOverrides, Role } from '../core/workspace/config';
 import { readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
-import type { ProblemsScope } from '../core/views/problemsScope';
+import type { ProblemsScope } from '../core/workspace/problemsScope';
 
 export const SETTINGS_SECTION = 'adrRoles';
 

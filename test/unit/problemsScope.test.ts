@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { inProblemsScope } from '../../src/core/views/problemsScope';
+import { inProblemsScope } from '../../src/core/workspace/problemsScope';
 
 describe('inProblemsScope', () => {
   const entries: [string, string][] = [

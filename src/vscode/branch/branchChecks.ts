@@ -14,7 +14,7 @@ import { toDiagnostic } from '../convert';
 import { localFileSystem } from '../index/localFileSystem';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { openDocumentKeys, problemsScope, PROBLEMS_SCOPE_SETTING, readLimits, SETTINGS_SECTION } from '../settings';
-import { inProblemsScope } from '../../core/views/problemsScope';
+import { inProblemsScope } from '../../core/workspace/problemsScope';
 import type { BranchRepository, RepositorySource } from './repositorySource';
 
 /** Typing pauses this long before the branch is compared again. */
