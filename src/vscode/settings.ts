@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { ConfigOverrides, Role } from '../core/workspace/config';
 import { readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
+import type { ProblemsScope } from '../core/workspace/problemsScope';
 
 export const SETTINGS_SECTION = 'adrRoles';
 
-export type ProblemsScope = 'workspace' | 'openFiles';
+export type { ProblemsScope };
 
 /** The user's settings for a resource, in the core's terms. Wrong shapes are ignored, not thrown. */
 export function readOverrides(scope: vscode.Uri | undefined): ConfigOverrides {
@@ -20,6 +21,13 @@ export function readOverrides(scope: vscode.Uri | undefined): ConfigOverrides {
 
 export function problemsScope(): ProblemsScope {
   return vscode.workspace.getConfiguration(SETTINGS_SECTION).get<ProblemsScope>('problems.scope') === 'openFiles' ? 'openFiles' : 'workspace';
+}
+
+export const PROBLEMS_SCOPE_SETTING = `${SETTINGS_SECTION}.problems.scope`;
+
+/** The documents open in the editor, by URI string: what the `openFiles` scope shows problems for. */
+export function openDocumentKeys(): Set<string> {
+  return new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString()));
 }
 
 export const MAX_FILE_SIZE_SETTING = `${SETTINGS_SECTION}.maxFileSizeKB`;

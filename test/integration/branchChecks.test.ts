@@ -153,6 +153,18 @@ describe('branch checks in the editor', () => {
 
   it('re-runs as a decision is typed: rewriting an accepted outcome in the editor, unsaved, warns at once', async () => {
     const uri = fileIn(`${FOLDER}/0002-ship-weekly.md`);
+    // Unsaved means no auto save: VS Code for the Web (code-server) saves a second after typing by
+    // default, and the revert below would then read the typed text back from disk.
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+    try {
+      await typedAndReverted(uri);
+    } finally {
+      await files.update('autoSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  async function typedAndReverted(uri: vscode.Uri): Promise<void> {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const at = document.getText().indexOf('weekly releases');
@@ -164,7 +176,7 @@ describe('branch checks in the editor', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.isDirty), false, 'the edit was not reverted');
     await diagnosticGone(uri, isCode('accepted-decision-rewritten'), 'accepted-decision-rewritten after the revert');
-  });
+  }
 
   it('shows a deleted decision on its folder’s README', async () => {
     const readme = fileIn(`${FOLDER}/README.md`);
@@ -237,6 +249,21 @@ describe('branch checks in the editor', () => {
     });
     git(root, 'branch', '-q', '--set-upstream-to=main', 'feature');
     await diagnosticOn(taken, isCode('number-taken-on-base'), 'number-taken-on-base with the upstream back');
+  });
+
+  it('with adrRoles.problems.scope openFiles, branch problems show on open files only, and on a file once it opens', async () => {
+    const uri = fileIn(`${FOLDER}/0001-use-segment.md`);
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), false, 'the test needs 0001-use-segment.md never opened');
+    await diagnosticOn(uri, isCode('accepted-decision-rewritten'), 'accepted-decision-rewritten with the workspace scope');
+    const settings = vscode.workspace.getConfiguration('adrRoles');
+    await settings.update('problems.scope', 'openFiles', vscode.ConfigurationTarget.Global);
+    try {
+      await diagnosticGone(uri, isCode('accepted-decision-rewritten'), 'accepted-decision-rewritten on a closed file with the openFiles scope');
+      await vscode.workspace.openTextDocument(uri);
+      await diagnosticOn(uri, isCode('accepted-decision-rewritten'), 'accepted-decision-rewritten once the file is open');
+    } finally {
+      await settings.update('problems.scope', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('the Renumber fix renumbers to the preselected number, and the problem is gone', async () => {

@@ -44,6 +44,7 @@ export async function run(): Promise<void> {
   await import('./referenceScan.test');
   await import('./containment.test');
   await import('./branchChecks.test');
+  await import('./renumberMonorepo.test');
 
   const results = await runSuites(mocha);
   const resultsFile = process.env[RESULTS_FILE_ENV];

@@ -214,6 +214,40 @@ describe('nothing lost: a command whose files change midway writes nothing', () 
     });
   });
 
+  it('Override: the decision deleted while the edit was being applied, with a save of it under way (auto save): the file stays deleted', async () => {
+    // VS Code for the Web (code-server) saves a dirty document a second after an edit by default
+    // (files.autoSave: afterDelay): that save can begin while the edit is in place and write after
+    // the rollback. Here the save begins at that moment and is held until Override has refused.
+    const api = await indexedApi();
+    await withOnCall(async (old) => {
+      const files = await listing();
+      const cancelled = nextCancellation(api, 'Override');
+      let saving: Thenable<boolean> | undefined;
+      const { created, message } = await overrideInterrupted(api, old, 'applied', async () => {
+        await vscode.workspace.fs.delete(old);
+        const document = documentOf(old);
+        assert.ok(document?.isDirty, 'the edit is in the document');
+        const began = new Promise<void>((resolve) => {
+          const subscription = vscode.workspace.onWillSaveTextDocument((e) => {
+            if (e.document.uri.toString() !== old.toString()) return;
+            subscription.dispose();
+            resolve();
+            e.waitUntil(cancelled.then(() => undefined));
+          });
+          subscriptions.push(subscription);
+        });
+        saving = document.save();
+        await began;
+      });
+      assert.equal(created, undefined);
+      assert.equal(message, 'ADR-0002 was deleted while Override was running: nothing was changed. Run it again.');
+      await saving;
+      assert.equal(await exists(old), false, 'the save under way did not recreate the deleted decision');
+      assert.deepEqual(await listing(), files.filter((f) => !ON_CALL.endsWith(f)), 'the new decision was removed');
+      assert.notEqual(documentOf(old)?.isDirty, true, 'no unsaved edit is left in its document');
+    });
+  });
+
   it('Override: the decision changed on disk while the edit was being applied: taken back, the new text kept', async () => {
     const api = await indexedApi();
     await withOnCall(async (old, before) => {

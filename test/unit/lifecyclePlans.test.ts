@@ -11,6 +11,8 @@ import { BUILT_IN_TEMPLATES } from '../../src/core/edit/scaffold';
 import { summarize } from '../../src/core/views/summary';
 import { allNodes, chainsOf, chainsWhere } from '../../src/core/views/chains';
 import { fixtureText } from './helpers';
+import { nearestFolders } from '../../src/core/workspace/mentionScope';
+import { renumberPreview } from '../../src/core/views/lifecycleText';
 
 const GRAPHQL = fixtureText('madr4/0003-aggregate-events-through-graphql-mutations.md').replace('status: overridden', 'status: accepted').replace('overridden-by: ADR-0009\n', '');
 
@@ -129,6 +131,86 @@ describe('planRenumber', () => {
     const plan = planRenumber({ log: single, decision: single.get('d/0003-old.md')!, newNumber: 6, files: texts });
     assert.equal(applyEdits(texts[1]!.text, plan.edits.get('d/0005-new.md') ?? []), '---\nsupersedes: [6]\n---\n# New\n\nReplaces ADR-0006 and adr 6.\n');
     assert.equal(plan.ambiguous, 0);
+  });
+});
+
+describe('planRenumber in a monorepo: mentions mean the nearest decision folder', () => {
+  const A = 'services/a/docs/adr';
+  const B = 'services/b/docs/adr';
+  const decisions = [
+    { path: `${A}/0001-use-kafka.md`, text: '# 1. Use Kafka\n' },
+    { path: `${A}/0003-use-postgres.md`, text: '# 3. Use Postgres\n' },
+    { path: `${A}/0004-shard.md`, text: '---\nsupersedes: [3]\n---\n# Shard\n\nAfter ADR-0003.\n' },
+    { path: `${B}/0003-use-postgres.md`, text: '# 3. Use Postgres too\n' },
+    { path: `${B}/0004-replicas.md`, text: '---\nsupersedes: [3]\n---\n# Replicas\n\nAfter ADR-0003.\n' },
+  ];
+  const notes = [
+    { path: 'services/a/README.md', text: 'See ADR-0003 and [it](docs/adr/0003-use-postgres.md).\n' },
+    { path: 'services/a/src/notes.md', text: 'Per ADR 3.\n' },
+    { path: 'services/b/README.md', text: 'See ADR-0003 and [it](docs/adr/0003-use-postgres.md).\n' },
+    { path: 'README.md', text: 'Both use ADR-0003; [a](services/a/docs/adr/0003-use-postgres.md), [b](services/b/docs/adr/0003-use-postgres.md).\n' },
+  ];
+  const files = [...decisions, ...notes];
+  const logOf = (folder: string): DecisionLog => {
+    const log = new DecisionLog(folder);
+    for (const f of decisions.filter((d) => d.path.startsWith(`${folder}/`))) log.upsert(parseDecision(f.path, f.text));
+    return log;
+  };
+  const a = logOf(A);
+  const b = logOf(B);
+  const after = (plan: ReturnType<typeof planRenumber>) => new Map(files.map((f) => [f.path, applyEdits(f.text, plan.edits.get(f.path) ?? [])]));
+
+  it("rewrites its folder's mentions, leaves the other folder's, and counts the root README's as ambiguous", () => {
+    const plan = planRenumber({ log: a, decision: a.get(`${A}/0003-use-postgres.md`)!, newNumber: 5, files, folders: [a, b] });
+    const text = after(plan);
+    assert.equal(text.get('services/a/README.md'), 'See ADR-0005 and [it](docs/adr/0005-use-postgres.md).\n');
+    assert.equal(text.get('services/a/src/notes.md'), 'Per ADR 5.\n');
+    assert.equal(text.get(`${A}/0004-shard.md`), '---\nsupersedes: [5]\n---\n# Shard\n\nAfter ADR-0005.\n');
+    assert.equal(text.get('services/b/README.md'), notes[2]!.text, "b's mention and its link to b's file of the same name are b's");
+    assert.equal(text.get(`${B}/0004-replicas.md`), decisions[4]!.text, "b's bare relation and mention are b's");
+    // The links say which file they mean; the bare mention may mean either.
+    assert.equal(text.get('README.md'), 'Both use ADR-0003; [a](services/a/docs/adr/0005-use-postgres.md), [b](services/b/docs/adr/0003-use-postgres.md).\n');
+    assert.equal(plan.ambiguous, 1, 'the root README mention');
+    assert.deepEqual([...plan.rewrites.keys()].sort(), ['README.md', 'services/a/README.md', `${A}/0003-use-postgres.md`, `${A}/0004-shard.md`, 'services/a/src/notes.md']);
+  });
+
+  it('the Renumber preview says how many mentions it leaves', () => {
+    const decision = a.get(`${A}/0003-use-postgres.md`)!;
+    const plan = planRenumber({ log: a, decision, newNumber: 5, files, folders: [a, b] });
+    assert.match(renumberPreview(decision, 5, plan, (p) => p).detail, /^Leaves 1 mention of ADR-0003 as written: another decision has that number too, so it may mean either\.$/m);
+  });
+
+  it('a mention only one folder can mean is rewritten anywhere in the workspace folder', () => {
+    const c = new DecisionLog('services/c/docs/adr');
+    const own = { path: 'services/c/docs/adr/0007-cache.md', text: '# 7. Cache\n' };
+    c.upsert(parseDecision(own.path, own.text));
+    const root = { path: 'README.md', text: 'Caching: ADR-0007.\n' };
+    const plan = planRenumber({ log: c, decision: c.get(own.path)!, newNumber: 8, files: [own, root], folders: [a, b, c] });
+    assert.equal(applyEdits(root.text, plan.edits.get('README.md') ?? []), 'Caching: ADR-0008.\n');
+    assert.equal(plan.ambiguous, 0);
+  });
+});
+
+describe('nearestFolders', () => {
+  const A = 'services/a/docs/adr';
+  const B = 'services/b/docs/adr';
+  it('is the folder sharing the deepest ancestor with the file', () => {
+    assert.deepEqual(nearestFolders('services/a/README.md', [A, B]), [A]);
+    assert.deepEqual(nearestFolders('services/b/src/deep/x.md', [A, B]), [B]);
+    assert.deepEqual(nearestFolders('/w/services/a/README.md', [`/w/${A}`, `/w/${B}`]), [`/w/${A}`]);
+  });
+  it('leaves it open between folders as near', () => {
+    assert.deepEqual(nearestFolders('README.md', [A, B]), [A, B]);
+    assert.deepEqual(nearestFolders('README.md', ['docs/adr', A]), ['docs/adr', A]);
+    assert.deepEqual(nearestFolders('services/README.md', [A, B]), [A, B]);
+  });
+  it('prefers a folder holding the file over a folder beside it', () => {
+    assert.deepEqual(nearestFolders('docs/adr/0001-x.md', ['docs/adr', 'docs/adr/archive']), ['docs/adr']);
+    assert.deepEqual(nearestFolders('docs/adr/notes/x.md', ['docs/adr', 'docs/adr/archive']), ['docs/adr']);
+    assert.deepEqual(nearestFolders('docs/adr/archive/0001-x.md', ['docs/adr', 'docs/adr/archive']), ['docs/adr/archive']);
+  });
+  it('does not take a folder for an ancestor by a common prefix of characters', () => {
+    assert.deepEqual(nearestFolders('services/ab/README.md', ['services/a/docs/adr', 'services/ab/docs/adr']), ['services/ab/docs/adr']);
   });
 });
 

@@ -13,7 +13,8 @@ import { GitError, isAbort } from '../../git/runGit';
 import { toDiagnostic } from '../convert';
 import { localFileSystem } from '../index/localFileSystem';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
-import { readLimits, SETTINGS_SECTION } from '../settings';
+import { openDocumentKeys, problemsScope, PROBLEMS_SCOPE_SETTING, readLimits, SETTINGS_SECTION } from '../settings';
+import { inProblemsScope } from '../../core/workspace/problemsScope';
 import type { BranchRepository, RepositorySource } from './repositorySource';
 
 /** Typing pauses this long before the branch is compared again. */
@@ -86,9 +87,15 @@ export class BranchChecks implements vscode.Disposable {
       // Closing a decision with unsaved changes puts the file's own text back.
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (index.isDecisionUri(document.uri)) schedule();
+        if (problemsScope() === 'openFiles') this.show();
+      }),
+      // With the `openFiles` scope, a file's branch problems appear as it opens: no new comparison.
+      vscode.workspace.onDidOpenTextDocument(() => {
+        if (problemsScope() === 'openFiles') this.show();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(REVIEW_BASE_SETTING)) schedule();
+        if (e.affectsConfiguration(PROBLEMS_SCOPE_SETTING)) this.show();
       }),
     ];
   }
@@ -284,8 +291,7 @@ export class BranchChecks implements vscode.Disposable {
   private publish(outcome: Outcome): void {
     const before = this.outcome;
     this.outcome = outcome;
-    this.collection.clear();
-    for (const { uri, problems } of outcome.problems.values()) this.collection.set(uri, problems.map(toDiagnostic));
+    this.show();
     const changed: vscode.Uri[] = [];
     for (const key of new Set([...before.marks.keys(), ...outcome.marks.keys()])) {
       const was = before.marks.get(key);
@@ -294,6 +300,17 @@ export class BranchChecks implements vscode.Disposable {
     }
     if (changed.length > 0) this.marksChanged.fire(changed);
     this.checked.fire();
+  }
+
+  /**
+   * Puts the last comparison's problems in the Problems panel, under `adrRoles.problems.scope` as
+   * the other diagnostics are: with `openFiles`, only on files open in the editor. The problems of
+   * closed files are kept (quick fixes, marks) and shown when they open.
+   */
+  private show(): void {
+    const entries = inProblemsScope([...this.outcome.problems], problemsScope(), openDocumentKeys());
+    this.collection.clear();
+    this.collection.set(entries.map(([, { uri, problems }]) => [uri, problems.map(toDiagnostic)]));
   }
 
   /** Every line written to the output channel since activation. */

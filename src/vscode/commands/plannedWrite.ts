@@ -145,6 +145,60 @@ interface Checked {
 
 type Change = { basis: BasisFile; what: string };
 
+/** How long a refused write waits for a save VS Code began meanwhile to end, before it looks at the file again. */
+const SAVE_END_WAIT_MS = 5_000;
+
+/**
+ * Saves of a plan's files that VS Code began while the plan was being written, and when each
+ * ended. With `files.autoSave: afterDelay` (VS Code for the Web's default, code-server's) the
+ * document our edit made dirty is saved a second later, whatever else happens: while a check or a
+ * rollback is still running, that save can write the edit to disk, and to a file deleted meanwhile
+ * it recreates it. A save announces itself (onWillSaveTextDocument) before it writes, and one that
+ * began before a revert announced itself before the revert returned.
+ */
+class SavesDuring implements vscode.Disposable {
+  private readonly ends = new Map<string, { ended: Promise<void>; end: () => void }>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(uris: readonly vscode.Uri[]) {
+    const watched = new Set(uris.map((u) => u.toString()));
+    this.subscriptions = [
+      vscode.workspace.onWillSaveTextDocument((e) => {
+        const key = e.document.uri.toString();
+        if (!watched.has(key)) return;
+        let end = (): void => {};
+        const ended = new Promise<void>((resolve) => (end = resolve));
+        this.ends.set(key, { ended, end });
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => this.ends.get(document.uri.toString())?.end()),
+    ];
+  }
+
+  /** A save of `uri` began since the plan started writing. */
+  began(uri: vscode.Uri): boolean {
+    return this.ends.has(uri.toString());
+  }
+
+  /** Resolves when the last save of `uri` that began has ended (a failed save is waited for a while). */
+  async ended(uri: vscode.Uri): Promise<void> {
+    const save = this.ends.get(uri.toString());
+    if (!save) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([save.ended, new Promise<void>((resolve) => (timer = setTimeout(resolve, SAVE_END_WAIT_MS)))]);
+    clearTimeout(timer);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** What the plan's edits make of a basis file's text. */
+function resultOf(plan: PlannedWrite, basis: BasisFile): string {
+  const edits = (plan.edits ?? []).filter((e) => e.uri.toString() === basis.uri.toString()).flatMap((e) => e.edits);
+  return edits.length === 0 ? basis.text : applyEdits(basis.text, edits);
+}
+
 /**
  * Each basis file as it reads now, or the first that no longer reads as the plan read it: an
  * unsaved document against its text, any other against the disk, and its document against the
@@ -195,6 +249,17 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
   const checked = await inspect(plan.basis);
   if (!Array.isArray(checked)) return refuse(plan, checked);
   if (plan.createOutsideUndo && plan.basis.length === 0) return createOnDisk(plan.creates ?? []);
+  // Watched from before the edit makes any document dirty: an auto save can only begin after that.
+  const saves = new SavesDuring(plan.basis.flatMap((b) => [b.uri, movedTo(plan, b.uri)]));
+  try {
+    return await writeChecked(plan, checked, saves);
+  } finally {
+    saves.dispose();
+  }
+}
+
+/** applyPlannedWrite from the last check on: the edit, the check of the disk after it, and the saves or the rollback. */
+async function writeChecked(plan: PlannedWrite, checked: readonly Checked[], saves: SavesDuring): Promise<WriteOutcome> {
   // No await from here to applyEdit: the versions checked are the versions VS Code verifies.
   for (const c of checked) {
     const document = openDocument(c.basis.uri);
@@ -225,10 +290,15 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
   await announce(plan, 'applied');
   for (const c of checked) {
     if (c.dirty || deleted(plan, c.basis.uri)) continue;
-    const disk = await diskText(movedTo(plan, c.basis.uri));
+    const target = movedTo(plan, c.basis.uri);
+    const disk = await diskText(target);
     if (disk === c.basis.text) continue;
+    // An auto save got there first and wrote our edit: the file reads as the plan makes it.
+    if (disk !== undefined && saves.began(target) && sameText(disk, resultOf(plan, c.basis))) continue;
     const problems = await rollBack(plan, checked);
-    return refuse(plan, { basis: c.basis, what: disk === undefined ? 'was deleted' : 'changed on disk' }, problems);
+    const outcome = refuse(plan, { basis: c.basis, what: disk === undefined ? 'was deleted' : 'changed on disk' }, problems);
+    if (disk === undefined) await deleteAgainIfSaved(plan, c.basis, saves);
+    return outcome;
   }
   // Files the user had not been editing are saved, like any refactoring; documents with unsaved work stay unsaved, with the edit in them.
   for (const c of checked) {
@@ -243,6 +313,27 @@ export async function applyPlannedWrite(plan: PlannedWrite): Promise<WriteOutcom
 
 function deleted(plan: PlannedWrite, uri: vscode.Uri): boolean {
   return (plan.deletes ?? []).some((d) => d.toString() === uri.toString());
+}
+
+/**
+ * A basis file deleted while the edit was in its document: a save VS Code began meanwhile (an auto
+ * save) writes the document after our rollback, recreating the file with our text. Once that save
+ * has ended, a file reading as our edit or as the text we read is deleted again; anything else is
+ * someone's and stays.
+ */
+async function deleteAgainIfSaved(plan: PlannedWrite, basis: BasisFile, saves: SavesDuring): Promise<void> {
+  for (const uri of new Set([basis.uri.toString(), movedTo(plan, basis.uri).toString()])) {
+    const file = vscode.Uri.parse(uri);
+    if (!saves.began(file)) continue;
+    await saves.ended(file);
+    const disk = await diskText(file);
+    if (disk === undefined || !(sameText(disk, resultOf(plan, basis)) || sameText(disk, basis.text))) continue;
+    const removed = await Promise.resolve(vscode.workspace.fs.delete(file)).then(
+      () => true,
+      () => false,
+    );
+    if (!removed) void showError(`${basis.name} was deleted while ${plan.command} was running, and a save recreated it: delete ${vscode.workspace.asRelativePath(file)} again.`);
+  }
 }
 
 /** Each new file written to disk, none over a file that exists (checked just before, as a WorkspaceEdit's creation checks). */

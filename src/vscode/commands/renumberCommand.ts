@@ -39,16 +39,20 @@ export async function renumberDecision(index: WorkspaceIndex, arg: unknown, opti
   const folder = vscode.Uri.joinPath(uri, '..');
   const log = index.logs().find((l) => decision.file.startsWith(`${l.folder}/`) && l.get(decision.file));
   if (!log) return undefined;
+  // A monorepo's workspace folder holds several decision folders, each numbered from 1: a mention
+  // means the nearest one's decision (planRenumber). Another workspace folder is not looked in.
+  const own = vscode.workspace.getWorkspaceFolder(uri);
+  const folders = own ? index.decisionFolders().filter((f) => f.workspaceFolder.uri.toString() === own.uri.toString()).map((f) => f.log) : [log];
   const newNumber = await reserveNextNumber(folder, options.to === undefined ? 0 : options.to - 1);
   try {
-    return await renumberTo(decision, uri, folder, log, newNumber);
+    return await renumberTo(decision, uri, folder, log, folders, newNumber);
   } finally {
     releaseNumber(folder, newNumber);
   }
 }
 
 /** Plans the renumbering to a reserved number, shows it, and writes it once confirmed. */
-async function renumberTo(decision: Decision, uri: vscode.Uri, folder: vscode.Uri, log: DecisionLog, newNumber: number): Promise<vscode.Uri | undefined> {
+async function renumberTo(decision: Decision, uri: vscode.Uri, folder: vscode.Uri, log: DecisionLog, folders: readonly DecisionLog[], newNumber: number): Promise<vscode.Uri | undefined> {
   // Mentions are looked for in the decision's own workspace folder: another folder is another
   // repository, whose `ADR-0003` is its own decision.
   const own = vscode.workspace.getWorkspaceFolder(uri);
@@ -65,7 +69,7 @@ async function renumberTo(decision: Decision, uri: vscode.Uri, folder: vscode.Ur
     return undefined;
   }
   const fresh = parseDecision(decision.file, renumbered.text);
-  const plan = planRenumber({ log, decision: fresh, newNumber, files });
+  const plan = planRenumber({ log, decision: fresh, newNumber, files, folders });
 
   const newUri = vscode.Uri.joinPath(folder, plan.newFileName);
   // Every file it edits or renames is checked against the text the plan was computed from.

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Decision } from '../../core/model';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../convert';
-import { problemsScope, SETTINGS_SECTION } from '../settings';
+import { openDocumentKeys, problemsScope, SETTINGS_SECTION } from '../settings';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { StartupTimings } from '../startupTimings';
 
@@ -68,7 +68,7 @@ export class DiagnosticsController implements vscode.Disposable {
   private publishAll(): void {
     const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
     // With the `openFiles` scope, closed decisions leave the Problems panel.
-    const open = problemsScope() === 'openFiles' ? new Set(vscode.workspace.textDocuments.filter((d) => !d.isClosed).map((d) => d.uri.toString())) : undefined;
+    const open = problemsScope() === 'openFiles' ? openDocumentKeys() : undefined;
     // After clear() a file without problems has none: only files with problems are sent, so a
     // workspace of 10,000 mostly clean decisions costs the workbench hundreds of entries, not 10,000.
     for (const decision of this.index.decisions()) {
