@@ -5,6 +5,7 @@ import { readFileName } from '../../src/core/read/fileName';
 import { LineIndex } from '../../src/core/read/lineIndex';
 import { linksIn, readRef } from '../../src/core/read/decisionRef';
 import { readStatus } from '../../src/core/read/status';
+import { parseDecision } from '../../src/core/read/parse';
 
 describe('readFileName', () => {
   const cases: [string, number | null, string, string | null][] = [
@@ -165,5 +166,34 @@ describe('readers: shapes found by fuzzing', () => {
     assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 });
     assert.deepEqual(lines.positionAt(4), { line: 1, character: 0 });
     for (const p of readConfig('folders:\r\nfolders: [a, b, ""]').problems) assert.ok(p.range.end.line > 0 || p.range.end.character <= 8, JSON.stringify(p.range));
+  });
+});
+
+// What a catalog keeps per decision, as the indexing of 10,000 files measured it (docs/performance.md).
+describe('readers: what a decision keeps', () => {
+  it('gives every position of the same line and character as one object, across texts, with the right values', () => {
+    const a = new LineIndex('status: accepted\ndate: 2024-01-02\n');
+    const b = new LineIndex('owner: cto\r\ndate: 2023-05-06\n');
+    assert.equal(a.positionAt(17), b.positionAt(12));
+    assert.deepEqual(a.positionAt(17), { line: 1, character: 0 });
+    assert.equal(a.range(0, 16).start, b.range(0, 3).start);
+    // Past the shared lines and columns, positions are still right, each its own.
+    const long = new LineIndex(`${'\n'.repeat(300)}${'x'.repeat(200)}`);
+    assert.deepEqual(long.positionAt(300 + 150), { line: 300, character: 150 });
+    assert.notEqual(long.positionAt(300 + 150), long.positionAt(300 + 150));
+    assert.deepEqual(new LineIndex('x'.repeat(200)).positionAt(199), { line: 0, character: 199 });
+  });
+
+  it('keeps lists of just their items, with the values read', () => {
+    const text = ['---', 'status: accepted', 'decision-makers: [CTO]', 'consulted: [Head of Engineering, Data team lead]', 'informed: Product team, Engineering team', 'supersedes: ADR-0002', '---', '# Use X', ''].join('\n');
+    const d = parseDecision('docs/adr/0003-use-x.md', text);
+    assert.deepEqual(d.decisionMakers, ['CTO']);
+    assert.deepEqual(d.consulted, ['Head of Engineering', 'Data team lead']);
+    assert.deepEqual(d.informed, ['Product team', 'Engineering team']);
+    assert.deepEqual(d.relations.map((r) => [r.kind, r.target.number]), [['supersedes', 2]]);
+    // Still arrays of their own: a caller may add to one without touching another decision's.
+    const other = parseDecision('docs/adr/0004-use-y.md', text);
+    other.consulted.push('Security');
+    assert.deepEqual(d.consulted, ['Head of Engineering', 'Data team lead']);
   });
 });

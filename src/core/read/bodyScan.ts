@@ -60,7 +60,7 @@ function closesFence(text: string, fence: string): boolean {
   let at = 0;
   while (at < 3 && text.charCodeAt(at) === 32) at++;
   const runStart = at;
-  while (text.charCodeAt(at) === mark) at++;
+  while (at < text.length && text.charCodeAt(at) === mark) at++;
   if (at - runStart < fence.length) return false;
   for (; at < text.length; at++) if (text.charCodeAt(at) !== 32 && text.charCodeAt(at) !== 9) return false;
   return true;
@@ -115,7 +115,9 @@ export function scanStructure(lines: LineIndex, firstLine: number): MarkdownStru
     const bom = line === 0 && lines.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     // Most lines are prose starting with a letter: no block construct starts so, and a paragraph
     // line only matters for a setext underline below it. Known without slicing or any regex.
-    if (fence === null && !inComment && isLetter(lines.text.charCodeAt(lines.lineStart(line) + bom))) {
+    // (Only within the text: a read past its end, on a last empty line, deoptimized the scan.)
+    const first = lines.lineStart(line) + bom;
+    if (fence === null && !inComment && first < lines.text.length && isLetter(lines.text.charCodeAt(first))) {
       if (!previousIsParagraph) {
         paragraphInList = false;
         paragraphStart = line;
@@ -250,7 +252,8 @@ function sectionName(text: string): string {
 
 /** `| Status | Accepted |`: a two-column table of metadata under the title, read as fields. */
 function tableField(text: string, line: number): HeaderField | null {
-  if (text.charCodeAt(text.search(/\S/)) !== 124) return null;
+  const first = text.search(/\S/);
+  if (first === -1 || text.charCodeAt(first) !== 124) return null;
   const cells = text.split('|');
   // `| Key | Value |` splits into '', key, value and '' (or no last one without the closing bar).
   if (cells.length < 3 || cells.length > 4 || cells[0]?.trim() !== '' || (cells.length === 4 && cells[3]?.trim() !== '')) return null;

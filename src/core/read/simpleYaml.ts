@@ -18,7 +18,7 @@ export function readSimpleBlock(source: string, offset: number): YamlEntry[] | u
     let lineEnd = source.indexOf('\n', start);
     if (lineEnd === -1) lineEnd = source.length;
     lineStart = lineEnd + 1;
-    const line = source.charCodeAt(lineEnd - 1) === 13 ? source.slice(start, lineEnd - 1) : source.slice(start, lineEnd);
+    const line = lineEnd > start && source.charCodeAt(lineEnd - 1) === 13 ? source.slice(start, lineEnd - 1) : source.slice(start, lineEnd);
     // Blank lines separate nothing in a block map; the block also starts with the opening line's break.
     if (/^ *$/.test(line)) continue;
     const entry = readLine(line, offset + start);

@@ -13,10 +13,12 @@ function severityOf(code: string, config: AdrRolesConfig): Severity | 'off' {
 /** Every problem with one decision, in its folder's context, with the configured severities. */
 export function lintDecision(decision: Decision, log: DecisionLog, config: AdrRolesConfig, today?: string): Problem[] {
   const problems: Problem[] = [];
+  // One context for every rule (they only read it), not one per rule per decision.
+  const context = { decision, log, config, today };
   for (const rule of ALL_RULES) {
     const severity = severityOf(rule.code, config);
     if (severity === 'off') continue;
-    for (const found of rule.check({ decision, log, config, today })) problems.push({ ...found, severity });
+    for (const found of rule.check(context)) problems.push({ ...found, severity });
   }
   return problems;
 }
