@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { UsageError } from './targets';
 import { plainText } from '../core/views/plainText';
 import { DEFAULT_MAX_FILE_KB, readLimitsOf, type ReadLimits } from '../core/read/fileAdmission';
@@ -180,6 +181,13 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`unknown command '${command}': use list, lint, graph, report, summary, index, codeowners, new or migrate (adr-roles --help)`);
   }
 }
+
+// A run reads each file once: V8's optimizing compiler, inlining callees into the reading and rule
+// functions, spent a third of a 10k lint's instructions (half of a 1k's) on a second thread that a
+// busy 2-core machine shares with the reading. Without inlining it compiles half as much and the
+// main thread does about as much work (docs/performance.md, "The CLI, third round"). The CLI only:
+// the extension shares its engine with every other extension.
+setFlagsFromString('--no-turbo-inlining');
 
 main(process.argv.slice(2)).then(
   (code) => {
