@@ -150,6 +150,19 @@ describe('parseDecision: odd shapes', () => {
     assert.deepEqual(under.status?.valueRange, { start: { line: 4, character: 2 }, end: { line: 4, character: 10 } });
   });
 
+  it('reads a date written in words alone under the title, an emoji before a status, and a choice list missing its brace as none', () => {
+    const words = parseDecision('d/adr-2.md', '# ADR 2: Options\n\nJuly 3, 2018\n\n## Context\n\nMarch 4, 2019 we met.\n');
+    assert.deepEqual([words.number, words.date?.value], [2, '2018-07-03']);
+    assert.equal(parseDecision('d/adr-3.md', '# ADR 3: X\n\n*24 July 2018*\n').date?.value, '2018-07-24');
+    assert.equal(parseDecision('d/adr-4.md', '# ADR 4: X\n\nJuly 3, 2018 was the day we chose.\n').date, null, 'a sentence is not a date');
+    for (const [written, status] of [['🤔 Proposed', 'proposed'], ['✅ Accepted', 'accepted'], ['👍🏽 Accepted', 'accepted'], ['❤️ Rejected', 'rejected']]) {
+      assert.equal(parseDecision('d/0017-x.md', `# X\n\n## Status\n\n${written}\n`).status?.value, status, written);
+    }
+    const open = parseDecision('d/0002-x.md', '---\nstatus: "{proposed | rejected | accepted | superseded by ADR-0123"\n---\n# X\n');
+    assert.equal(open.status, null);
+    assert.deepEqual(open.relations, [], 'the template example names no successor');
+  });
+
   it('reads the number a title gives when the file name has none', () => {
     const adr = parseDecision('d/use-postgres.md', '# ADR 001 - Use Postgres\n\nStatus: Accepted\n');
     assert.deepEqual([adr.number, adr.id, adr.title?.value], [1, 'ADR-0001', 'Use Postgres']);

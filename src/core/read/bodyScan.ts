@@ -1,3 +1,4 @@
+import { normalizeDate } from './dates';
 import type { LineIndex } from './lineIndex';
 
 export interface Heading {
@@ -319,12 +320,20 @@ function columnFields(keys: string, delimiter: string, values: string, line: num
   return fields;
 }
 
-/** A line under the title that is only a date (`` `2021-04-29` ``, `*2021-04-29*`): the decision's date. */
+/**
+ * A line under the title that is only a date (`` `2021-04-29` ``, `*2021-04-29*`, `July 3, 2018`):
+ * the decision's date. A date in words must read as one whole (dates.ts), so a sentence never does.
+ */
 function bareDate(text: string, line: number): HeaderField | null {
   const m = /^[ \t]*([`*_]*)(\d{4}-\d{2}-\d{2})\1[ \t]*$/.exec(text);
-  if (!m) return null;
-  const valueStart = text.indexOf(m[2] ?? '');
-  return { key: 'date', value: m[2] ?? '', line, valueStart, valueEnd: valueStart + 10 };
+  if (m) {
+    const valueStart = text.indexOf(m[2] ?? '');
+    return { key: 'date', value: m[2] ?? '', line, valueStart, valueEnd: valueStart + 10 };
+  }
+  const words = /^[ \t]*([`*_]*)([A-Za-z]{3,9}\.? \d{1,2}(?:st|nd|rd|th)?, \d{4}|\d{1,2}(?:st|nd|rd|th)? [A-Za-z]{3,9}\.? \d{4})\1[ \t]*$/.exec(text);
+  if (!words || normalizeDate(words[2] ?? '') === null) return null;
+  const valueStart = text.indexOf(words[2] ?? '');
+  return { key: 'date', value: words[2] ?? '', line, valueStart, valueEnd: valueStart + (words[2] ?? '').length };
 }
 
 /** Where an HTML comment starts in a value: the first `<!--` not escaped as `\\<!--`. */

@@ -132,7 +132,8 @@ export function readStatus(raw: string): StatusReading | null {
   const text = trimEnds(item.replace(/^\[[xX]\][ \t]+/, ''), '*_`')
     // `[Accepted]`, and `[Accepted](https://…/pull/541)`, a status linked to where it was decided.
     .replace(/^\[([^\]|]*)\](?:\([^()\s]*\))?$/, '$1')
-    .replace(/^[🟢🟡🔴✅❌⚠️\s]+/u, '')
+    // `🤔 Proposed`, `✅ Accepted`: an emoji (with its variation selector or joined sequence) in front of the word.
+    .replace(/^[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\s]+/u, '')
     .trim();
   if (!text) return null;
   const relation = relationStatus(text);
