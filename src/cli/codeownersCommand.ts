@@ -70,8 +70,13 @@ export async function codeownersCommand(dirs: string[], options: { check: boolea
     const path = join(root, location);
     const update = updateCodeownersText(existing, plan.lines);
     if ('refused' in update) throw new PathRefused(`${shown(path)} ${update.refused}`);
-    for (const { path: file, rule } of shadowedFiles(update.text, plan.paths, update.blockEndLine)) {
+    const { shadowed, unchecked } = shadowedFiles(update.text, plan.paths, update.blockEndLine);
+    for (const { path: file, rule } of shadowed) {
       process.stderr.write(`adr-roles: ${plainText(file)}: the rule '${plainText(rule.pattern)}' at ${shown(path)}:${rule.line + 1}, after the block, decides its owners instead: move the block below it\n`);
+    }
+    if (unchecked.length > 0) {
+      const count = `${unchecked.length} decision${unchecked.length === 1 ? '' : 's'}`;
+      process.stderr.write(`adr-roles: ${shown(path)}: the rules after the block take too long to match, so ${count} (from ${plainText(unchecked[0] ?? '')}) ${unchecked.length === 1 ? 'was' : 'were'} not checked for a later rule that decides ${unchecked.length === 1 ? 'its' : 'their'} owners instead: move the block to the end\n`);
     }
     if (update.text === existing) {
       process.stdout.write(`${shown(path)}: up to date (${plan.lines.length} decision${plan.lines.length === 1 ? '' : 's'})\n`);

@@ -12,7 +12,7 @@ import type { FileStamp } from '../core/workspace/indexCache';
  * `kind` and `realPath` let the core's containment rule check the steps before it.
  */
 export const nodeFileSystem: FileSystem = {
-  readText: (path, options) => Promise.resolve(withoutByteOrderMark(readRegularText(path, options?.maxBytes))),
+  readText: (path, options) => Promise.resolve(withoutByteOrderMark(readRegularText(path, options?.maxBytes, options?.readLimit))),
   stat: (path) => Promise.resolve(statStamp(path)),
   list: (path) => Promise.resolve(listEntries(path)),
   kind: (path) => Promise.resolve(kindOf(path)),
@@ -49,36 +49,44 @@ export function openRegular(path: string, flags: number): { fd: number; size: nu
 }
 
 /**
- * The bytes of an open file, at most `maxBytes` (undefined past that). Read until the end rather
- * than for `size` bytes, since sizes under /proc say 0: a regular file takes one read, and one
- * more that finds the end.
+ * One buffer for every read: the CLI reads one file at a time, synchronously, and decodes it before
+ * the next, so no read allocates beyond the text it returns. It grows, doubling, up to the largest
+ * limit asked for plus one byte.
  */
-function readBounded(fd: number, size: number, maxBytes: number): Buffer | undefined {
+let shared = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * Reads an open file into the shared buffer until the end, and returns the number of bytes read,
+ * or undefined as soon as more than `maxBytes` are there: never more than `maxBytes` + 1 bytes are
+ * read, whatever the file's size (sizes under /proc say 0, so the size is not trusted).
+ */
+function readBounded(fd: number, maxBytes: number): number | undefined {
   const cap = maxBytes + 1;
-  const chunks: Buffer[] = [];
   let total = 0;
-  let next = Math.min(Math.max(size + 1, 4096), cap);
   for (;;) {
-    const chunk = Buffer.allocUnsafe(next);
-    const bytesRead = readSync(fd, chunk, 0, next, null);
-    if (bytesRead === 0) break;
-    chunks.push(chunk.subarray(0, bytesRead));
+    if (total === shared.length) {
+      if (total >= cap) return undefined;
+      const grown = Buffer.allocUnsafe(Math.min(shared.length * 2, cap));
+      shared.copy(grown, 0, 0, total);
+      shared = grown;
+    }
+    const bytesRead = readSync(fd, shared, total, Math.min(shared.length, cap) - total, null);
+    if (bytesRead === 0) return total;
     total += bytesRead;
     if (total >= cap) return undefined;
-    next = Math.min(64 * 1024, cap - total);
   }
-  return Buffer.concat(chunks);
 }
 
 /**
  * A file's text as on disk (byte-order mark kept), never through a link at the last step and
- * never waiting on a pipe. With `maxBytes`, only a regular file is read, and at most that much;
- * without it (a decision file its folder listed as regular) Node's own fast read is used: one call
- * that opens with the same flags, reads and closes in C++, where a separate open, read and close
- * from JavaScript cost a quarter of reading 10,000 files.
+ * never waiting on a pipe: undefined when it cannot be read or holds more than `maxBytes`. With
+ * `maxBytes`, only a regular file is read. With `readLimit` instead (a decision file its folder
+ * listed as regular), what is at the path is not checked first: the flags already keep a link out
+ * and a pipe from blocking, and the read is bounded whatever it meets. Without either (a file the
+ * run itself admitted), the whole file is read.
  */
-export function readRegularText(path: string, maxBytes?: number): string | undefined {
-  if (maxBytes === undefined) {
+export function readRegularText(path: string, maxBytes?: number, readLimit?: number): string | undefined {
+  if (maxBytes === undefined && readLimit === undefined) {
     try {
       // Node takes open(2) flags as a number too (see "File system flags" in its fs docs); the types say string only.
       return readFileSync(path, { encoding: 'utf8', flag: (constants.O_RDONLY | NO_FOLLOW) as unknown as string });
@@ -86,14 +94,25 @@ export function readRegularText(path: string, maxBytes?: number): string | undef
       return undefined;
     }
   }
-  const file = openRegular(path, constants.O_RDONLY);
-  if (!file) return undefined;
+  let fd: number;
+  if (maxBytes !== undefined) {
+    const file = openRegular(path, constants.O_RDONLY);
+    if (!file) return undefined;
+    fd = file.fd;
+  } else {
+    try {
+      fd = openSync(path, constants.O_RDONLY | NO_FOLLOW);
+    } catch {
+      return undefined;
+    }
+  }
   try {
-    return readBounded(file.fd, file.size, maxBytes)?.toString('utf8');
+    const bytes = readBounded(fd, Math.min(maxBytes ?? Infinity, readLimit ?? Infinity));
+    return bytes === undefined ? undefined : shared.toString('utf8', 0, bytes);
   } catch {
     return undefined;
   } finally {
-    closeSync(file.fd);
+    closeSync(fd);
   }
 }
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { admit, HOSTILE_INPUTS, largeDecision, MB } from '../../bench/hostileInputs';
@@ -8,7 +9,8 @@ import type { FileSystem } from '../../src/core/workspace/fileSystem';
 import { admitDecision, DEFAULT_READ_LIMITS, readLimitsOf } from '../../src/core/read/fileAdmission';
 import { parseDecision } from '../../src/core/read/parse';
 import { loadFolders, loadFoldersCached } from '../../src/core/workspace/load';
-import { memoryFileSystem, runCli } from './helpers';
+import { CLI, memoryFileSystem, runCli } from './helpers';
+import { nodeFileSystem } from '../../src/cli/nodeFileSystem';
 
 /** The bound the README states for every hostile input; `npm run bench` prints what each takes. */
 const BOUND_MS = 2000;
@@ -137,6 +139,30 @@ describe('skipped files in the catalog', () => {
     assert.ok(!reads.includes('d/0002-big.md'), 'the large file was read');
   });
 
+  it('the loader asks for no more than the limit, and a file found longer while reading is skipped by its size, not unreadable', async () => {
+    const files: Record<string, string> = { 'd/0001-small.md': '# Small', 'd/0002-big.md': `# Big\n${'x'.repeat(4096)}`, 'd/0003-gone.md': '# Gone' };
+    const limits: number[] = [];
+    const fs: FileSystem = {
+      ...memoryFileSystem(files),
+      readText(path, options) {
+        limits.push(options?.readLimit ?? Infinity);
+        const text = files[path];
+        return Promise.resolve(path.endsWith('gone.md') || text === undefined || text.length > (options?.readLimit ?? Infinity) ? undefined : text);
+      },
+      stat: (path) => Promise.resolve(path.endsWith('gone.md') ? undefined : { size: files[path]?.length ?? 0, mtime: 1 }),
+    };
+    const { catalog } = await loadFolders(fs, ['d'], undefined, readLimitsOf(2));
+    assert.deepEqual(limits, [2048, 2048, 2048]);
+    assert.deepEqual(catalog.decisions().map((d) => d.file), ['d/0001-small.md']);
+    assert.deepEqual(
+      catalog.skipped().map((s) => [s.file, s.problem.code]),
+      [
+        ['d/0002-big.md', 'file-skipped'],
+        ['d/0003-gone.md', 'unreadable-file'],
+      ],
+    );
+  });
+
   it('a cached decision over a limit lowered since is skipped, not taken from the cache', async () => {
     const fs: FileSystem = { ...memoryFileSystem({ 'd/0001-a.md': '# A' }), stat: () => Promise.resolve({ size: 4096, mtime: 1 }) };
     const cache = new Map([['d/0001-a.md', { size: 4096, mtime: 1, decision: parseDecision('d/0001-a.md', '# A') }]]);
@@ -196,5 +222,61 @@ describe('the CLI with files it does not read', () => {
     assert.equal(code, 2);
     assert.equal(stderr.trim().split('\n').length, 1);
     assert.match(stderr, /--max-file-size takes a size in KB/);
+  });
+});
+
+/** Peak resident memory of one CLI run in MB, and its exit code: the CLI loaded by a wrapper that reports its own peak. */
+function peakRssRun(args: string[], cwd: string): { code: number | null; stdout: string; peakMB: number } {
+  const wrapper = `process.argv = [process.argv[0], ${JSON.stringify(CLI)}, ...${JSON.stringify(args)}];
+process.on('exit', () => process.stderr.write('\\n@@' + process.resourceUsage().maxRSS));
+require(${JSON.stringify(CLI)});`;
+  const child = spawnSync(process.execPath, ['-e', wrapper], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const match = /@@(\d+)/.exec(child.stderr);
+  assert.ok(match, child.stderr);
+  return { code: child.status, stdout: child.stdout, peakMB: Number(match[1]) / 1024 };
+}
+
+describe('the CLI with a decision file of gigabytes (sparse: no disk used)', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'adr-roles-huge-'));
+    mkdirSync(join(root, 'docs', 'decisions'), { recursive: true });
+    writeFileSync(join(root, 'docs', 'decisions', '0001-fine.md'), '---\nowner: cto\nstatus: accepted\n---\n# 1. Fine\n');
+    writeFileSync(join(root, 'docs', 'decisions', '0002-big.md'), '');
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('lint reports a 1 GB file as file-skipped, an info, not as unreadable', () => {
+    truncateSync(join(root, 'docs', 'decisions', '0002-big.md'), 1024 * MB);
+    const { code, stdout } = runCli(['lint', '--format', 'json'], root);
+    const found = JSON.parse(stdout) as { file: string; code: string; severity: string; message: string }[];
+    assert.deepEqual(
+      found.filter((p) => p.file.endsWith('0002-big.md')).map((p) => [p.code, p.severity]),
+      [['file-skipped', 'info']],
+    );
+    assert.match(found.find((p) => p.file.endsWith('0002-big.md'))?.message ?? '', /This file is 1024\.0 MB, over the 1\.0 MB limit/);
+    assert.equal(code, 0);
+  });
+
+  it('list reads no more of a 3 GB file than the limit: memory stays that of a small run', () => {
+    truncateSync(join(root, 'docs', 'decisions', '0002-big.md'), 3 * 1024 * MB);
+    const { code, stdout, peakMB } = peakRssRun(['list'], root);
+    assert.equal(code, 0);
+    assert.match(stdout, /1 decision\n/);
+    assert.ok(peakMB < 200, `peak ${peakMB.toFixed(0)} MB`);
+  });
+
+  it('the file system reads at most the limit and one byte more, whatever the size', async () => {
+    const file = join(root, 'docs', 'decisions', '0002-big.md');
+    truncateSync(file, 3 * 1024 * MB);
+    const started = performance.now();
+    assert.equal(await nodeFileSystem.readText(file, { readLimit: MB }), undefined);
+    assert.ok(performance.now() - started < 1000, 'one megabyte read, not three gigabytes');
+    truncateSync(file, MB);
+    assert.equal((await nodeFileSystem.readText(file, { readLimit: MB }))?.length, MB, 'a file of exactly the limit is read');
+    truncateSync(file, MB + 1);
+    assert.equal(await nodeFileSystem.readText(file, { readLimit: MB }), undefined, 'one byte over is not');
+    writeFileSync(file, '\uFEFF# Small');
+    assert.equal(await nodeFileSystem.readText(file, { readLimit: MB }), '# Small', 'a small file after a large one reads as itself');
   });
 });

@@ -108,5 +108,9 @@ describe('adr-roles CLI on a hostile repository', () => {
     assert.equal(once.split('<!-- adr-roles:index:start -->').length, 2, 'one start marker');
     assert.doesNotMatch(once, CONTROL);
     assert.doesNotMatch(once, /<b>|<\/b>/, 'no raw HTML from a title');
+    const targets = [...once.matchAll(/\]\(([^)]*)\)/g)].map((m) => m[1] ?? '');
+    assert.ok(targets.includes('./javascript:alert%281%29.md'), targets.join(' '));
+    for (const target of targets) assert.doesNotMatch(target, /^[^/]*:/, `no link target read as a scheme: ${target}`);
+    assert.ok(targets.includes('0002-two.md'), 'an ordinary name is linked as it always was');
   });
 });

@@ -94,7 +94,7 @@ describe('the CODEOWNERS block', () => {
     assert.deepEqual(matchFile('docs/decisions/0002-b.md', entries)?.owners, ['@acme/eng-leads', 'lead@acme.example']);
     assert.deepEqual(matchFile('docs/decisions/0003-c.md', entries)?.owners, ['@acme/writers']);
     assert.deepEqual(matchFile('src/x.ts', entries)?.owners, ['@acme/everyone']);
-    assert.deepEqual(shadowedFiles(update.text, plan.paths, update.blockEndLine), []);
+    assert.deepEqual(shadowedFiles(update.text, plan.paths, update.blockEndLine), { shadowed: [], unchecked: [] });
   });
 
   it('replaces only its own block, keeping every byte around it, CRLF included', () => {
@@ -128,7 +128,7 @@ describe('the CODEOWNERS block', () => {
     const update = updateCodeownersText('* @all\n', plan.lines);
     assert.ok('text' in update);
     const text = `${update.text}/docs/decisions/ @acme/writers\n`;
-    const shadowed = shadowedFiles(text, plan.paths, update.blockEndLine);
+    const { shadowed } = shadowedFiles(text, plan.paths, update.blockEndLine);
     assert.deepEqual(shadowed.map((s) => [s.path, s.rule.pattern]), [['docs/decisions/0001-a.md', '/docs/decisions/'], ['docs/decisions/0002-b.md', '/docs/decisions/']]);
     // The npm parser agrees: the later rule wins.
     assert.deepEqual(matchFile('docs/decisions/0001-a.md', parse(text))?.owners, ['@acme/writers']);

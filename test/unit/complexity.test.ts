@@ -22,6 +22,8 @@ import { stylish, type FileProblem } from '../../src/core/views/lintFormats';
 import { endsWithBareKey } from '../../src/core/edit/decisionEdits';
 import { planRenumber } from '../../src/core/edit/renumber';
 import { HOSTILE_SHAPES } from './hostileShapes';
+import { CODEOWNERS_END, CODEOWNERS_START } from '../../src/core/review/codeownersBlock';
+import { shadowedFiles } from '../../src/core/review/codeownersPlan';
 
 /**
  * Work that grows with the input, not faster: each shape is timed at size n and 8n. Linear work
@@ -172,6 +174,23 @@ describe('work stays linear in the input', function () {
     assert.equal(nodes.filter((n) => !n.reference).length, large.size, 'each decision once with its chain');
     assert.ok(nodes.length <= large.size + large.decisions().reduce((n, d) => n + d.relations.length, 0), 'and each relation at most once as a reference');
     assertLinear('pairs', () => chainsOf(small), () => chainsOf(large));
+  });
+
+  it('CODEOWNERS rules of hundreds of stars after the block, against long decision paths', () => {
+    // 60 rules of `*a` × k that never match (no path has a `b`), and decisions named with 2k `a`s:
+    // every star can cover every run of `a`s, so the matcher's table is full.
+    const input = (k: number): { text: string; paths: string[] } => ({
+      text: [CODEOWNERS_START, CODEOWNERS_END, ...Array.from({ length: 60 }, (_, i) => `${'*a'.repeat(k)}*b${i} @evil`)].join('\n'),
+      paths: Array.from({ length: 10 }, (_, i) => `docs/decisions/${String(i + 1).padStart(4, '0')}-${'a'.repeat(2 * k)}.md`),
+    });
+    const [small, large] = [input(50), input(400)];
+    const check = ({ text, paths }: { text: string; paths: string[] }) => () => shadowedFiles(text, paths, 1);
+    assertLinear('shadowed files', check(small), check(large));
+    assert.deepEqual(check(small)(), { shadowed: [], unchecked: [] }, 'the small one is checked in full');
+    assert.ok(check(large)().unchecked.length > 0, 'the large one says what it left unchecked');
+    // Rules that need more characters than a path has are passed over at once, however long.
+    const literal = { text: [CODEOWNERS_START, CODEOWNERS_END, ...Array.from({ length: 60 }, (_, i) => `${'*a'.repeat(2000)}${i} @evil`)].join('\n'), paths: input(100).paths };
+    assert.deepEqual(check(literal)(), { shadowed: [], unchecked: [] });
   });
 
   it('duplicate-number messages grow with the log, not with its square', () => {

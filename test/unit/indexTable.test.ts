@@ -28,6 +28,18 @@ describe('decision index', () => {
     );
   });
 
+  it('links a file name with a colon as ./…, so no renderer reads it as a scheme, and escapes backslashes in cells', () => {
+    const log = new DecisionLog('d');
+    log.upsert(parseDecision('d/javascript:alert(3).md', '---\nstatus: accepted\n---\n# T3\n'));
+    log.upsert(parseDecision('d/0018-t.md', '---\nstatus: accepted\ntitle: "\\\\"\n---\n'));
+    log.upsert(parseDecision('d/0019-u.md', '---\nstatus: accepted\ntitle: \'a\\b|c\\\'\noverrides: "javascript:alert(3)"\n---\n'));
+    const rows = renderIndexTable(log, defaultConfig().roles).split('\n');
+    assert.ok(rows.includes('| — | [T3](./javascript:alert%283%29.md) | — | accepted | — | — |'), rows.join('\n'));
+    assert.ok(rows.includes('| 18 | [\\\\](0018-t.md) | — | accepted | — | — |'), rows.join('\n'));
+    assert.ok(rows.some((r) => r.startsWith('| 19 | [a\\\\b\\|c\\\\](0019-u.md) |')), rows.join('\n'));
+    for (const row of rows) assert.doesNotMatch(row, /\]\((?!\.\/)[^)/]*:/, `no link target read as a scheme: ${row}`);
+  });
+
   it('updates in place between the markers, touching nothing else', () => {
     const before = `# Our decisions\n\nIntro stays.\n\n${INDEX_START}\nold table\n${INDEX_END}\n\n## Footer stays\n`;
     const after = updateIndexText(before, `${INDEX_START}\nnew\n${INDEX_END}`);

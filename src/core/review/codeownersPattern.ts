@@ -73,63 +73,132 @@ function tokensOf(pattern: string): Token[] {
 }
 
 /**
- * Whether `tokens` match all of `text`: one pass over the text per token, so a pattern of many
- * stars costs pattern × path steps, never the backtracking a regular expression could take.
+ * Which prefixes of `text` the tokens match in full: ends[i] when they match its first i
+ * characters. One pass over the text per token, so a pattern of many stars costs pattern × path
+ * steps, never the backtracking a regular expression could take; the folders of a path are its
+ * prefixes, so one pass answers for all of them.
  */
-function globMatch(tokens: readonly Token[], text: string): boolean {
-  // can[i]: the tokens so far can match the first i characters.
-  let can = new Array<boolean>(text.length + 1).fill(false);
-  can[0] = true;
+function globEnds(tokens: readonly Token[], text: string): Uint8Array {
+  // can[i]: the tokens so far can match the first i characters (1 or 0).
+  let can = new Uint8Array(text.length + 1);
+  let next = new Uint8Array(text.length + 1);
+  can[0] = 1;
   for (const token of tokens) {
-    const next = new Array<boolean>(text.length + 1).fill(false);
+    next.fill(0);
     let matchedBefore = false;
     for (let i = 0; i <= text.length; i++) {
       if (token.kind === 'folders') {
         // Empty, or everything up to a `/` after some point the tokens so far reached.
-        next[i] = can[i] === true || (matchedBefore && text[i - 1] === '/');
+        next[i] = can[i] || (matchedBefore && text[i - 1] === '/') ? 1 : 0;
         if (can[i]) matchedBefore = true;
       } else if (token.kind === 'star' || token.kind === 'globstar') {
         // Carry a match forward over characters the star may cover.
-        if (can[i] || (i > 0 && next[i - 1] && (token.kind === 'globstar' || text[i - 1] !== '/'))) next[i] = true;
+        if (can[i] || (i > 0 && next[i - 1] && (token.kind === 'globstar' || text[i - 1] !== '/'))) next[i] = 1;
       } else if (i > 0 && can[i - 1]) {
         const c = text[i - 1];
-        next[i] = token.kind === 'any' ? c !== '/' : c === token.char;
+        next[i] = (token.kind === 'any' ? c !== '/' : c === token.char) ? 1 : 0;
       }
     }
-    can = next;
+    [can, next] = [next, can];
   }
-  return can[text.length] === true;
+  return can;
 }
 
 /** Patterns longer than this are not read as rules: no path a repository holds needs one. */
 const MAX_PATTERN_LENGTH = 4096;
 
 /**
- * Whether a CODEOWNERS pattern covers `file` (relative to the root, `/`-separated): a pattern with a
- * `/` before its end is anchored at the root, one without matches at any depth, one ending in `/`
- * only folders, and a pattern that matches a folder covers everything in it.
+ * How many steps matching may still take, shared by every match of one run: CODEOWNERS comes with
+ * the repository, and a pattern of thousands of stars against many long paths would otherwise
+ * cost their product. Once it is spent, nothing more is matched, and the caller says so.
  */
-export function patternCovers(pattern: string, file: string): boolean {
-  if (pattern.length > MAX_PATTERN_LENGTH || pattern.startsWith('!')) return false;
+export class MatchBudget {
+  constructor(private left: number) {}
+
+  get exhausted(): boolean {
+    return this.left <= 0;
+  }
+
+  /** Takes `steps` if that many are left; false (and spent) when they are not. */
+  spend(steps: number): boolean {
+    if (steps > this.left) {
+      this.left = 0;
+      return false;
+    }
+    this.left -= steps;
+    return true;
+  }
+}
+
+/** A pattern read once: its tokens, and how many characters of a path any match takes. */
+interface Compiled {
+  tokens: Token[];
+  folderOnly: boolean;
+  least: number;
+  /** The path the pattern names when it has no wildcard (`/docs/adr/`): compared, not matched. */
+  literal: string | undefined;
+}
+
+function compile(pattern: string): Compiled | undefined {
+  if (pattern.length > MAX_PATTERN_LENGTH || pattern.startsWith('!')) return undefined;
   const folderOnly = pattern.endsWith('/') && !pattern.endsWith('\\/');
   let body = folderOnly ? pattern.slice(0, -1) : pattern;
   const anchored = body.includes('/');
   if (body.startsWith('/')) body = body.slice(1);
   const tokens = tokensOf(anchored ? body : `**/${body}`);
-  const parts = file.split('/');
-  for (let end = parts.length; end >= 1; end--) {
-    const isFile = end === parts.length;
-    if (folderOnly && isFile) continue;
-    if (globMatch(tokens, parts.slice(0, end).join('/'))) return true;
+  // Each character and `?` takes one character of the path: a pattern needing more cannot match.
+  let least = 0;
+  for (const token of tokens) if (token.kind === 'char' || token.kind === 'any') least++;
+  const literal = tokens.every((t) => t.kind === 'char') ? tokens.map((t) => (t.kind === 'char' ? t.char : '')).join('') : undefined;
+  return { tokens, folderOnly, least, literal };
+}
+
+function covers(compiled: Compiled | undefined, file: string, budget: MatchBudget | undefined): boolean {
+  if (!compiled || compiled.least > file.length) {
+    budget?.spend(1);
+    return false;
   }
+  if (compiled.literal !== undefined) {
+    const literal = compiled.literal;
+    budget?.spend(literal.length + 1);
+    return (!compiled.folderOnly && file === literal) || (file.startsWith(literal) && file[literal.length] === '/');
+  }
+  if (budget && !budget.spend(compiled.tokens.length * (file.length + 1))) return false;
+  const ends = globEnds(compiled.tokens, file);
+  // The file itself, or a folder it is in: each prefix that ends before a `/`.
+  if (!compiled.folderOnly && ends[file.length]) return true;
+  for (let at = file.indexOf('/'); at !== -1; at = file.indexOf('/', at + 1)) if (ends[at]) return true;
   return false;
 }
 
+/**
+ * Whether a CODEOWNERS pattern covers `file` (relative to the root, `/`-separated): a pattern with a
+ * `/` before its end is anchored at the root, one without matches at any depth, one ending in `/`
+ * only folders, and a pattern that matches a folder covers everything in it. With a budget, the
+ * match is charged to it (pattern × path steps); false when the budget cannot pay for it.
+ */
+export function patternCovers(pattern: string, file: string, budget?: MatchBudget): boolean {
+  if (budget && !budget.spend(pattern.length)) return false;
+  return covers(compile(pattern), file, budget);
+}
+
+/** Each rule's pattern is read once however many files are matched against it. */
+const compiled = new WeakMap<CodeownersRule, Compiled | undefined>();
+
+function compiledRule(rule: CodeownersRule, budget: MatchBudget | undefined): Compiled | undefined {
+  if (compiled.has(rule)) return compiled.get(rule);
+  if (budget && !budget.spend(rule.pattern.length)) return undefined;
+  const result = compile(rule.pattern);
+  compiled.set(rule, result);
+  return result;
+}
+
 /** The rule that decides a file's owners: the last one that covers it. */
-export function ruleFor(rules: readonly CodeownersRule[], file: string): CodeownersRule | undefined {
+export function ruleFor(rules: readonly CodeownersRule[], file: string, budget?: MatchBudget): CodeownersRule | undefined {
   for (let at = rules.length - 1; at >= 0; at--) {
     const rule = rules[at];
-    if (rule && patternCovers(rule.pattern, file)) return rule;
+    if (rule && covers(compiledRule(rule, budget), file, budget)) return rule;
+    if (budget?.exhausted) return undefined;
   }
   return undefined;
 }

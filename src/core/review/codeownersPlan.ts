@@ -1,6 +1,6 @@
 import type { Role } from '../workspace/config';
 import { resolveRole } from '../workspace/config';
-import { codeownersPath, parseCodeowners, ruleFor, type CodeownersRule } from './codeownersPattern';
+import { codeownersPath, MatchBudget, parseCodeowners, ruleFor, type CodeownersRule } from './codeownersPattern';
 
 /** A decision as CODEOWNERS needs it: its path relative to the repository root, and what `owner:` says. */
 export interface OwnedFile {
@@ -61,17 +61,34 @@ export interface Shadowed {
 }
 
 /**
- * Files of the block whose owners a rule after the block decides instead (last match wins): the
- * block's line is then dead, and the decision's owner role does not review its changes.
+ * Steps the shadowing check may take in one run (a fifth of a second at most): a rule naming a
+ * path is a comparison and a wildcard rule costs its length × the path's, so ordinary rules after
+ * the block fit for thousands of decisions; a CODEOWNERS written to be slow stops here instead of
+ * costing its size × decisions × path length.
  */
-export function shadowedFiles(text: string, paths: readonly string[], blockEndLine: number): Shadowed[] {
+export const SHADOW_CHECK_STEPS = 20_000_000;
+
+export interface ShadowCheck {
+  shadowed: Shadowed[];
+  /** Files not checked because the step budget ran out: a later rule may decide their owners. */
+  unchecked: string[];
+}
+
+/**
+ * Files of the block whose owners a rule after the block decides instead (last match wins): the
+ * block's line is then dead, and the decision's owner role does not review its changes. Matching
+ * is held to a step budget; the files left when it is spent are returned as unchecked.
+ */
+export function shadowedFiles(text: string, paths: readonly string[], blockEndLine: number, steps = SHADOW_CHECK_STEPS): ShadowCheck {
   const rules = parseCodeowners(text);
   const after = rules.filter((r) => r.line > blockEndLine);
-  if (after.length === 0) return [];
+  if (after.length === 0) return { shadowed: [], unchecked: [] };
+  const budget = new MatchBudget(steps);
   const shadowed: Shadowed[] = [];
-  for (const path of paths) {
-    const rule = ruleFor(after, path);
+  for (const [at, path] of paths.entries()) {
+    const rule = ruleFor(after, path, budget);
     if (rule) shadowed.push({ path, rule });
+    else if (budget.exhausted) return { shadowed, unchecked: paths.slice(at) };
   }
-  return shadowed;
+  return { shadowed, unchecked: [] };
 }

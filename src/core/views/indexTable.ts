@@ -12,15 +12,20 @@ export const INDEX_FILE_NAMES = ['README.md', 'index.md'];
 /**
  * Text in a table cell, on one line. `<` is written `&lt;`, so a title can neither hold raw HTML
  * nor one of the index's own markers (which would make every run grow the file); `|` would end
- * the cell and `[`, `]` the link text.
+ * the cell and `[`, `]` the link text; a `\` would escape what follows it (`\]` is no end).
  */
 function cell(text: string): string {
-  return plainText(text).replace(/</g, '&lt;').replace(/[|[\]]/g, (c) => `\\${c}`);
+  return plainText(text).replace(/</g, '&lt;').replace(/[\\|[\]]/g, (c) => `\\${c}`);
 }
 
-/** A link to a file beside the index: parentheses would end the link's destination. */
+/**
+ * A link to a file beside the index: parentheses would end the link's destination. A name with a
+ * colon (`javascript:alert(1).md`) is written `./…`, so no renderer reads its start as a scheme;
+ * other names are linked as they always were, so existing indexes stay current.
+ */
 function fileLink(file: string): string {
-  return encodeURI(baseName(file)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const link = encodeURI(baseName(file)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return /^[^/]*:/.test(link) ? `./${link}` : link;
 }
 
 /** The decisions of one folder as a markdown table, between marker comments. */

@@ -15,6 +15,13 @@ export interface ReadOptions {
    * link, a device or a pipe reads as undefined, without blocking.
    */
   maxBytes?: number;
+  /**
+   * Read at most this many bytes, and one more to know the file is longer: a longer file reads as
+   * undefined, and the caller asks `stat` why. Unlike `maxBytes`, what is at the path is not
+   * checked first (a decision file its folder listed as a file). A file system may read the whole
+   * file regardless: the caller measures the text it gets.
+   */
+  readLimit?: number;
 }
 
 export interface FileSystem {

@@ -24,14 +24,20 @@ export async function listDecisionFiles(fs: FileSystem, folder: string): Promise
 }
 
 /**
- * One file's admission: skipped by its size on disk when known (never read), unreadable when it
- * vanished or cannot be read between listing and reading, else its text admitted as a decision.
+ * One file's admission: skipped by its size on disk when known (never read), or found over the
+ * limit while reading (no more than the limit read), unreadable when it vanished or cannot be read
+ * between listing and reading, else its text admitted as a decision.
  */
 export async function readDecisionFile(fs: FileSystem, file: string, limits: ReadLimits, size?: number): Promise<Admission> {
   const tooLarge = skipBySize(file, size, limits);
   if (tooLarge) return { skipped: tooLarge };
-  const text = await fs.readText(file);
-  if (text === undefined) return { skipped: unreadableFile(file) };
+  // Never more than the limit is read: a file of gigabytes costs as much as one just over it.
+  const text = await fs.readText(file, { readLimit: limits.maxFileBytes });
+  if (text === undefined) {
+    // Too long to read, or not readable: its size on disk now tells which.
+    const onDisk = fs.stat ? (await fs.stat(file))?.size : size;
+    return { skipped: skipBySize(file, onDisk, limits) ?? unreadableFile(file) };
+  }
   // A long text is measured on disk, where a file system can tell: decoding changes its length.
   const onDisk = size ?? (mayExceed(text, limits) && fs.stat ? (await fs.stat(file))?.size : undefined);
   return admitDecision(file, text, limits, {}, onDisk);
