@@ -255,7 +255,7 @@ function holdsValue(field: HeaderField | undefined): boolean {
 function isPlaceholderText(text: string): boolean {
   const trimmed = text.trim();
   // `{proposed | accepted | superseded by ADR-0123`: a list of choices whose closing brace the template lost.
-  return /^\{.*\}$/s.test(trimmed) || (trimmed.startsWith('{') && trimmed.includes('|')) || (trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.includes('|'));
+  return /^\{.*\}$/s.test(trimmed) || (trimmed.startsWith('{') && trimmed.includes('|') && !trimmed.includes('}')) || (trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.includes('|'));
 }
 
 /**
