@@ -70,4 +70,26 @@ describe('Catalog', () => {
     assert.ok(catalog.remove('services/b/adr/0001-y.md'));
     assert.equal(catalog.get('services/b/adr/0001-y.md'), undefined);
   });
+
+  it('counts its decisions as decisions() lists them, across folders, updates, removals and skipped files', () => {
+    const catalog = new Catalog();
+    const count = (): number => {
+      const counted = catalog.decisionCount();
+      assert.equal(counted, catalog.decisions().length);
+      return counted;
+    };
+    assert.equal(count(), 0);
+    catalog.addFolder('empty/adr');
+    catalog.upsert(parseDecision('a/adr/0001-x.md', '# X'));
+    catalog.upsert(parseDecision('a/adr/0002-y.md', '# Y'));
+    catalog.upsert(parseDecision('b/adr/0001-z.md', '# Z'));
+    assert.equal(count(), 3);
+    // The same file read again is one decision, not two.
+    catalog.upsert(parseDecision('a/adr/0001-x.md', '# X, retitled'));
+    assert.equal(count(), 3);
+    catalog.skip({ file: 'a/adr/0002-y.md', problem: { code: 'unreadable-file', severity: 'info', message: 'x', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
+    assert.equal(count(), 2);
+    assert.ok(catalog.remove('b/adr/0001-z.md'));
+    assert.equal(count(), 1);
+  });
 });

@@ -253,4 +253,11 @@ export class Catalog {
   decisions(): Decision[] {
     return this.folders().flatMap((log) => log.decisions());
   }
+
+  /** How many decisions the catalog holds, without sorting or resolving any log (as decisions() does, once per change). */
+  decisionCount(): number {
+    let count = 0;
+    for (const log of this.logs.values()) count += log.size;
+    return count;
+  }
 }

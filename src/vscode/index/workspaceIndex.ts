@@ -300,7 +300,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     }
     // A newer reindex started while this one read files: its result wins.
     if (generation !== this.generation) return;
-    const files = catalog.decisions().length + catalog.skipped().length;
+    // Counted, not listed: listing sorts and resolves the new catalog, which a warm start with nothing changed throws away.
+    const files = catalog.decisionCount() + catalog.skipped().length;
     this.timings?.indexed({ reused, read: files - reused });
     // Nothing changed since the last session: what is shown is the index, and so is the cache on disk.
     if (shown !== undefined && reused === shown && files === shown) return;
