@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AdrRolesApi } from '../../src/vscode/api';
-import { codeOf, diagnosticGone, diagnosticOn, DIAGNOSTIC_SOURCE, eventState, indexedApi, indexState, readText, workspaceFile, writeText } from './helpers';
+import { codeOf, diagnosticGone, diagnosticOn, DIAGNOSTIC_SOURCE, eventState, indexedApi, indexState, readText, workspaceFile, writeText, folderChange, removeAddedFolder } from './helpers';
 import { CONFIRM_RENUMBER, withPrompts } from './prompts';
 
 const FOLDER = 'docs/decisions';
@@ -23,15 +23,6 @@ function git(cwd: string, ...args: string[]): string {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' },
-  });
-}
-
-function folderChange(): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      subscription.dispose();
-      resolve();
-    });
   });
 }
 
@@ -110,11 +101,7 @@ describe('branch checks in the editor', () => {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.getConfiguration('adrRoles', vscode.Uri.file(root)).update('review.base', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
-    if ((vscode.workspace.workspaceFolders?.length ?? 0) > count) {
-      const removed = folderChange();
-      vscode.workspace.updateWorkspaceFolders(count, 1);
-      await removed;
-    }
+    await removeAddedFolder(count);
     rmSync(root, { recursive: true, force: true });
   });
 

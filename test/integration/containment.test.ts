@@ -7,19 +7,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AdrRolesApi, WriteCancelled } from '../../src/vscode/api';
-import { DIAGNOSTIC_SOURCE, codeOf, diagnosticOn, indexState, indexedApi, readText, workspaceFile } from './helpers';
+import { DIAGNOSTIC_SOURCE, codeOf, diagnosticOn, indexState, indexedApi, readText, workspaceFile, folderChange, removeAddedFolder } from './helpers';
 
 const SECRET = 'SECRET-4b2e9a-NEVER-COPIED';
 const DECISION = 'docs/decisions/0001-use-kafka.md';
-
-function folderChange(): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
 
 /** The next write `command` cancels, with the message the user saw. */
 function nextCancellation(api: AdrRolesApi, command: string, deadlineMs = 30_000): Promise<WriteCancelled> {
@@ -87,11 +78,7 @@ describe('paths a cloned repository links out of itself', () => {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if ((vscode.workspace.workspaceFolders?.length ?? 0) > count) {
-      const removed = folderChange();
-      vscode.workspace.updateWorkspaceFolders(count, 1);
-      await removed;
-    }
+    await removeAddedFolder(count);
     rmSync(root, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
   });

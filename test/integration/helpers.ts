@@ -192,3 +192,21 @@ export class Scratch {
     await vscode.commands.executeCommand('adrRoles.refresh');
   }
 }
+
+/** Resolves at the next change of the workspace's folders. */
+export function folderChange(): Promise<void> {
+  return new Promise((resolve) => {
+    const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
+      subscription.dispose();
+      resolve();
+    });
+  });
+}
+
+/** Removes the workspace folder a suite added after the first `count`, if it is still there, and waits for the change. */
+export async function removeAddedFolder(count: number): Promise<void> {
+  if ((vscode.workspace.workspaceFolders?.length ?? 0) <= count) return;
+  const removed = folderChange();
+  vscode.workspace.updateWorkspaceFolders(count, 1);
+  await removed;
+}

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AdrRolesApi } from '../../src/vscode/api';
-import { adrRolesExtension, indexState, indexedApi } from './helpers';
+import { adrRolesExtension, indexState, indexedApi, folderChange, removeAddedFolder } from './helpers';
 
 const DECISION = 'docs/decisions/0001-use-kafka.md';
 const MENTION = '// Events go through Kafka, see ADR-0001.\n';
@@ -39,15 +39,6 @@ function record(line: string): void {
   const folder = join(adrRolesExtension().extensionPath, 'test-output');
   mkdirSync(folder, { recursive: true });
   appendFileSync(join(folder, 'integration-measurements.txt'), `${new Date().toISOString()} ${line}\n`);
-}
-
-function folderChange(): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      subscription.dispose();
-      resolve();
-    });
-  });
 }
 
 function settingChange(section: string): Promise<void> {
@@ -104,11 +95,7 @@ describe('the workspace reference scan', function () {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if ((vscode.workspace.workspaceFolders?.length ?? 0) > count) {
-      const removed = folderChange();
-      vscode.workspace.updateWorkspaceFolders(count, 1);
-      await removed;
-    }
+    await removeAddedFolder(count);
     rmSync(root, { recursive: true, force: true });
     rmSync(outside, { recursive: true, force: true });
   });

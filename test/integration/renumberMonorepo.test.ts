@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AdrRolesApi } from '../../src/vscode/api';
-import { indexedApi, indexState, readText } from './helpers';
+import { indexedApi, indexState, readText, folderChange, removeAddedFolder } from './helpers';
 import { CONFIRM_RENUMBER, withPrompts } from './prompts';
 
 const A = 'services/a/docs/adr';
@@ -27,15 +27,6 @@ const FILES: Record<string, string> = {
   'services/b/README.md': 'Service B talks gRPC, see ADR-0002.\n',
   'README.md': 'The services follow ADR-0002.\n',
 };
-
-function folderChange(): Promise<void> {
-  return new Promise((resolve) => {
-    const subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      subscription.dispose();
-      resolve();
-    });
-  });
-}
 
 describe('Renumber in a monorepo workspace folder', () => {
   let api: AdrRolesApi;
@@ -61,11 +52,7 @@ describe('Renumber in a monorepo workspace folder', () => {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if ((vscode.workspace.workspaceFolders?.length ?? 0) > count) {
-      const removed = folderChange();
-      vscode.workspace.updateWorkspaceFolders(count, 1);
-      await removed;
-    }
+    await removeAddedFolder(count);
     rmSync(root, { recursive: true, force: true });
   });
 
