@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { IgnoreMatcher, MatchBudget, ignoreGlobs, matchName, parseIgnoreFile, type IgnoreFile } from '../../src/core/workspace/ignoreFile';
+import { IgnoreMatcher, ignoreGlobs, matchName, parseIgnoreFile, type IgnoreFile } from '../../src/core/workspace/ignoreFile';
+import { MatchBudget } from '../../src/core/workspace/matchBudget';
 
 const plenty = () => new MatchBudget(1e9);
 

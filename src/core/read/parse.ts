@@ -105,8 +105,8 @@ interface Reader {
   text: string;
   lines: LineIndex;
   problems: Problem[];
-  /** The number the title's prefix gives, if any (`ADR 001 - Use X`). */
-  titleNumber?: number | null;
+  /** The title as written, number prefix and all: its number is read only for a file whose name has none. */
+  writtenTitle?: string;
 }
 
 export interface ParseOptions {
@@ -204,9 +204,9 @@ export function parseDecision(file: string, text: string, options: ParseOptions 
     const ref = readRef(idEntry.value);
     if (decision.number === null && ref.number !== null) decision.number = ref.number;
     else if (decision.number === null) decision.id = idEntry.value;
-  } else if (decision.number === null && reader.titleNumber != null) {
+  } else if (decision.number === null && reader.writtenTitle !== undefined) {
     // `use-postgres.md` titled `# ADR 001 - Use Postgres`: the title numbers it.
-    decision.number = reader.titleNumber;
+    decision.number = titleNumber(reader.writtenTitle);
   }
   if (decision.number !== null) decision.id = formatId(decision.number);
   // The format is where the status is written: that is where status and relation edits must go.
@@ -482,7 +482,7 @@ function titleNumber(title: string): number | null {
 
 /** `1. Record decisions`, `ADR 7: Use flags`, `ADR001: Log`: the number is the id's business, not the title's. */
 function withoutNumberPrefix(reader: Reader, title: Located<string>): Located<string> {
-  reader.titleNumber = titleNumber(title.value);
+  reader.writtenTitle = title.value;
   let text = title.value;
   for (const { pattern } of TITLE_PREFIXES) text = text.replace(pattern, '');
   if (text.length < title.value.length && title.value.startsWith('[') && !text.startsWith('[') && text.endsWith(']') && !text.includes('[')) text = text.slice(0, -1);

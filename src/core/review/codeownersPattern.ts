@@ -3,6 +3,8 @@
  * decision's path is written as one, and which rule a file resolves to.
  */
 
+import type { MatchBudget } from '../workspace/matchBudget';
+
 /**
  * Characters a CODEOWNERS path escapes with a backslash: the escape itself, the space that ends a
  * pattern, the `#` that starts a comment, and `*`. A `?` matches itself as it stands (and gitignore
@@ -106,29 +108,6 @@ function globEnds(tokens: readonly Token[], text: string): Uint8Array {
 
 /** Patterns longer than this are not read as rules: no path a repository holds needs one. */
 const MAX_PATTERN_LENGTH = 4096;
-
-/**
- * How many steps matching may still take, shared by every match of one run: CODEOWNERS comes with
- * the repository, and a pattern of thousands of stars against many long paths would otherwise
- * cost their product. Once it is spent, nothing more is matched, and the caller says so.
- */
-export class MatchBudget {
-  constructor(private left: number) {}
-
-  get exhausted(): boolean {
-    return this.left <= 0;
-  }
-
-  /** Takes `steps` if that many are left; false (and spent) when they are not. */
-  spend(steps: number): boolean {
-    if (steps > this.left) {
-      this.left = 0;
-      return false;
-    }
-    this.left -= steps;
-    return true;
-  }
-}
 
 /** A pattern read once: its tokens, and how many characters of a path any match takes. */
 interface Compiled {

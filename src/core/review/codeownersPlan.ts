@@ -1,6 +1,7 @@
 import type { Role } from '../workspace/config';
 import { resolveRole } from '../workspace/config';
-import { codeownersPath, MatchBudget, parseCodeowners, ruleFor, type CodeownersRule } from './codeownersPattern';
+import { MatchBudget } from '../workspace/matchBudget';
+import { codeownersPath, parseCodeowners, ruleFor, type CodeownersRule } from './codeownersPattern';
 
 /** A decision as CODEOWNERS needs it: its path relative to the repository root, and what `owner:` says. */
 export interface OwnedFile {

@@ -5,6 +5,8 @@
 // charged to a step budget the caller sets. Once the budget is spent, every further path counts
 // as ignored, so a costly pattern can only make the scan read less.
 
+import { MatchBudget } from './matchBudget';
+
 export const MAX_PATTERN_LENGTH = 256;
 export const MAX_RULES_PER_FILE = 2_000;
 /** More wildcards than this and a pattern is matched here rather than handed to the editor's search as a glob. */
@@ -60,20 +62,6 @@ function parseRule(raw: string): IgnoreRule | undefined {
   if (line.startsWith('/')) line = line.slice(1);
   if (line === '' || line.length > MAX_PATTERN_LENGTH) return undefined;
   return { negated, directoryOnly, nameOnly, pattern: line, segments: line.split('/') };
-}
-
-/** How many comparisons matching may still make; shared by every match of one scan. */
-export class MatchBudget {
-  constructor(private left: number) {}
-
-  get exhausted(): boolean {
-    return this.left <= 0;
-  }
-
-  spend(steps: number): boolean {
-    this.left -= steps;
-    return this.left > 0;
-  }
 }
 
 /** Whether paths are ignored by a set of ignore files, with git's precedence: deeper files and later lines win. */

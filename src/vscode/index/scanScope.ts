@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { IgnoreMatcher, ignoreGlobs, parseIgnoreFile, type IgnoreFile, type MatchBudget } from '../../core/workspace/ignoreFile';
+import { IgnoreMatcher, ignoreGlobs, parseIgnoreFile, type IgnoreFile } from '../../core/workspace/ignoreFile';
+import type { MatchBudget } from '../../core/workspace/matchBudget';
 import { ALWAYS_EXCLUDED, combineGlobs, enabledGlobs } from '../../core/workspace/referenceScan';
 
 /** Ignore files larger than this are not read; a repository's own is a few KB. */

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { mapBounded } from '../../core/workspace/fileSystem';
 import { LineIndex } from '../../core/read/lineIndex';
 import type { Decision } from '../../core/model';
-import { MatchBudget } from '../../core/workspace/ignoreFile';
+import { MatchBudget } from '../../core/workspace/matchBudget';
 import { findReferences, type Reference } from '../../core/workspace/references';
 import { SCAN_LIMITS, SEARCHED_FILES, looksGenerated, scanOrder } from '../../core/workspace/referenceScan';
 import type { ReferenceScanStats, ScanLimit } from '../api';
