@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { discover, isDecisionFileName } from '../../src/core/workspace/discovery';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { COMMON_FOLDERS, discover, isDecisionFileName } from '../../src/core/workspace/discovery';
 import { loadWorkspace } from '../../src/core/workspace/load';
 import { memoryFileSystem } from './helpers';
 
@@ -30,6 +32,18 @@ describe('discover', () => {
     const fs = memoryFileSystem({ 'docs/decisions/0001-x.md': '# X', 'docs/adr/README.md': '# Index', 'adr/0001-y.md': '# Y' });
     const found = await discover(fs, '.');
     assert.deepEqual(found.folders, ['docs/decisions', 'adr']);
+  });
+
+  it('finds the architecture/decisions folders adr-tools users name in .adr-dir', async () => {
+    const fs = memoryFileSystem({ 'doc/architecture/decisions/0001-x.md': '# 1. X', 'architecture/decisions/0001-y.md': '# 1. Y' });
+    const found = await discover(fs, '.');
+    assert.deepEqual(found.folders, ['doc/architecture/decisions', 'architecture/decisions']);
+  });
+
+  it('names every common folder in an activation event, so the extension starts where it would find decisions', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { activationEvents: string[] };
+    const events = manifest.activationEvents.filter((e) => e.startsWith('workspaceContains:') && e.endsWith('/*.md'));
+    assert.deepEqual(events.map((e) => e.slice('workspaceContains:'.length, -'/*.md'.length)), COMMON_FOLDERS);
   });
 
   it('reports configuration problems where they were written and keeps the defaults', async () => {

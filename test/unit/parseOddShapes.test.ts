@@ -111,6 +111,21 @@ describe('parseDecision: odd shapes', () => {
     assert.deepEqual(prose.relations, [], 'only a relation verb starts a relation');
   });
 
+  it('reads a relation said in a sentence before its link', () => {
+    const root = parseDecision('d/0009-x.md', '# 9. X\n\n## Status\n\nAccepted\n\nThis decision supersedes decision: [0008 Use Y](/docs/adr/0008-use-y.md)\n');
+    assert.deepEqual(root.relations.map((r) => [r.kind, r.target.number]), [['supersedes', 8]], 'a root-relative link names the file by its last segment');
+    const portion = parseDecision('d/0004-x.md', '# 4. X\n\n## Status\n\nAccepted\n\nSupersedes the package-manager portion of [ADR 0001](0001-tools.md).\n');
+    assert.deepEqual(portion.relations.map((r) => [r.kind, r.target.number]), [['supersedes', 1]]);
+    const passive = parseDecision('d/0002-x.md', '# 2. X\n\n## Status\n\nSuperseded\n\nThis ADR is superseded by [ADR-9](0009-x.md)\n');
+    assert.deepEqual(passive.relations.map((r) => [r.kind, r.target.number]), [['superseded-by', 9]]);
+    const negated = parseDecision('d/0005-x.md', '# 5. X\n\n## Status\n\nAccepted\n\nThis does not supersede or replace [ADR 3](0003-x.md)\n');
+    assert.ok(!negated.relations.some((r) => r.kind === 'supersedes'), 'a denied relation is none');
+    const after = parseDecision('d/0006-x.md', '# 6. X\n\n## Status\n\nAccepted\n\n[ADR 3](0003-x.md) supersedes [ADR 2](0002-x.md)\n');
+    assert.deepEqual(after.relations, [], 'a verb after the first link speaks of that decision');
+    const amends = parseDecision('d/0007-x.md', '# 7. X\n\n## Status\n\nAccepted\n\nAmends [3. Old](0003-old.md)\n');
+    assert.deepEqual(amends.relations.map((r) => [r.kind, r.target.number]), [['amends', 3]], 'a verb of its own stays as written');
+  });
+
   it('takes no title from a level-1 heading that comes after a section', () => {
     const d = parseDecision('d/0007-use-queues.md', 'Date: 2019-08-09\n\n## Status\n\nProposed\n\n## Context\n\ntext\n\n# Consequences\n\nmore\n');
     assert.equal(d.title?.value, 'Use queues');

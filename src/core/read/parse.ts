@@ -637,8 +637,12 @@ function readStatusLinks(reader: Reader, lines: StatusLine[], relations: Relatio
   let verbAbove: string | null = null;
   for (const line of lines) {
     const verb = LINK_LINE.exec(line.text);
+    const stated = verb ? relationKind(verb[1] ?? '') : null;
     // `Supercedes` alone, its link on the next line, as a wrapped paragraph puts it.
-    const kind = verb ? relationKind(verb[1] ?? '') : verbAbove !== null && line.text.startsWith('[') ? verbAbove : null;
+    const kind =
+      stated !== null && KNOWN_RELATION_KINDS.has(stated)
+        ? stated
+        : (proseRelationKind(line.text) ?? stated ?? (verbAbove !== null && line.text.startsWith('[') ? verbAbove : null));
     const lone = LONE_VERB.test(line.text) ? relationKind(line.text.replace(/:$/, '')) : null;
     verbAbove = lone !== null && KNOWN_RELATION_KINDS.has(lone) ? lone : null;
     if (kind === null) continue;
@@ -647,6 +651,22 @@ function readStatusLinks(reader: Reader, lines: StatusLine[], relations: Relatio
       relations.push({ kind, target: readRef(link.text), range: reader.lines.range(lineStart + line.start + link.start, lineStart + line.start + link.end) });
     }
   }
+}
+
+/**
+ * A relation said in a sentence before its link: `This decision supersedes decision: [8. X](…)`,
+ * `Supersedes the package-manager portion of [ADR 0001](…)`, `This ADR is superseded by [ADR-9](…)`.
+ * Only the text before the first link is read, and at most its first 200 characters: a verb
+ * after a link (`[3. X](…) supersedes …`) says something about that decision, not this one.
+ */
+const PROSE_VERB = /\b(supersedes|supercedes|replaces|obsoletes|overrides|(?:superseded|superceded|replaced|obsoleted|overridden|overriden) by)\b/i;
+
+function proseRelationKind(text: string): string | null {
+  const link = text.indexOf('[');
+  if (link <= 0) return null;
+  const verb = PROSE_VERB.exec(text.slice(0, Math.min(link, 200)));
+  if (!verb || /\b(?:not|never|no longer)\b/i.test(text.slice(0, verb.index))) return null;
+  return relationKind((verb[1] ?? '').replace(/\s+/g, ' '));
 }
 
 /** A Status line that is only a relation verb, as `Supersedes` over its link on the next line. */

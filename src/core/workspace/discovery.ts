@@ -9,7 +9,17 @@ import { parseYamlBlock } from '../read/yamlValues';
 import type { YamlValue } from '../read/yamlTree';
 
 /** Folders teams commonly keep decisions in, tried when nothing names one. */
-export const COMMON_FOLDERS = ['docs/adr', 'docs/adrs', 'docs/decisions', 'doc/adr', 'docs/architecture/decisions', 'adr', 'decisions'];
+export const COMMON_FOLDERS = [
+  'docs/adr',
+  'docs/adrs',
+  'docs/decisions',
+  'doc/adr',
+  'docs/architecture/decisions',
+  'doc/architecture/decisions',
+  'architecture/decisions',
+  'adr',
+  'decisions',
+];
 
 /** A path the repository named that was refused, with the problem, located in the file that named it. */
 export interface RefusedPath {
