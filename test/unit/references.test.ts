@@ -61,6 +61,16 @@ describe('resolveReference', () => {
     assert.deepEqual(resolveReference(catalog, 'repo/services/pay/src/api.ts', ref!).map((d) => d.file), ['repo/services/pay/adr/0007-pay-y.md', 'repo/docs/adr/0007-use-y.md']);
   });
 
+  it('ranks folders by whole path segments shared, as Renumber does, not by shared characters', () => {
+    const near = catalogOf({ 'repo/a/0002-q.md': '# Q', 'repo/a/bz/adr/0002-r.md': '# R' });
+    const [ref] = findReferences('ADR-0002');
+    assert.deepEqual(
+      resolveReference(near, 'repo/a/b/plan.md', ref!).map((d) => d.file),
+      ['repo/a/0002-q.md', 'repo/a/bz/adr/0002-r.md'],
+      'the folder holding the file comes first, though the other shares the characters `repo/a/b`',
+    );
+  });
+
   it('resolves nothing for a number no folder has', () => {
     const [ref] = findReferences('ADR-0099');
     assert.deepEqual(resolveReference(catalog, 'repo/x.ts', ref!), []);

@@ -14,17 +14,31 @@ export function nearestFolders(fromPath: string, folders: readonly string[]): st
   let best: string[] = [];
   let bestScore = -1;
   for (const folder of new Set(folders)) {
-    const own = segments(folder);
-    let shared = 0;
-    while (shared < own.length && shared < from.length && own[shared] === from[shared]) shared++;
-    // A folder the file is in beats one that merely shares as deep an ancestor with it.
-    const score = shared * 2 + (shared === own.length ? 1 : 0);
+    const score = nearness(from, folder);
     if (score > bestScore) {
       best = [folder];
       bestScore = score;
     } else if (score === bestScore) best.push(folder);
   }
   return best;
+}
+
+/** `items` nearest to `fromPath` first, by the rule `nearestFolders` applies; equally near ones keep their order. */
+export function byNearness<T>(fromPath: string, items: readonly T[], folderOf: (item: T) => string): T[] {
+  const from = segments(dirName(fromPath));
+  return items
+    .map((item, at) => ({ item, at, score: nearness(from, folderOf(item)) }))
+    .sort((a, b) => b.score - a.score || a.at - b.at)
+    .map((ranked) => ranked.item);
+}
+
+/** Whole path segments shared, not characters: `docs/adr-notes` shares `docs` with `docs/adr`, no more. */
+function nearness(from: readonly string[], folder: string): number {
+  const own = segments(folder);
+  let shared = 0;
+  while (shared < own.length && shared < from.length && own[shared] === from[shared]) shared++;
+  // A folder the file is in beats one that merely shares as deep an ancestor with it.
+  return shared * 2 + (shared === own.length ? 1 : 0);
 }
 
 function segments(path: string): string[] {

@@ -1,12 +1,13 @@
 import type { Catalog } from './catalog';
 import type { Decision } from '../model';
+import { byNearness } from './mentionScope';
 import { dirName, joinPath } from './paths';
 import type { Reference } from './references';
 
 /**
  * The decisions a reference in `fromPath` may mean. A link names one file. A bare `ADR-0007`
  * means the decision of that number in the referring file's own folder when there is one;
- * elsewhere (code, other docs) every folder's ADR-0007, nearest folders first.
+ * elsewhere (code, other docs) every folder's ADR-0007, nearest folders first, as Renumber ranks them.
  */
 export function resolveReference(catalog: Catalog, fromPath: string, ref: Reference): Decision[] {
   if (ref.kind === 'link') {
@@ -19,13 +20,7 @@ export function resolveReference(catalog: Catalog, fromPath: string, ref: Refere
   const inOwn = own?.withNumber(ref.number) ?? [];
   if (inOwn.length > 0) return [...inOwn];
   const candidates = catalog.folders().flatMap((log) => log.withNumber(ref.number ?? -1));
-  return candidates.sort((a, b) => sharedPrefix(b.file, fromPath) - sharedPrefix(a.file, fromPath));
-}
-
-function sharedPrefix(a: string, b: string): number {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i;
+  return byNearness(fromPath, candidates, (d) => dirName(d.file));
 }
 
 function decode(path: string): string {
