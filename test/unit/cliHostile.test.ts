@@ -8,7 +8,7 @@ import { runCli } from './helpers';
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 /** A YAML double-quoted value: its escapes put any character into a field. */
 const quoted = (text: string): string => JSON.stringify(text);
-const FORGED = '\n::error file=x.md,line=1::forged\r\n::add-mask::secret \x1b[2J\x1b]0;pwn\x07 \u202egnp\u2028::notice::ls ##[warning]v1';
+const FORGED = '\n::error file=x.md,line=1::forged\r\n::add-mask::secret \x1b[2J\x1b]0;pwn\x07 \u202egnp\u2028::notice::ls ##[warning]v1 hid\u200bden\u200e\u200f\u2060\u2064mid\ufefftext\u061c\u180e\u00ad\u{E0041}';
 
 /**
  * A repository written to forge output: titles, owners, relations, triggers, dates and file names
@@ -40,6 +40,8 @@ function assertPlain(output: string, what: string): void {
   assert.doesNotMatch(output, CONTROL, what);
   assert.doesNotMatch(output, /[\u2028\u2029\u202a-\u202e\u2066-\u2069]/, what);
   assert.doesNotMatch(output, /##\[/, what);
+  // Zero-width, bidi marks and every other format character are shown as escapes too.
+  assert.doesNotMatch(output, /\p{Cf}/u, what);
 }
 
 describe('adr-roles CLI on a hostile repository', () => {

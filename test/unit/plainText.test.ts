@@ -32,6 +32,20 @@ describe('plain text for people', () => {
     assert.equal(plainText('Use PostgreSQL (for now) — CTO · 2021'), 'Use PostgreSQL (for now) — CTO · 2021', 'ordinary text is unchanged');
   });
 
+  it('shows every invisible format character as an escape, but keeps emoji sequences whole', () => {
+    assert.equal(plainText('a\u200bb\u200cc\u200dd\u200ee\u200ff'), 'a\\u200bb\\u200cc\\u200dd\\u200ee\\u200ff');
+    assert.equal(plainText('\u2060\u2061\u2062\u2063\u2064'), '\\u2060\\u2061\\u2062\\u2063\\u2064');
+    assert.equal(plainText('mid\ufefftext \u061cALM \u180eMVS soft\u00adhyphen'), 'mid\\ufefftext \\u061cALM \\u180eMVS soft\\xadhyphen');
+    assert.equal(plainText('tag\u{E0041}\u{E007F}'), 'tag\\u{e0041}\\u{e007f}', 'tag characters outside a flag hide ASCII');
+    assert.doesNotMatch(plainText(HOSTILE + '\u200b\u2060\ufeff\u061c\u180e'), /\p{Cf}/u);
+    // A zero-width joiner between pictographs is part of one emoji (family, technologist with a skin tone, rainbow flag); a flag's tags are kept after U+1F3F4.
+    for (const emoji of ['👨\u200d👩\u200d👧', '👩🏽\u200d💻', '🏳\ufe0f\u200d🌈', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}']) {
+      assert.equal(plainText(`Team ${emoji} ok`), `Team ${emoji} ok`, JSON.stringify(emoji));
+    }
+    assert.equal(plainText('a\u200d👩'), 'a\\u200d👩', 'a joiner after a letter joins nothing');
+    assert.equal(plainText('👩\u200d'), '👩\\u200d');
+  });
+
   it('no line of the output starts with ::, even after spaces', () => {
     assert.equal(guardLineStarts('a\n::error::x\n   ::warning::y\nb::c'), 'a\n\\::error::x\n   \\::warning::y\nb::c');
     assert.equal(plainLine('::error file=a::forged.md'), '\\::error file=a::forged.md');
