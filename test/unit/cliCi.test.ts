@@ -37,6 +37,24 @@ describe('adr-roles CLI in CI', () => {
     assert.ok(errors.stdout.split('\n').filter(Boolean).every((line) => line.startsWith('::error ')), errors.stdout);
   });
 
+  it('lint --format github names odd file names as the runner decodes them back: , : % CR, spaces, zero-width and other non-ASCII', () => {
+    const folder = join(repo, 'docs', 'decisions');
+    mkdirSync(folder, { recursive: true });
+    const names = ['0001-a,b:c%d.md', '0002-zero\u200bwidth é.md', '0003-cr\rin %2C name.md'];
+    for (const name of names) writeFileSync(join(folder, name), `# ${name.slice(0, 4)} T\n`);
+    const { code, stdout } = run(['lint', '--format', 'github'], repo);
+    assert.equal(code, 0);
+    const lines = stdout.split('\n').filter(Boolean);
+    assert.equal(lines[0]?.split('::')[1], 'warning file=docs/decisions/0001-a%2Cb%3Ac%25d.md,line=1,col=1,endLine=1,endColumn=9,title=missing-owner');
+    assert.equal(lines[1]?.split('::')[1], 'warning file=docs/decisions/0002-zero\u200bwidth é.md,line=1,col=1,endLine=1,endColumn=9,title=missing-owner');
+    assert.equal(lines[2]?.split('::')[1], 'warning file=docs/decisions/0003-cr%0Din %252C name.md,line=1,col=1,endLine=1,endColumn=9,title=missing-owner');
+    // The runner's decoding of a property (actions/runner ActionCommand: %0D %0A %3A %2C, then %25).
+    const decode = (value: string): string => value.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%3A', ':').replaceAll('%2C', ',').replaceAll('%25', '%');
+    const files = lines.map((line) => decode(/^::warning file=([^,]*),/.exec(line)?.[1] ?? ''));
+    assert.deepEqual(files, names.map((name) => `docs/decisions/${name}`));
+    for (const file of files) assert.ok(readFileSync(join(repo, file), 'utf8').startsWith('# 000'), file);
+  });
+
   it('exits 2 on CI option mistakes', () => {
     const cases: [string[], RegExp][] = [
       [['lint', 'nygard', '--max-warnings', 'many'], /--max-warnings takes a whole number/],

@@ -1,6 +1,6 @@
 import type { Problem, Severity } from '../model';
 import { docsUrl, PROBLEM_CODES } from '../problemCodes';
-import { guardLineStarts, plainText, visibleControls } from './plainText';
+import { guardLineStarts, plainText, visibleControls, visibleTerminalControls } from './plainText';
 import { lookupTable } from '../read/lookup';
 
 /** A problem and the file it is in, as the CLI reports it (the path relative to where it ran, `/`-separated). */
@@ -132,12 +132,22 @@ export function sarifLog(problems: readonly FileProblem[], tool: ToolInfo): Reco
  * the log viewer as a terminal sequence, and bidi overrides) are written as visible escapes first.
  */
 export function escapeData(text: string): string {
-  return visibleControls(text).replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+  return runnerEscapes(visibleControls(text));
 }
 
-/** A property value is escaped further: `:` and `,` separate the properties themselves. */
+function runnerEscapes(text: string): string {
+  return text.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
+}
+
+/**
+ * A property value is escaped further: `:` and `,` separate the properties themselves. The runner
+ * decodes `%0D %0A %3A %2C` and then `%25`, which gives back exactly this text. A property is a
+ * path or a code the runner looks up, so only what a terminal acts on becomes a visible escape: a
+ * zero-width or other format character in a file's name is kept, or the annotation would name a
+ * file that does not exist.
+ */
 export function escapeProperty(text: string): string {
-  return escapeData(text).replaceAll(':', '%3A').replaceAll(',', '%2C');
+  return runnerEscapes(visibleTerminalControls(text)).replaceAll(':', '%3A').replaceAll(',', '%2C');
 }
 
 /** `::warning file=…,line=…::message`, one per problem: annotations on the pull request's diff. */
