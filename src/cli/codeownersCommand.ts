@@ -5,7 +5,7 @@ import { planCodeowners, shadowedFiles, type CodeownersNote, type OwnedFile } fr
 import { readInside, relativeBelow } from '../core/workspace/containment';
 import { baseName } from '../core/read/fileName';
 import { plainText } from '../core/views/plainText';
-import { makeFolderInside, shown, writeInside } from './guardedWrite';
+import { assertWritable, makeFolderInside, shown, writeInside } from './guardedWrite';
 import { loadDecisions } from './loadDecisions';
 import { nodeFileSystem } from './nodeFileSystem';
 import { PathRefused, resolveTargets, UsageError } from './targets';
@@ -68,6 +68,9 @@ export async function codeownersCommand(dirs: string[], options: { check: boolea
     for (const note of plan.notes) process.stderr.write(`adr-roles: ${plainText(noteText(note))}\n`);
     const { location, existing } = await codeownersFileOf(root);
     const path = join(root, location);
+    // A file that is not there yet must be one the command could create, with --check too: a
+    // `.github` that is a file is an environment error (exit 2), not a stale block (exit 1).
+    if (existing === undefined) await assertWritable(root, join(path, '..'), 'directory');
     const update = updateCodeownersText(existing, plan.lines);
     if ('refused' in update) throw new PathRefused(`${shown(path)} ${update.refused}`);
     const { shadowed, unchecked } = shadowedFiles(update.text, plan.paths, update.blockEndLine);

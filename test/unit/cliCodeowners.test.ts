@@ -91,6 +91,17 @@ describe('adr-roles codeowners', () => {
     assert.deepEqual(problems.filter((p) => p.file === '.adr-roles.yml').map((p) => [p.code, p.line]), [['invalid-config', 4], ['invalid-config', 6]]);
   });
 
+  it('a .github that is a file is an environment error (exit 2) for codeowners and --check alike, and nothing is written', () => {
+    writeFileSync(join(repo, '.github'), 'not a folder\n');
+    for (const args of [['codeowners', '--check'], ['codeowners']]) {
+      const { code, stdout, stderr } = runCli(args, repo);
+      assert.equal(code, 2, args.join(' '));
+      assert.doesNotMatch(stdout, /stale/);
+      assert.match(stderr, /^adr-roles: \.github is a file, not a folder: .*nothing was written there$/m);
+    }
+    assert.equal(readFileSync(join(repo, '.github'), 'utf8'), 'not a folder\n');
+  });
+
   it('refuses a CODEOWNERS that is a symbolic link, and writes nothing', () => {
     const outside = mkdtempSync(join(tmpdir(), 'adr-roles-outside-'));
     try {
