@@ -4,7 +4,23 @@ import type { ReadLimits } from '../core/read/fileAdmission';
 import { assertWritable, shown, writeInside } from './guardedWrite';
 import { loadDecisions } from './loadDecisions';
 import { nodeFileSystem } from './nodeFileSystem';
-import { resolveTargets } from './targets';
+import { PathRefused, resolveTargets } from './targets';
+
+/**
+ * The README or index file as it is, read no further than the limit decisions are read with
+ * (`--max-file-size`): a larger one stops the run (exit 2) before anything is written, as its
+ * table could not be found, or kept, without reading it all.
+ */
+async function readIndexFile(path: string, limits: ReadLimits): Promise<string | undefined> {
+  const size = (await nodeFileSystem.stat?.(path))?.size;
+  if (size === undefined) return undefined;
+  const tooLarge = new PathRefused(`${shown(path)} is larger than ${Math.round(limits.maxFileBytes / 1024)} KB (--max-file-size): nothing was read or written`);
+  if (size > limits.maxFileBytes) throw tooLarge;
+  const text = await nodeFileSystem.readText(path, { maxBytes: limits.maxFileBytes });
+  // It grew since, or is not a regular file any more: it is not read whole either way.
+  if (text === undefined && (await nodeFileSystem.stat?.(path)) !== undefined) throw tooLarge;
+  return text;
+}
 
 /**
  * Writes (or with --check, verifies) the index table in each decision folder's README.
@@ -22,7 +38,7 @@ export async function indexCommand(dirs: string[], options: { check: boolean; li
     const name = INDEX_FILE_NAMES.find((n) => entries.some((e) => e.kind === 'file' && e.name === n)) ?? 'README.md';
     const path = join(log.folder, name);
     await assertWritable(root, path);
-    const existing = await nodeFileSystem.readText(path);
+    const existing = await readIndexFile(path, options.limits);
     const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
     plans.push({ path, root, existing, updated: updateIndexText(existing, renderIndexTable(log, discovery.config.roles, eol)) });
   }

@@ -125,6 +125,20 @@ describe('adr-roles in a repository that names paths outside itself', function (
     assert.match(readFileSync(join(root, 'docs/decisions/0003-use-redis.md'), 'utf8'), /^Owner: cto$/m);
   });
 
+  it('index reads a README no further than --max-file-size: a larger one stops the run, and nothing is written', async () => {
+    const big = `# Decisions\n\n${'x'.repeat(20 * 1024)}\n`;
+    const root = repo('big-readme', { 'docs/decisions/0001-use-kafka.md': DECISION, 'docs/decisions/README.md': big });
+    for (const args of [['index', '--max-file-size', '8'], ['index', '--check', '--max-file-size', '8']]) {
+      const result = await run(args, root);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.equal(result.stdout, '');
+      assert.match(result.stderr, /^adr-roles: docs\/decisions\/README\.md is larger than 8 KB \(--max-file-size\): nothing was read or written\n$/);
+    }
+    assert.equal(readFileSync(join(root, 'docs/decisions/README.md'), 'utf8'), big);
+    const raised = await run(['index', '--max-file-size', '64'], root);
+    assert.deepEqual([raised.code, raised.stdout], [0, 'docs/decisions/README.md: updated\n'], 'under the limit it is indexed as before');
+  });
+
   it('index still writes a README that is a real file, and creates a missing one', async () => {
     const root = repo('plain', { 'docs/decisions/0001-use-kafka.md': DECISION });
     const result = await run(['index'], root);
