@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers';
@@ -48,6 +48,29 @@ describe('adr-roles graph and report', () => {
     assert.equal(report.total, 3);
     assert.deepEqual(report.overrides.periods, [{ period: '2021-Q3', newResource: 1, newRequirement: 0, other: 0 }]);
     assert.equal(report.elevated[0]?.decision.path, 'docs/decisions/0003-managed-postgres.md');
+  });
+
+  it('report and index cut a 100,000-character title as summary does; report --json keeps it whole', () => {
+    const long = mkdtempSync(join(tmpdir(), 'adr-roles-long-title-'));
+    try {
+      mkdirSync(join(long, 'docs', 'decisions'), { recursive: true });
+      const title = 'Long '.repeat(20_000).trimEnd();
+      writeFileSync(join(long, 'docs/decisions/0001-long.md'), `---\nstatus: accepted\nowner: cto\nelevated-from: hoe\nelevated-on: 2021-05-24\n---\n# ${title}\n`);
+      const cut = `${title.slice(0, 299).trimEnd()}…`;
+      const report = run(['report'], long);
+      assert.equal(report.code, 0, report.stderr);
+      assert.ok(report.stdout.includes(`ADR-0001  ${cut}`), 'the elevation lists the cut title');
+      assert.ok(Math.max(...report.stdout.split('\n').map((l) => l.length)) < 400);
+      const json = JSON.parse(run(['report', '--json'], long).stdout) as { elevated: { decision: { title: string } }[] };
+      assert.equal(json.elevated[0]?.decision.title, title);
+      assert.equal(run(['index'], long).code, 0);
+      const readme = readFileSync(join(long, 'docs/decisions/README.md'), 'utf8');
+      assert.ok(readme.includes(`[${cut}](0001-long.md)`), 'the index cell holds the cut title');
+      assert.ok(Math.max(...readme.split('\n').map((l) => l.length)) < 400);
+      assert.match(run(['index', '--check'], long).stdout, /up to date/, 'indexing again changes nothing');
+    } finally {
+      rmSync(long, { recursive: true, force: true });
+    }
   });
 
   it('refuses unknown formats and options of other commands with exit 2 and one line', () => {

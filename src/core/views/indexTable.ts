@@ -2,6 +2,7 @@ import type { DecisionLog } from '../workspace/catalog';
 import { resolveRole, type Role } from '../workspace/config';
 import { baseName } from '../read/fileName';
 import { plainText } from './plainText';
+import { cutTitle } from './graph';
 import { roleName } from './vocabulary';
 
 export const INDEX_START = '<!-- adr-roles:index:start -->';
@@ -38,7 +39,7 @@ export function renderIndexTable(log: DecisionLog, roles: readonly Role[], eol =
       .filter((r) => r.kind === 'overrides' && r.target)
       .map((r) => `[${cell(r.target!.id)}](${fileLink(r.target!.file)})`)
       .join(', ');
-    const title = `[${cell(d.title?.value ?? d.id)}](${fileLink(d.file)})`;
+    const title = `[${cell(cutTitle(d.title?.value ?? d.id))}](${fileLink(d.file)})`;
     return `| ${d.number ?? '—'} | ${title} | ${cell(owner)} | ${cell(d.status?.value ?? '—')} | ${cell(d.date?.value ?? '—')} | ${overrides || '—'} |`;
   });
   return [

@@ -1,4 +1,5 @@
 import type { OwnershipReport, ReportDecision } from './report';
+import { cutTitle } from './graph';
 import { guardLineStarts, plainText } from './plainText';
 import { countsSummary } from './standing';
 import { DUE_FOR_REVIEW, dueNote, elevationText, relationText, statusName, TRIGGER_CHOICES, triggerName, triggerText, UNKNOWN_ROLE, UNOWNED } from './vocabulary';
@@ -7,7 +8,8 @@ import { DUE_FOR_REVIEW, dueNote, elevationText, relationText, statusName, TRIGG
 export function reportText(report: OwnershipReport): string {
   // Each folder numbers from 1: with several, a bare ADR-0003 would be ambiguous.
   const name = (d: ReportDecision): string => (report.folders.length > 1 ? `${d.folder}: ${d.id}` : d.id);
-  const item = (d: ReportDecision, note = ''): string => `  ${name(d)}  ${d.title}${note ? ` — ${note}` : ''}`;
+  // A title is cut as the summary cuts it; the JSON report keeps it whole, as data.
+  const item = (d: ReportDecision, note = ''): string => `  ${name(d)}  ${cutTitle(d.title)}${note ? ` — ${note}` : ''}`;
   const out: string[] = [`Ownership of ${report.total} decision${report.total === 1 ? '' : 's'} in ${report.folders.join(', ') || '(no folder)'}`, [...countsSummary(report.counts), `${report.counts.unowned} unowned`].join(' · '), ''];
 
   out.push('By owner and status');
