@@ -1,4 +1,4 @@
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import type { ReadLimits } from '../core/read/fileAdmission';
 import { lintDecision, lintSkipped } from '../core/rules/lint';
 import { formatLintResults, lintOutcome, LINT_FORMATS, type FileProblem, type LintFormat } from '../core/views/lintFormats';
@@ -55,10 +55,23 @@ export async function lintCommand(dirs: string[], options: LintOptions): Promise
     for (const { path, problem } of problems) found.push({ ...problem, file: fileOf.get(path) ?? join(revisions.top, path) });
   }
   // Paths as CI tools want them: relative to where the run started, with `/` on every platform.
-  const relativeFound = found.map((p) => ({ ...p, file: (relative('.', p.file) || p.file).split(sep).join('/') }));
+  const base = options.format === 'github' ? annotationRoot() : '.';
+  const relativeFound = found.map((p) => ({ ...p, file: (relative(base, p.file) || p.file).split(sep).join('/') }));
   const outcome = lintOutcome(relativeFound, options);
   const tool = { version: PACKAGE_VERSION, informationUri: 'https://github.com/adr-roles/adr-roles' };
   process.stdout.write(formatLintResults(outcome.shown, options.format as LintFormat, { colour: process.stdout.isTTY === true, tool }));
   if (outcome.tooManyWarnings) process.stderr.write(`adr-roles: too many warnings (more than --max-warnings ${options.maxWarnings})\n`);
   return outcome.exitCode;
+}
+
+/**
+ * GitHub resolves an annotation's `file=` from the repository's root, not from the step's
+ * `working-directory`: run from `services/a`, a path relative to the current directory would point
+ * nowhere. Inside a checkout (`GITHUB_WORKSPACE`) paths are given from its root instead.
+ */
+function annotationRoot(): string {
+  const workspace = process.env['GITHUB_WORKSPACE'];
+  if (!workspace) return '.';
+  const below = relative(workspace, process.cwd());
+  return below.startsWith('..') || isAbsolute(below) ? '.' : workspace;
 }

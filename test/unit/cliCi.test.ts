@@ -37,6 +37,17 @@ describe('adr-roles CLI in CI', () => {
     assert.ok(errors.stdout.split('\n').filter(Boolean).every((line) => line.startsWith('::error ')), errors.stdout);
   });
 
+  it('lint --format github run from a subfolder of the checkout names files from the repository root, as GitHub resolves them', () => {
+    cpSync(join(FIXTURES, 'nygard'), join(repo, 'services', 'a', 'docs', 'adr'), { recursive: true });
+    const sub = join(repo, 'services', 'a');
+    const inCheckout = run(['lint', '--format', 'github'], sub, { GITHUB_WORKSPACE: repo });
+    assert.match(inCheckout.stdout, /^::warning file=services\/a\/docs\/adr\/0001-record-architecture-decisions\.md,/);
+    const stylish = run(['lint'], sub, { GITHUB_WORKSPACE: repo });
+    assert.match(stylish.stdout, /^docs\/adr\/0001-record-architecture-decisions\.md/m, 'other formats keep paths from the current folder');
+    const elsewhere = run(['lint', '--format', 'github'], sub, { GITHUB_WORKSPACE: join(repo, 'other') });
+    assert.match(elsewhere.stdout, /^::warning file=docs\/adr\/0001-record-architecture-decisions\.md,/, 'outside the checkout, paths stay relative');
+  });
+
   it('lint --format github names odd file names as the runner decodes them back: , : % CR, spaces, zero-width and other non-ASCII', () => {
     const folder = join(repo, 'docs', 'decisions');
     mkdirSync(folder, { recursive: true });

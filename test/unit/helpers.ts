@@ -39,9 +39,12 @@ export function memoryFileSystem(files: Record<string, string>): FileSystem {
 }
 
 /** Runs the built CLI (dist/cli.js) as a user would, in `cwd`. */
-export function runCli(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}): { code: number | null; stdout: string; stderr: string } {
+  // The tests' own GitHub checkout, when they run in Actions, is not the one a test sets up.
+  const inherited = { ...process.env };
+  delete inherited['GITHUB_WORKSPACE'];
   // Output of large logs runs to megabytes: more than spawnSync keeps by default (1 MB).
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...inherited, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
