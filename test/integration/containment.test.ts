@@ -6,27 +6,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { AdrRolesApi, WriteCancelled } from '../../src/vscode/api';
-import { DIAGNOSTIC_SOURCE, codeOf, diagnosticOn, indexState, indexedApi, readText, workspaceFile, folderChange, removeAddedFolder } from './helpers';
+import type { AdrRolesApi } from '../../src/vscode/api';
+import { DIAGNOSTIC_SOURCE, codeOf, diagnosticOn, indexState, indexedApi, readText, workspaceFile, folderChange, removeAddedFolder, nextCancellation } from './helpers';
 
 const SECRET = 'SECRET-4b2e9a-NEVER-COPIED';
 const DECISION = 'docs/decisions/0001-use-kafka.md';
-
-/** The next write `command` cancels, with the message the user saw. */
-function nextCancellation(api: AdrRolesApi, command: string, deadlineMs = 30_000): Promise<WriteCancelled> {
-  return new Promise((resolve, reject) => {
-    const subscription = api.onDidCancelWrite((event) => {
-      if (event.command !== command) return;
-      clearTimeout(deadline);
-      subscription.dispose();
-      resolve(event);
-    });
-    const deadline = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`${command} cancelled no write within ${deadlineMs / 1000} s`));
-    }, deadlineMs);
-  });
-}
 
 /** Every file's bytes under a folder of the disk, to show nothing there changed. */
 function bytesOf(paths: readonly string[]): string[] {

@@ -1,7 +1,7 @@
 // What the suites share: the extension under test, its API, the demo workspace's files, and
 // waiting on diagnostics events (never on time).
 import * as vscode from 'vscode';
-import type { AdrRolesApi, PanelDrawing } from '../../src/vscode/api';
+import type { AdrRolesApi, PanelDrawing, WriteCancelled } from '../../src/vscode/api';
 
 export const EXTENSION_ID = 'adr-roles.adr-roles';
 export const DIAGNOSTIC_SOURCE = 'adr-roles';
@@ -209,4 +209,20 @@ export async function removeAddedFolder(count: number): Promise<void> {
   const removed = folderChange();
   vscode.workspace.updateWorkspaceFolders(count, 1);
   await removed;
+}
+
+/** The next write `command` cancels, with the message the user saw. */
+export function nextCancellation(api: AdrRolesApi, command: string, deadlineMs = 30_000): Promise<WriteCancelled> {
+  return new Promise((resolve, reject) => {
+    const subscription = api.onDidCancelWrite((event) => {
+      if (event.command !== command) return;
+      clearTimeout(deadline);
+      subscription.dispose();
+      resolve(event);
+    });
+    const deadline = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`${command} cancelled no write within ${deadlineMs / 1000} s`));
+    }, deadlineMs);
+  });
 }

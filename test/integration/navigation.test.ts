@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { indexedApi, readText, workspaceFile } from './helpers';
+import type { AdrRolesApi } from '../../src/vscode/api';
+import { indexedApi, nextCancellation, readText, workspaceFile } from './helpers';
 
 const SEGMENT = 'docs/decisions/0005-send-product-events-through-segment.md';
 const GRAPHQL = 'docs/decisions/0003-aggregate-product-events-through-graphql-mutations.md';
@@ -19,7 +20,10 @@ function hoverText(hovers: vscode.Hover[]): string {
 }
 
 describe('navigation between decisions', () => {
-  before(() => indexedApi());
+  let api: AdrRolesApi;
+  before(async () => {
+    api = await indexedApi();
+  });
 
   it('hovering ADR-0003 in a decision shows its title, owner role, status and what overrode it', async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', workspaceFile(SEGMENT), await positionOf(SEGMENT, 'ADR-0003 collected'));
@@ -86,6 +90,20 @@ describe('navigation between decisions', () => {
       assert.deepEqual(await vscode.commands.executeCommand<vscode.Uri[]>('adrRoles.generateIndex'), []);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(readme).then(undefined, () => undefined);
+    }
+  });
+
+  it('Generate Index reads no README larger than a decision may be, and writes nothing', async () => {
+    const readme = workspaceFile('docs/decisions/README.md');
+    const huge = `# Decisions\n\n${'x'.repeat(1100 * 1024)}\n`;
+    await vscode.workspace.fs.writeFile(readme, new TextEncoder().encode(huge));
+    try {
+      const stopped = nextCancellation(api, 'Generate Index');
+      assert.deepEqual(await vscode.commands.executeCommand<vscode.Uri[]>('adrRoles.generateIndex'), []);
+      assert.match((await stopped).message, /^Generate Index: docs\/decisions\/README\.md is larger than 1024 KB \(adrRoles\.maxFileSizeKB\): nothing was read or written\.$/);
+      assert.equal(await readText(readme), huge);
+    } finally {
       await vscode.workspace.fs.delete(readme).then(undefined, () => undefined);
     }
   });

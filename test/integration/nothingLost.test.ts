@@ -4,8 +4,8 @@
 // which holds the write until the change is done: no sleeps, no racing a prompt.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { AdrRolesApi, WillWriteEvent, WriteCancelled } from '../../src/vscode/api';
-import { indexedApi, indexState, readText, Scratch, workspaceFile, writeText } from './helpers';
+import type { AdrRolesApi, WillWriteEvent } from '../../src/vscode/api';
+import { indexedApi, indexState, nextCancellation, readText, Scratch, workspaceFile, writeText } from './helpers';
 import { CONFIRM_RENUMBER, withPrompts } from './prompts';
 
 const ON_CALL = 'docs/decisions/0002-run-a-weekly-on-call-rotation.md';
@@ -35,22 +35,6 @@ function interrupt(api: AdrRolesApi, command: string, phase: WillWriteEvent['pha
     event.waitUntil(change(event));
   });
   return subscription;
-}
-
-/** The next write `command` cancels, with the message the user saw. */
-function nextCancellation(api: AdrRolesApi, command: string, deadlineMs = 30_000): Promise<WriteCancelled> {
-  return new Promise((resolve, reject) => {
-    const subscription = api.onDidCancelWrite((event) => {
-      if (event.command !== command) return;
-      clearTimeout(deadline);
-      subscription.dispose();
-      resolve(event);
-    });
-    const deadline = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`${command} cancelled no write within ${deadlineMs / 1000} s`));
-    }, deadlineMs);
-  });
 }
 
 /**

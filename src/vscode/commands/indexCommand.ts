@@ -4,8 +4,9 @@ import { INDEX_FILE_NAMES, renderIndexTable, updateIndexText } from '../../core/
 import { LineIndex } from '../../core/read/lineIndex';
 import type { TextEdit } from '../../core/edit/textEdit';
 import { currentText } from './decisionFiles';
-import { applyPlannedWrite, reportRefusal, writeRefusalOf, type BasisFile, type PlannedWrite } from './plannedWrite';
+import { applyPlannedWrite, reportRefusal, reportStopped, writeRefusalOf, type BasisFile, type PlannedWrite } from './plannedWrite';
 import { notifyWritten } from './undoWrite';
+import { readLimits } from '../settings';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /**
@@ -29,7 +30,15 @@ export async function generateIndex(index: WorkspaceIndex): Promise<vscode.Uri[]
       reportRefusal('Generate Index', uri, refusal);
       return [];
     }
-    const existing = entries.some(([entry]) => entry === name) ? await currentText(uri) : undefined;
+    const exists = entries.some(([entry]) => entry === name);
+    // Read no further than a decision would be: a README of gigabytes is no index to update.
+    const maxBytes = readLimits().maxFileBytes;
+    const size = exists ? (await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined))?.size : undefined;
+    if (size !== undefined && size > maxBytes) {
+      reportStopped('Generate Index', uri, `Generate Index: ${vscode.workspace.asRelativePath(uri)} is larger than ${Math.round(maxBytes / 1024)} KB (adrRoles.maxFileSizeKB): nothing was read or written.`);
+      return [];
+    }
+    const existing = exists ? await currentText(uri) : undefined;
     const eol = existing?.includes('\r\n') ? '\r\n' : '\n';
     const updated = updateIndexText(existing, renderIndexTable(folder.log, folder.config.roles, eol));
     if (updated === existing) continue;

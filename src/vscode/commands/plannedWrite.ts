@@ -106,7 +106,11 @@ function targetsOf(plan: PlannedWrite): vscode.Uri[] {
 
 /** Tells the user that `command` wrote nothing because the containment rule refused `uri`; `refused`. */
 export function reportRefusal(command: string, uri: vscode.Uri, refusal: string, unchanged = 'nothing was changed'): 'refused' {
-  const message = `${command} writes nothing through symbolic links or outside the workspace: ${vscode.workspace.asRelativePath(uri)} ${refusal}. ${capitalised(unchanged)}.`;
+  return reportStopped(command, uri, `${command} writes nothing through symbolic links or outside the workspace: ${vscode.workspace.asRelativePath(uri)} ${refusal}. ${capitalised(unchanged)}.`);
+}
+
+/** A command stopped before reading a file, for a reason of its own: told to the user and to the API's listeners. */
+export function reportStopped(command: string, uri: vscode.Uri, message: string): 'refused' {
   void showError(message);
   didCancelWrite.fire({ command, file: uri.toString(), message });
   return 'refused';
